@@ -1,0 +1,39 @@
+// Compile-time choice of kernel variant: the SIMD build and the scalar build are two
+// separate binaries, so there is no run-time dispatch cost here.
+#include "kernels/activation.h"
+
+#include "kernels/f32_vrelu.h"
+
+namespace relu {
+
+#if defined(__wasm_simd128__)
+void relu_forward(const float* x, float* y, std::size_t n) { f32_vrelu_wasmsimd_u16(x, y, n); }
+void relu_backward(const float* x, const float* dy, float* dx, std::size_t n, int grad_at_zero) {
+  f32_vrelu_backward_wasmsimd_u16(x, dy, dx, n, grad_at_zero);
+}
+void leaky_relu_forward(const float* x, float* y, std::size_t n, float alpha) {
+  f32_vlrelu_wasmsimd_u16(x, y, n, alpha);
+}
+void leaky_relu_backward(const float* x, const float* dy, float* dx, std::size_t n, float alpha) {
+  f32_vlrelu_backward_wasmsimd_u16(x, dy, dx, n, alpha);
+}
+const char* kernel_isa() { return "wasm-simd"; }
+#else
+void relu_forward(const float* x, float* y, std::size_t n) { f32_vrelu_scalar(x, y, n); }
+void relu_backward(const float* x, const float* dy, float* dx, std::size_t n, int grad_at_zero) {
+  f32_vrelu_backward_scalar(x, dy, dx, n, grad_at_zero);
+}
+void leaky_relu_forward(const float* x, float* y, std::size_t n, float alpha) {
+  f32_vlrelu_scalar(x, y, n, alpha);
+}
+void leaky_relu_backward(const float* x, const float* dy, float* dx, std::size_t n, float alpha) {
+  f32_vlrelu_backward_scalar(x, dy, dx, n, alpha);
+}
+#if defined(__wasm__)
+const char* kernel_isa() { return "wasm-scalar"; }
+#else
+const char* kernel_isa() { return "native-scalar"; }
+#endif
+#endif
+
+}  // namespace relu

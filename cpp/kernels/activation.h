@@ -1,0 +1,19 @@
+// The ReLU-family kernels this build ships: the WASM SIMD variants when compiled with
+// -msimd128, the scalar variants otherwise. Callers (the network, the bindings) use these
+// names and never pick a variant themselves.
+#pragma once
+
+#include <cstddef>
+
+namespace relu {
+
+void relu_forward(const float* x, float* y, std::size_t n);
+// grad_at_zero: 0 (PyTorch, TF.js: dx = 0 at x == 0) or 1 (dx = dy at x == 0).
+void relu_backward(const float* x, const float* dy, float* dx, std::size_t n, int grad_at_zero);
+void leaky_relu_forward(const float* x, float* y, std::size_t n, float alpha);
+void leaky_relu_backward(const float* x, const float* dy, float* dx, std::size_t n, float alpha);
+
+// Name of the variant family compiled in: "wasm-simd", "wasm-scalar" or "native-scalar".
+const char* kernel_isa();
+
+}  // namespace relu

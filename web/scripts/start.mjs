@@ -1,0 +1,9 @@
+// npm start: installs what is missing, builds, and serves the site with Vite's dev server
+// on 127.0.0.1, port $PORT or 5173.
+import { ensureNodeModules, ensureSystemTools, run } from './tools.mjs';
+
+ensureSystemTools();
+ensureNodeModules();
+run('node', ['web/scripts/build.mjs', '--package-only']);
+const port = process.env.PORT || '5173';
+run('npx', ['vite', '--config', 'web/site/vite.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort']);

@@ -1,0 +1,23 @@
+// The static site (the article, later the playground). It imports relu-wasm exactly as a
+// user's app would; the alias points at the package as built into dist/.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: './',
+  resolve: {
+    alias: { 'relu-wasm': `${repo}dist/index.js` },
+  },
+  build: {
+    outDir: `${repo}dist-site`,
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', strictPort: true },
+  preview: { host: '127.0.0.1', strictPort: true },
+});

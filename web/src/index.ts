@@ -1,0 +1,17 @@
+// relu-wasm for browsers and workers (bundled or as native ES modules).
+import { loadReluWith, type LoadReluOptions } from './load-relu.js';
+import type { ReluWasm } from './relu-wasm.js';
+import { fetchBytes } from './wasm-bytes.js';
+
+export { ReluLoadError, type ReluLoadErrorReason } from './errors.js';
+export type { LoadReluOptions, WasmPathMap } from './load-relu.js';
+export type { Backend, GradAtZero, ReluBackwardOptions, ReluIntoOptions, ReluWasm } from './relu-wasm.js';
+export type { WasmBuffer } from './wasm-buffer.js';
+export type { FloatInput } from './checks.js';
+export { wasmSimdSupported } from './simd-support.js';
+
+/** Loads the ReLU kernels (SIMD when available) into a new, independent WASM instance. */
+export function loadRelu(options?: LoadReluOptions): Promise<ReluWasm> {
+  const base = globalThis.location?.href ?? import.meta.url;
+  return loadReluWith(options, fetchBytes, base);
+}

@@ -1,0 +1,152 @@
+// The object `loadRelu()` resolves to: the ReLU kernels over copies (relu, reluBackward, ...)
+// and over WASM-resident buffers (reluInto, ...). Every argument is checked here, before any
+// WASM call, so bad input throws a TypeError/RangeError and the instance keeps working.
+import {
+  checkCount,
+  checkFiniteNumber,
+  checkFloatInput,
+  checkGradAtZero,
+  checkOptions,
+  checkOut,
+  checkSameLength,
+  type FloatInput,
+} from './checks.js';
+import { WasmBuffer, checkBuffer } from './wasm-buffer.js';
+import { MAX_FLOATS, WasmHeap } from './wasm-heap.js';
+import type { ReluWasmModule } from './wasm/module.js';
+
+export type Backend = 'wasm-simd' | 'wasm-scalar';
+
+/** ReLU's derivative at exactly x = 0: 0 (PyTorch, TF.js; the default) or 1. */
+export type GradAtZero = 0 | 1;
+
+export interface ReluBackwardOptions {
+  /** Gradient at exactly 0: 0 (default, as PyTorch and TF.js) or 1 (`x < 0 ? 0 : dy`). */
+  gradAtZero?: GradAtZero;
+  /** Where to write dx; a new Float32Array when omitted. */
+  out?: Float32Array;
+}
+
+export interface ReluIntoOptions {
+  gradAtZero?: GradAtZero;
+}
+
+const DEFAULT_ALPHA = 0.01;
+
+export class ReluWasm {
+  /** Which binary runs the kernels. */
+  readonly backend: Backend;
+  /** @internal */
+  readonly heap: WasmHeap;
+
+  /** @internal Created by `loadRelu()`. */
+  constructor(module: ReluWasmModule, backend: Backend) {
+    this.heap = new WasmHeap(module);
+    this.backend = backend;
+  }
+
+  /** y = max(0, x) element-wise (NaN and -0 pass through unchanged). */
+  relu(x: FloatInput, out?: Float32Array): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
+    const at = this.heap.scratch(n);
+    this.heap.f32(at, n).set(x);
+    this.heap.module.reluForward(at, at, n);
+    result.set(this.heap.f32(at, n));
+    return result;
+  }
+
+  /** dx = x <= 0 ? 0 : dy (gradAtZero 0, the default) or x < 0 ? 0 : dy (gradAtZero 1). */
+  reluBackward(x: FloatInput, dy: FloatInput, options?: ReluBackwardOptions): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
+    const opts = checkOptions<ReluBackwardOptions>(options, 'options');
+    const gradAtZero = checkGradAtZero(opts.gradAtZero, 'options.gradAtZero');
+    const result = checkOut(opts.out, n, 'options.out') ?? new Float32Array(n);
+    const at = this.heap.scratch(2 * n);
+    this.heap.f32(at, n).set(x);
+    this.heap.f32(at + 4 * n, n).set(dy);
+    this.heap.module.reluBackward(at, at + 4 * n, at + 4 * n, n, gradAtZero);
+    result.set(this.heap.f32(at + 4 * n, n));
+    return result;
+  }
+
+  /** y = x > 0 ? x : alpha * x. */
+  leakyRelu(x: FloatInput, alpha: number = DEFAULT_ALPHA, out?: Float32Array): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    checkFiniteNumber(alpha, 'alpha');
+    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
+    const at = this.heap.scratch(n);
+    this.heap.f32(at, n).set(x);
+    this.heap.module.leakyReluForward(at, at, n, alpha);
+    result.set(this.heap.f32(at, n));
+    return result;
+  }
+
+  /** dx = x > 0 ? dy : alpha * dy. */
+  leakyReluBackward(x: FloatInput, dy: FloatInput, alpha: number = DEFAULT_ALPHA, out?: Float32Array): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
+    checkFiniteNumber(alpha, 'alpha');
+    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
+    const at = this.heap.scratch(2 * n);
+    this.heap.f32(at, n).set(x);
+    this.heap.f32(at + 4 * n, n).set(dy);
+    this.heap.module.leakyReluBackward(at, at + 4 * n, at + 4 * n, n, alpha);
+    result.set(this.heap.f32(at + 4 * n, n));
+    return result;
+  }
+
+  /** A buffer of n float32 in WASM memory, for the zero-copy `...Into` functions. */
+  alloc(n: number): WasmBuffer {
+    checkCount(n, 'n', MAX_FLOATS);
+    const offset = this.heap.allocFloats(n, 'a buffer');
+    return new WasmBuffer(this.heap, offset, n);
+  }
+
+  /** out = relu(x); `out` may be `x` (in place). */
+  reluInto(x: WasmBuffer, out: WasmBuffer): void {
+    const [xo, oo, n] = this.#pair(x, out, 'x', 'out');
+    this.heap.module.reluForward(xo, oo, n);
+  }
+
+  /** dx = reluBackward(x, dy); `dx` may be `x` or `dy`. */
+  reluBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer, options?: ReluIntoOptions): void {
+    const [xo, dyo, dxo, n] = this.#triple(x, dy, dx);
+    const gradAtZero = checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options').gradAtZero, 'options.gradAtZero');
+    this.heap.module.reluBackward(xo, dyo, dxo, n, gradAtZero);
+  }
+
+  /** out = leakyRelu(x, alpha); `out` may be `x`. */
+  leakyReluInto(x: WasmBuffer, out: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
+    const [xo, oo, n] = this.#pair(x, out, 'x', 'out');
+    checkFiniteNumber(alpha, 'alpha');
+    this.heap.module.leakyReluForward(xo, oo, n, alpha);
+  }
+
+  /** dx = leakyReluBackward(x, dy, alpha); `dx` may be `x` or `dy`. */
+  leakyReluBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
+    const [xo, dyo, dxo, n] = this.#triple(x, dy, dx);
+    checkFiniteNumber(alpha, 'alpha');
+    this.heap.module.leakyReluBackward(xo, dyo, dxo, n, alpha);
+  }
+
+  /** Current size of this instance's WASM memory in bytes (it grows, never shrinks). */
+  memoryBytes(): number {
+    return this.heap.bytes;
+  }
+
+  #pair(a: WasmBuffer, b: WasmBuffer, an: string, bn: string): [number, number, number] {
+    const ao = checkBuffer(a, this.heap, an);
+    const bo = checkBuffer(b, this.heap, bn);
+    checkSameLength(b.length, a.length, bn, an);
+    return [ao, bo, a.length];
+  }
+
+  #triple(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer): [number, number, number, number] {
+    const [xo, dyo, n] = this.#pair(x, dy, 'x', 'dy');
+    const dxo = checkBuffer(dx, this.heap, 'dx');
+    checkSameLength(dx.length, n, 'dx', 'x');
+    return [xo, dyo, dxo, n];
+  }
+}

@@ -1,0 +1,66 @@
+// Owns one module instance's memory from the JavaScript side: allocations, the reusable
+// scratch area of the copying API, and fresh views. Views are derived at each use because
+// memory growth detaches every earlier view (its byteLength drops to 0).
+import type { ReluWasmModule } from './wasm/module.js';
+
+/** WASM32 with memory growth stops at 2 GiB; no float array can be larger than this. */
+export const MAX_FLOATS = 2 ** 29;
+
+export class WasmHeap {
+  private scratchOffset = 0;
+  private scratchBytes = 0;
+  // Buffers the caller forgot to dispose are freed when they are garbage-collected.
+  private readonly finalizer = new FinalizationRegistry<number>((offset) => this.module.freeBytes(offset));
+
+  constructor(readonly module: ReluWasmModule) {}
+
+  get bytes(): number {
+    return this.module.HEAPU8.buffer.byteLength;
+  }
+
+  f32(offset: number, length: number): Float32Array {
+    return new Float32Array(this.module.HEAPU8.buffer, offset, length);
+  }
+
+  /** Allocates `floats` floats; RangeError when the engine cannot satisfy it. */
+  allocFloats(floats: number, what: string): number {
+    const offset = this.module.allocBytes(floats * 4);
+    if (offset === 0) {
+      const mib = ((floats * 4) / 2 ** 20).toFixed(1);
+      throw new RangeError(
+        `cannot allocate ${what} of ${floats} floats (${mib} MiB): WebAssembly memory is limited to 2 GiB ` +
+          `and ${(this.bytes / 2 ** 20).toFixed(0)} MiB are already reserved`,
+      );
+    }
+    return offset;
+  }
+
+  free(offset: number): void {
+    this.module.freeBytes(offset);
+  }
+
+  watch(owner: object, offset: number): void {
+    this.finalizer.register(owner, offset, owner);
+  }
+
+  unwatch(owner: object): void {
+    this.finalizer.unregister(owner);
+  }
+
+  /**
+   * Offset of a scratch area of at least `floats` floats, reused across calls of the copying
+   * API so a call costs two copies and no allocation. Invalidated by the next call.
+   */
+  scratch(floats: number): number {
+    const bytes = floats * 4;
+    if (bytes > this.scratchBytes) {
+      // Grow geometrically so a sequence of growing inputs reallocates O(log n) times.
+      const want = Math.max(bytes, Math.min(this.scratchBytes * 2, MAX_FLOATS * 4), 4096);
+      const offset = this.allocFloats(want / 4, 'scratch space');
+      if (this.scratchOffset !== 0) this.free(this.scratchOffset);
+      this.scratchOffset = offset;
+      this.scratchBytes = want;
+    }
+    return this.scratchOffset;
+  }
+}

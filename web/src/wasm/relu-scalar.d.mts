@@ -1,0 +1,5 @@
+// Types for the Emscripten ES-module factory written by the WASM build (dist/wasm/).
+import type { ReluModuleFactory } from './module.js';
+
+declare const createReluModule: ReluModuleFactory;
+export default createReluModule;
