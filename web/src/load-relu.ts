@@ -5,7 +5,7 @@ import { ReluLoadError } from './errors.js';
 import { ReluWasm, type Backend } from './relu-wasm.js';
 import { wasmSimdSupported } from './simd-support.js';
 import type { ReadBytes } from './wasm-bytes.js';
-import type { ReluModuleFactory, ReluWasmModule } from './wasm/module.js';
+import type { ReluModuleFactory, ReluWasmModule } from './wasm-module.js';
 
 export interface WasmPathMap {
   /** URL of relu-simd.wasm. */

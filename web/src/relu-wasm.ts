@@ -13,7 +13,7 @@ import {
 } from './checks.js';
 import { WasmBuffer, checkBuffer } from './wasm-buffer.js';
 import { MAX_FLOATS, WasmHeap } from './wasm-heap.js';
-import type { ReluWasmModule } from './wasm/module.js';
+import type { ReluWasmModule } from './wasm-module.js';
 
 export type Backend = 'wasm-simd' | 'wasm-scalar';
 

@@ -1,7 +1,7 @@
 // Owns one module instance's memory from the JavaScript side: allocations, the reusable
 // scratch area of the copying API, and fresh views. Views are derived at each use because
 // memory growth detaches every earlier view (its byteLength drops to 0).
-import type { ReluWasmModule } from './wasm/module.js';
+import type { ReluWasmModule } from './wasm-module.js';
 
 /** WASM32 with memory growth stops at 2 GiB; no float array can be larger than this. */
 export const MAX_FLOATS = 2 ** 29;

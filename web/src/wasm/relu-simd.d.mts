@@ -1,5 +1,5 @@
 // Types for the Emscripten ES-module factory written by the WASM build (dist/wasm/).
-import type { ReluModuleFactory } from './module.js';
+import type { ReluModuleFactory } from '../wasm-module.js';
 
 declare const createReluModule: ReluModuleFactory;
 export default createReluModule;
