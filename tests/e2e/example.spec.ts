@@ -33,3 +33,9 @@ test('recomputes on every keystroke and flags bad entries', async ({ page }) => 
   await expect(output).toHaveText('[5]');
   await expect(input).toHaveAttribute('aria-invalid', 'false');
 });
+
+test('the package runs in a module Web Worker', async ({ page }) => {
+  await page.goto('./checks/worker.html');
+  await expect(page.getByTestId('worker-output')).toHaveText('[0, 0, 0, 1, 2]');
+  await expect(page.getByTestId('worker-backend')).toHaveText('wasm-simd');
+});

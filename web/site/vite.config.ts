@@ -16,6 +16,9 @@ export default defineConfig({
     outDir: `${repo}dist-site`,
     emptyOutDir: true,
     target: 'es2022',
+    rollupOptions: {
+      input: { index: `${root}index.html`, 'checks/worker': `${root}checks/worker.html` },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', strictPort: true },
