@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kernels/activation.h"
+#include "nn/mlp.h"
 
 namespace {
 
@@ -33,6 +34,98 @@ void leaky_relu_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx,
 }
 std::string kernel_isa() { return relu::kernel_isa(); }
 
+// ---- The network. A network crosses as its address (a handle the TypeScript side owns).
+using relu::nn::Mlp;
+Mlp* net_of(std::uintptr_t handle) { return reinterpret_cast<Mlp*>(handle); }
+const std::int32_t* i32(std::uintptr_t offset) { return reinterpret_cast<const std::int32_t*>(offset); }
+double* f64(std::uintptr_t offset) { return reinterpret_cast<double*>(offset); }
+int status(relu::nn::Status s) { return static_cast<int>(s); }
+
+relu::nn::TrainOptions train_options(double lr, double l2, double l1, int optimizer, double momentum,
+                                     double beta1, double beta2, double eps) {
+  relu::nn::TrainOptions o;
+  o.lr = lr;
+  o.l2 = l2;
+  o.l1 = l1;
+  o.optimizer = static_cast<relu::nn::Optimizer>(optimizer);
+  o.momentum = momentum;
+  o.beta1 = beta1;
+  o.beta2 = beta2;
+  o.eps = eps;
+  return o;
+}
+
+// Writes the new network's address to slots[0] and, on failure, the address of a static
+// message to slots[1].
+int mlp_create(std::uintptr_t sizes, std::size_t num_sizes, int activation, double leaky_slope,
+               int loss, int init, std::uint32_t seed, int grad_at_zero, std::uintptr_t slots) {
+  relu::nn::MlpConfig config;
+  config.sizes = i32(sizes);
+  config.num_sizes = num_sizes;
+  config.activation = static_cast<relu::nn::Activation>(activation);
+  config.leaky_slope = leaky_slope;
+  config.loss = static_cast<relu::nn::Loss>(loss);
+  config.init = static_cast<relu::nn::Init>(init);
+  config.seed = seed;
+  config.grad_at_zero = grad_at_zero;
+  Mlp* net = nullptr;
+  const char* message = "";
+  const relu::nn::Status s = Mlp::create(config, &net, &message);
+  auto* out = reinterpret_cast<std::uintptr_t*>(slots);
+  out[0] = reinterpret_cast<std::uintptr_t>(net);
+  out[1] = reinterpret_cast<std::uintptr_t>(message);
+  return status(s);
+}
+void mlp_destroy(std::uintptr_t net) { Mlp::destroy(net_of(net)); }
+std::size_t mlp_weight_count(std::uintptr_t net, int layer) { return net_of(net)->weight_count(layer); }
+std::size_t mlp_bias_count(std::uintptr_t net, int layer) { return net_of(net)->bias_count(layer); }
+std::size_t mlp_target_width(std::uintptr_t net) { return net_of(net)->target_width(); }
+std::string mlp_last_error(std::uintptr_t net) { return net_of(net)->last_error(); }
+int mlp_get_params(std::uintptr_t net, int layer, std::uintptr_t w, std::uintptr_t b) {
+  return status(net_of(net)->get_params(layer, f32(w), f32(b)));
+}
+int mlp_set_params(std::uintptr_t net, int layer, std::uintptr_t w, std::size_t w_len, std::uintptr_t b,
+                   std::size_t b_len) {
+  return status(net_of(net)->set_params(layer, f32(w), w_len, f32(b), b_len));
+}
+int mlp_loss_and_gradients(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+                           std::size_t y_len, double l2, double l1, std::uintptr_t loss) {
+  return status(net_of(net)->loss_and_gradients(f32(x), x_len, f32(y), y_len, l2, l1, f64(loss)));
+}
+int mlp_get_gradients(std::uintptr_t net, int layer, std::uintptr_t dw, std::uintptr_t db) {
+  return status(net_of(net)->get_gradients(layer, f32(dw), f32(db)));
+}
+int mlp_train_step(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y, std::size_t y_len,
+                   double lr, double l2, double l1, int optimizer, double momentum, double beta1, double beta2,
+                   double eps, std::uintptr_t loss) {
+  return status(net_of(net)->train_step(f32(x), x_len, f32(y), y_len,
+                                        train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(loss)));
+}
+int mlp_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y, std::size_t y_len,
+              int batch_size, int steps, std::uint32_t seed, double lr, double l2, double l1, int optimizer,
+              double momentum, double beta1, double beta2, double eps, std::uintptr_t mean_loss) {
+  return status(net_of(net)->train(f32(x), x_len, f32(y), y_len, batch_size, steps, seed,
+                                   train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps),
+                                   f64(mean_loss)));
+}
+void mlp_reset_optimizer(std::uintptr_t net) { net_of(net)->reset_optimizer(); }
+int mlp_predict(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t out) {
+  return status(net_of(net)->predict(f32(x), x_len, f32(out)));
+}
+int mlp_forward(std::uintptr_t net, std::uintptr_t x, std::size_t x_len) {
+  return status(net_of(net)->forward(f32(x), x_len));
+}
+int mlp_get_activations(std::uintptr_t net, int layer, std::uintptr_t out) {
+  return status(net_of(net)->get_activations(layer, f32(out)));
+}
+int mlp_get_pre_activations(std::uintptr_t net, int hidden, std::uintptr_t out) {
+  return status(net_of(net)->get_pre_activations(hidden, f32(out)));
+}
+int mlp_dead_units(std::uintptr_t net, int hidden, std::uintptr_t out, std::uintptr_t count) {
+  return status(net_of(net)->dead_units(hidden, reinterpret_cast<std::int32_t*>(out),
+                                        reinterpret_cast<std::int32_t*>(count)));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(relu_kernels) {
@@ -43,4 +136,23 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   emscripten::function("leakyReluForward", &leaky_relu_forward);
   emscripten::function("leakyReluBackward", &leaky_relu_backward);
   emscripten::function("kernelIsa", &kernel_isa);
+
+  emscripten::function("mlpCreate", &mlp_create);
+  emscripten::function("mlpDestroy", &mlp_destroy);
+  emscripten::function("mlpWeightCount", &mlp_weight_count);
+  emscripten::function("mlpBiasCount", &mlp_bias_count);
+  emscripten::function("mlpTargetWidth", &mlp_target_width);
+  emscripten::function("mlpLastError", &mlp_last_error);
+  emscripten::function("mlpGetParams", &mlp_get_params);
+  emscripten::function("mlpSetParams", &mlp_set_params);
+  emscripten::function("mlpLossAndGradients", &mlp_loss_and_gradients);
+  emscripten::function("mlpGetGradients", &mlp_get_gradients);
+  emscripten::function("mlpTrainStep", &mlp_train_step);
+  emscripten::function("mlpTrain", &mlp_train);
+  emscripten::function("mlpResetOptimizer", &mlp_reset_optimizer);
+  emscripten::function("mlpPredict", &mlp_predict);
+  emscripten::function("mlpForward", &mlp_forward);
+  emscripten::function("mlpGetActivations", &mlp_get_activations);
+  emscripten::function("mlpGetPreActivations", &mlp_get_pre_activations);
+  emscripten::function("mlpDeadUnits", &mlp_dead_units);
 }

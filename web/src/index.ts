@@ -8,6 +8,8 @@ export type { LoadReluOptions, WasmPathMap } from './load-relu.js';
 export type { Backend, GradAtZero, ReluBackwardOptions, ReluIntoOptions, ReluWasm } from './relu-wasm.js';
 export type { WasmBuffer } from './wasm-buffer.js';
 export type { FloatInput } from './checks.js';
+export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
+export type { Activation, Init, LossKind, MLPOptions, OptimizerKind, TrainLoopOptions, TrainOptions } from './mlp-options.js';
 export { wasmSimdSupported } from './simd-support.js';
 
 /** Loads the ReLU kernels (SIMD when available) into a new, independent WASM instance. */

@@ -11,6 +11,8 @@ import {
   checkSameLength,
   type FloatInput,
 } from './checks.js';
+import { MLP } from './mlp.js';
+import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { WasmBuffer, checkBuffer } from './wasm-buffer.js';
 import { MAX_FLOATS, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
@@ -131,6 +133,19 @@ export class ReluWasm {
     this.heap.module.leakyReluBackward(xo, dyo, dxo, n, alpha);
   }
 
+  /** A new network with freshly initialised weights (see MLPOptions for the defaults). */
+  createMLP(options: MLPOptions): MLP {
+    const o = checkMLPOptions(options);
+    const at = this.heap.scratch(o.sizes.length + 2);
+    const slots = at + 4 * o.sizes.length;
+    new Int32Array(this.heap.module.HEAPU8.buffer, at, o.sizes.length).set(o.sizes);
+    const m = this.heap.module;
+    const status = m.mlpCreate(at, o.sizes.length, o.activationCode, o.leakySlope, o.lossCode, o.initCode, o.seed, o.gradAtZero, slots);
+    const [handle, message] = new Uint32Array(m.HEAPU8.buffer, slots, 2);
+    if (status !== 0) throw new RangeError(`createMLP: ${readCString(m.HEAPU8, message!)}`);
+    return new MLP(this.heap, handle!, o);
+  }
+
   /** Current size of this instance's WASM memory in bytes (it grows, never shrinks). */
   memoryBytes(): number {
     return this.heap.bytes;
@@ -149,4 +164,10 @@ export class ReluWasm {
     checkSameLength(dx.length, n, 'dx', 'x');
     return [xo, dyo, dxo, n];
   }
+}
+
+function readCString(heap: Uint8Array, at: number): string {
+  let end = at;
+  while (heap[end] !== 0 && end < heap.length) end++;
+  return new TextDecoder().decode(heap.subarray(at, end));
 }

@@ -9,8 +9,10 @@ export const MAX_FLOATS = 2 ** 29;
 export class WasmHeap {
   private scratchOffset = 0;
   private scratchBytes = 0;
-  // Buffers the caller forgot to dispose are freed when they are garbage-collected.
-  private readonly finalizer = new FinalizationRegistry<number>((offset) => this.module.freeBytes(offset));
+  // Buffers and networks the caller forgot to dispose are freed when garbage-collected.
+  private readonly finalizer = new FinalizationRegistry<{ kind: 'buffer' | 'mlp'; address: number }>(({ kind, address }) =>
+    kind === 'buffer' ? this.module.freeBytes(address) : this.module.mlpDestroy(address),
+  );
 
   constructor(readonly module: ReluWasmModule) {}
 
@@ -39,8 +41,9 @@ export class WasmHeap {
     this.module.freeBytes(offset);
   }
 
-  watch(owner: object, offset: number): void {
-    this.finalizer.register(owner, offset, owner);
+  /** Frees `address` (a buffer, or a network) if `owner` is collected before unwatch(). */
+  watch(owner: object, address: number, kind: 'buffer' | 'mlp' = 'buffer'): void {
+    this.finalizer.register(owner, { kind, address }, owner);
   }
 
   unwatch(owner: object): void {

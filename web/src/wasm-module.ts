@@ -1,6 +1,6 @@
 // The Embind module as cpp/bindings/bindings.cc exposes it. Offsets are byte offsets into
 // WASM memory; sizes are element counts.
-export interface ReluWasmModule {
+export interface ReluWasmModule extends MlpBindings {
   HEAPU8: Uint8Array;
   HEAPF32: Float32Array;
   HEAP32: Int32Array;
@@ -24,3 +24,43 @@ export interface ReluModuleOptions {
 }
 
 export type ReluModuleFactory = (options: ReluModuleOptions) => Promise<ReluWasmModule>;
+
+/** The network functions of the Embind module (handles are WASM addresses of Mlp objects). */
+export interface MlpBindings {
+  mlpCreate(
+    sizes: number,
+    numSizes: number,
+    activation: number,
+    leakySlope: number,
+    loss: number,
+    init: number,
+    seed: number,
+    gradAtZero: number,
+    slots: number,
+  ): number;
+  mlpDestroy(net: number): void;
+  mlpWeightCount(net: number, layer: number): number;
+  mlpBiasCount(net: number, layer: number): number;
+  mlpTargetWidth(net: number): number;
+  mlpLastError(net: number): string;
+  mlpGetParams(net: number, layer: number, w: number, b: number): number;
+  mlpSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
+  mlpLossAndGradients(net: number, x: number, xLen: number, y: number, yLen: number, l2: number, l1: number, loss: number): number;
+  mlpGetGradients(net: number, layer: number, dw: number, db: number): number;
+  mlpTrainStep(
+    net: number, x: number, xLen: number, y: number, yLen: number,
+    lr: number, l2: number, l1: number, optimizer: number, momentum: number, beta1: number, beta2: number, eps: number,
+    loss: number,
+  ): number;
+  mlpTrain(
+    net: number, x: number, xLen: number, y: number, yLen: number, batchSize: number, steps: number, seed: number,
+    lr: number, l2: number, l1: number, optimizer: number, momentum: number, beta1: number, beta2: number, eps: number,
+    meanLoss: number,
+  ): number;
+  mlpResetOptimizer(net: number): void;
+  mlpPredict(net: number, x: number, xLen: number, out: number): number;
+  mlpForward(net: number, x: number, xLen: number): number;
+  mlpGetActivations(net: number, layer: number, out: number): number;
+  mlpGetPreActivations(net: number, hidden: number, out: number): number;
+  mlpDeadUnits(net: number, hidden: number, out: number, count: number): number;
+}

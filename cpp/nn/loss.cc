@@ -1,0 +1,95 @@
+#include "nn/loss.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace relu::nn {
+namespace {
+
+inline float sigmoid(float z) { return 1.0f / (1.0f + std::exp(-z)); }
+
+double bce(const float* z, const float* y, std::size_t rows, float* dz) {
+  const float scale = 1.0f / static_cast<float>(rows);
+  double total = 0.0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    const float zi = z[i];
+    const float yi = y[i];
+    const float l = (zi > 0.0f ? zi : 0.0f) - zi * yi + std::log1p(std::exp(-std::fabs(zi)));
+    total += static_cast<double>(l);
+    dz[i] = (sigmoid(zi) - yi) * scale;
+  }
+  return total / static_cast<double>(rows);
+}
+
+double mse(const float* z, const float* y, std::size_t count, float* dz) {
+  const float scale = 2.0f / static_cast<float>(count);
+  double total = 0.0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const float d = z[i] - y[i];
+    total += static_cast<double>(d * d);
+    dz[i] = d * scale;
+  }
+  return total / static_cast<double>(count);
+}
+
+double softmax_ce(const float* z, const float* y, std::size_t rows, std::size_t out, float* dz) {
+  const float scale = 1.0f / static_cast<float>(rows);
+  double total = 0.0;
+  for (std::size_t i = 0; i < rows; ++i) {
+    const float* zi = z + i * out;
+    float* di = dz + i * out;
+    float mx = zi[0];
+    for (std::size_t j = 1; j < out; ++j) mx = zi[j] > mx ? zi[j] : mx;
+    float sum = 0.0f;
+    for (std::size_t j = 0; j < out; ++j) {
+      di[j] = std::exp(zi[j] - mx);
+      sum += di[j];
+    }
+    const auto label = static_cast<std::size_t>(y[i]);
+    const float log_sum = std::log(sum);
+    total += static_cast<double>(log_sum - (zi[label] - mx));
+    const float inv = 1.0f / sum;
+    for (std::size_t j = 0; j < out; ++j) di[j] = di[j] * inv * scale;
+    di[label] -= scale;
+  }
+  return total / static_cast<double>(rows);
+}
+
+}  // namespace
+
+double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows,
+                     std::size_t out, float* dz) {
+  switch (loss) {
+    case Loss::Bce: return bce(z, y, rows, dz);
+    case Loss::Mse: return mse(z, y, rows * out, dz);
+    case Loss::SoftmaxCe: return softmax_ce(z, y, rows, out, dz);
+  }
+  return 0.0;
+}
+
+void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, float* p) {
+  switch (loss) {
+    case Loss::Bce:
+      for (std::size_t i = 0; i < rows * out; ++i) p[i] = sigmoid(z[i]);
+      return;
+    case Loss::Mse:
+      if (rows * out != 0) std::memcpy(p, z, rows * out * sizeof(float));
+      return;
+    case Loss::SoftmaxCe:
+      for (std::size_t i = 0; i < rows; ++i) {
+        const float* zi = z + i * out;
+        float* pi = p + i * out;
+        float mx = zi[0];
+        for (std::size_t j = 1; j < out; ++j) mx = zi[j] > mx ? zi[j] : mx;
+        float sum = 0.0f;
+        for (std::size_t j = 0; j < out; ++j) {
+          pi[j] = std::exp(zi[j] - mx);
+          sum += pi[j];
+        }
+        for (std::size_t j = 0; j < out; ++j) pi[j] = pi[j] / sum;
+      }
+      return;
+  }
+}
+
+}  // namespace relu::nn

@@ -1,0 +1,155 @@
+// A multilayer perceptron that trains in place: dense layers z = x W^T + b (W row-major
+// [out][in], PyTorch's nn.Linear layout), one hidden activation, a linear output layer and a
+// loss on its logits. One call runs a whole training step (or many) over a batch.
+//
+// Made to be bound to JavaScript without glue logic: arrays cross as pointer + element count
+// (float32, row-major [rows][units]), outputs go to caller-provided arrays sized with the
+// query functions, options are plain structs, and errors are Status values with a message
+// (last_error) - nothing throws. Memory: the parameters, gradients and optimizer state live in
+// one block allocated by create(); the per-batch workspace is allocated on the first call and
+// grows only when a larger batch arrives, so steady-state training allocates nothing.
+//
+// Shapes: X is [rows][size(0)]; Y is [rows][target_width()]: for Bce one value in [0, 1] per
+// row, for Mse the targets [rows][size(L)], for SoftmaxCe one integer class index per row
+// (held in a float). rows = x_len / size(0), at least 1.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "nn/options.h"
+#include "nn/status.h"
+
+namespace relu::nn {
+
+class Mlp {
+ public:
+  // Validates config and allocates; on success *out owns a new network (free it with
+  // destroy). On failure *out is null and *message (if message is non-null) explains why.
+  // Weights: he N(0, 2/in), xavier N(0, 2/(in+out)) or zeros, drawn layer by layer in
+  // row-major order from PCG32(seed) and the exact normal transform of nn/prng.h, so a seed
+  // gives the same bits in every build. Biases start at 0.
+  static Status create(const MlpConfig& config, Mlp** out, const char** message);
+  static void destroy(Mlp* net);  // null is fine
+  ~Mlp();
+  Mlp(const Mlp&) = delete;
+  Mlp& operator=(const Mlp&) = delete;
+
+  // Shapes. Layers are the dense layers, 0 .. num_layers()-1; hidden layers 0 .. num_layers()-2.
+  std::int32_t num_sizes() const { return static_cast<std::int32_t>(num_sizes_); }
+  std::int32_t size(std::int32_t i) const;             // units of sizes[i]; 0 if out of range
+  std::int32_t num_layers() const { return static_cast<std::int32_t>(num_sizes_ - 1); }
+  std::size_t weight_count(std::int32_t layer) const;  // out * in; 0 if out of range
+  std::size_t bias_count(std::int32_t layer) const;    // out; 0 if out of range
+  std::size_t target_width() const;                    // Y floats per row
+  Activation activation() const { return activation_; }
+  Loss loss() const { return loss_; }
+  std::int32_t grad_at_zero() const { return grad_at_zero_; }
+
+  // Copies of one layer's parameters: w [out][in], b [out]. set_params rejects wrong
+  // lengths (ShapeMismatch) and NaN/infinity (NonFinite), leaving the layer unchanged.
+  Status get_params(std::int32_t layer, float* w, float* b) const;
+  Status set_params(std::int32_t layer, const float* w, std::size_t w_len, const float* b,
+                    std::size_t b_len);
+
+  // Loss (data loss + regularisation) and its gradient for every layer, without an update.
+  // The gradients stay readable through get_gradients until the next call that trains.
+  Status loss_and_gradients(const float* x, std::size_t x_len, const float* y,
+                            std::size_t y_len, double l2, double l1, double* loss);
+  // dw [out][in], db [out] of the last loss_and_gradients / train_step / train step.
+  Status get_gradients(std::int32_t layer, float* dw, float* db) const;
+
+  // One full-batch update; *loss is the loss before the update.
+  Status train_step(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                    const TrainOptions& options, double* loss);
+  // `steps` minibatch updates: rows are visited in an order shuffled by PCG32(seed) and
+  // reshuffled after each pass; when fewer than batch_size rows remain in a pass, the last
+  // batch of the pass is smaller. batch_size is capped at rows (then every step is the full
+  // batch, unshuffled). *mean_loss is the mean of the steps' losses (each before its update).
+  // The order depends only on seed: pass a different seed per call to keep visiting new batches.
+  Status train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+               std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
+               const TrainOptions& options, double* mean_loss);
+  // Forgets momentum buffers, Adam moments and the Adam step count. Changing
+  // TrainOptions::optimizer between calls does the same.
+  void reset_optimizer();
+
+  // out [rows][size(L)]: sigmoid probabilities (Bce), softmax probabilities (SoftmaxCe) or
+  // the raw outputs (Mse).
+  Status predict(const float* x, std::size_t x_len, float* out);
+
+  // Runs X through the network and keeps every layer's values for the readers below, until
+  // the next call that runs the network (predict, training) invalidates them (InvalidState).
+  Status forward(const float* x, std::size_t x_len);
+  std::size_t forward_rows() const { return forward_rows_; }
+  // [rows][size(layer+1)]: hidden layers post-activation, the last layer raw logits.
+  Status get_activations(std::int32_t layer, float* out) const;
+  // [rows][size(hidden+1)] pre-activations z of hidden layer `hidden`.
+  Status get_pre_activations(std::int32_t hidden, float* out) const;
+  // Units of hidden layer `hidden` whose post-activation is exactly 0 (+0 or -0) for every
+  // row of the last forward(): ascending indices into out (room for size(hidden+1)).
+  Status dead_units(std::int32_t hidden, std::int32_t* out, std::int32_t* count) const;
+
+  // Why the last call on this network failed (a static string; "" after success).
+  const char* last_error() const { return last_error_; }
+
+ private:
+  struct Layer {
+    std::size_t in, out;
+    float* w;        // [out][in] inside params_
+    float* b;        // [out]
+    float* dw;       // [out][in] inside grads_
+    float* db;       // [out]
+    float* wt;       // [in][out] packed copy for the forward pass, or null
+    float* z;        // workspace [capacity][out]
+    float* h;        // workspace [capacity][out], hidden layers only
+  };
+
+  Mlp() = default;
+  Status fail(Status status, const char* message) const;
+  Status ok() const;
+  Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
+  Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
+  Status check_options(const TrainOptions& options) const;
+  Status check_layer(std::int32_t layer) const;
+  Status ensure_workspace(std::size_t rows);
+  void refresh_packed();
+  void run_forward(const float* x, std::size_t rows);
+  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
+  void apply_update(const TrainOptions& options);
+
+  std::size_t num_sizes_ = 0;
+  Layer* layers_ = nullptr;
+  Activation activation_ = Activation::Relu;
+  float leaky_slope_ = 0.01f;
+  Loss loss_ = Loss::Bce;
+  std::int32_t grad_at_zero_ = 0;
+
+  // Arena: params | grads | optimizer m | optimizer v | packed W^T | weight-grad scratch.
+  float* arena_ = nullptr;
+  float* params_ = nullptr;
+  float* grads_ = nullptr;
+  float* opt_m_ = nullptr;
+  float* opt_v_ = nullptr;
+  float* scratch_ = nullptr;
+  std::size_t param_count_ = 0;
+  bool packed_dirty_ = true;
+
+  Optimizer opt_kind_ = Optimizer::Sgd;
+  std::uint64_t adam_t_ = 0;
+
+  // Workspace for `capacity_` rows: per-layer z and h, two gradient buffers, a gathered batch.
+  float* workspace_ = nullptr;
+  std::size_t capacity_ = 0;
+  float* grad_a_ = nullptr;
+  float* grad_b_ = nullptr;
+  float* batch_x_ = nullptr;
+  float* batch_y_ = nullptr;
+  std::uint32_t* order_ = nullptr;  // train()'s shuffled row order
+  std::size_t order_capacity_ = 0;
+
+  std::size_t forward_rows_ = 0;
+  mutable const char* last_error_ = "";
+};
+
+}  // namespace relu::nn

@@ -1,0 +1,13 @@
+# The training engine (cpp/nn) and the matrix kernels it is built on; included from
+# cpp/CMakeLists.txt, compiled into relu_core (and into both WASM variants).
+list(APPEND RELU_CORE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_gemm_scalar.cc
+  ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_gemm_wasmsimd.cc
+  ${CMAKE_CURRENT_LIST_DIR}/status.cc
+  ${CMAKE_CURRENT_LIST_DIR}/prng.cc
+  ${CMAKE_CURRENT_LIST_DIR}/dense.cc
+  ${CMAKE_CURRENT_LIST_DIR}/hidden_activation.cc
+  ${CMAKE_CURRENT_LIST_DIR}/loss.cc
+  ${CMAKE_CURRENT_LIST_DIR}/optimizer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
+)

@@ -1,0 +1,260 @@
+// A multilayer perceptron living in WASM memory (cpp/nn/mlp.h). Each method checks its
+// arguments' types and shapes, copies X and Y into the instance's scratch area, makes one
+// engine call, and turns a failed Status into a RangeError carrying the engine's message.
+import { checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
+import {
+  checkLoopOptions,
+  checkTrainOptions,
+  type Activation,
+  type CheckedMLPOptions,
+  type LossKind,
+  type TrainLoopOptions,
+  type TrainOptions,
+} from './mlp-options.js';
+import type { WasmHeap } from './wasm-heap.js';
+import type { ReluWasmModule } from './wasm-module.js';
+
+/** Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse). */
+export type Targets = Float32Array | Int32Array | readonly number[];
+
+export interface LayerParams {
+  /** Weights [out][in], row-major (PyTorch's nn.Linear layout). */
+  W: Float32Array;
+  /** Biases [out]. */
+  b: Float32Array;
+}
+
+export interface LayerGradients {
+  dW: Float32Array;
+  db: Float32Array;
+}
+
+export interface LossAndGradients {
+  loss: number;
+  grads: LayerGradients[];
+}
+
+const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'];
+
+export class MLP {
+  /** Units per layer, input first. */
+  readonly sizes: readonly number[];
+  readonly activation: Activation;
+  readonly loss: LossKind;
+  readonly #heap: WasmHeap;
+  #handle: number;
+
+  /** @internal Created by `rw.createMLP()`. */
+  constructor(heap: WasmHeap, handle: number, options: CheckedMLPOptions) {
+    this.#heap = heap;
+    this.#handle = handle;
+    this.sizes = Object.freeze([...options.sizes]);
+    this.activation = options.activation;
+    this.loss = options.loss;
+    heap.watch(this, handle, 'mlp');
+  }
+
+  /** True once `dispose()` has run; every other method then throws a TypeError. */
+  get disposed(): boolean {
+    return this.#handle === 0;
+  }
+
+  /** Copies of layer `layer`'s parameters (0 .. sizes.length - 2). */
+  getParams(layer: number): LayerParams {
+    const [m, net] = this.#live('getParams');
+    const [out, inp] = this.#layerShape(layer);
+    const at = this.#heap.scratch(out * inp + out);
+    this.#check(m.mlpGetParams(net, layer, at, at + 4 * out * inp), 'getParams');
+    return { W: this.#heap.f32(at, out * inp).slice(), b: this.#heap.f32(at + 4 * out * inp, out).slice() };
+  }
+
+  /** Replaces layer `layer`'s parameters with copies of W [out][in] and b [out]. */
+  setParams(layer: number, W: FloatInput, b: FloatInput): void {
+    const [m, net] = this.#live('setParams');
+    const [out, inp] = this.#layerShape(layer);
+    const wLen = checkFloatInput(W, 'W');
+    const bLen = checkFloatInput(b, 'b');
+    if (wLen !== out * inp) throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
+    if (bLen !== out) throw new RangeError(`b must hold ${out} values for layer ${layer}, got ${bLen}`);
+    const at = this.#heap.scratch(wLen + bLen);
+    this.#heap.f32(at, wLen).set(W);
+    this.#heap.f32(at + 4 * wLen, bLen).set(b);
+    this.#check(m.mlpSetParams(net, layer, at, wLen, at + 4 * wLen, bLen), 'setParams');
+  }
+
+  /** The loss on (X, Y) and every layer's gradient, without updating anything. */
+  lossAndGradients(X: FloatInput, Y: Targets, options?: { l2?: number; l1?: number }): LossAndGradients {
+    const [m, net] = this.#live('lossAndGradients');
+    const o = checkTrainOptions(options);
+    const io = this.#copyData(X, Y, 0);
+    this.#check(m.mlpLossAndGradients(net, io.x, io.xLen, io.y, io.yLen, o.l2, o.l1, io.slot), 'lossAndGradients');
+    const loss = this.#readLoss(io.slot);
+    const grads: LayerGradients[] = [];
+    for (let l = 0; l < this.sizes.length - 1; l++) {
+      const [out, inp] = this.#layerShape(l);
+      const at = this.#heap.scratch(out * inp + out);
+      this.#check(m.mlpGetGradients(net, l, at, at + 4 * out * inp), 'lossAndGradients');
+      grads.push({ dW: this.#heap.f32(at, out * inp).slice(), db: this.#heap.f32(at + 4 * out * inp, out).slice() });
+    }
+    return { loss, grads };
+  }
+
+  /** One full-batch update on (X, Y); returns the loss before the update. */
+  trainStep(X: FloatInput, Y: Targets, options?: TrainOptions): number {
+    const [m, net] = this.#live('trainStep');
+    const o = checkTrainOptions(options);
+    const io = this.#copyData(X, Y, 0);
+    this.#check(
+      m.mlpTrainStep(net, io.x, io.xLen, io.y, io.yLen, o.lr, o.l2, o.l1, o.optimizer, o.momentum, o.beta1, o.beta2, o.eps, io.slot),
+      'trainStep',
+    );
+    return this.#readLoss(io.slot);
+  }
+
+  /**
+   * `steps` minibatch updates in one call, visiting X's rows in an order shuffled by `seed`;
+   * returns the mean of the steps' losses (each measured before its update).
+   */
+  train(X: FloatInput, Y: Targets, options?: TrainLoopOptions): number {
+    const [m, net] = this.#live('train');
+    const o = checkLoopOptions(options);
+    const io = this.#copyData(X, Y, 0);
+    this.#check(
+      m.mlpTrain(
+        net, io.x, io.xLen, io.y, io.yLen, o.batchSize, o.steps, o.seed,
+        o.lr, o.l2, o.l1, o.optimizer, o.momentum, o.beta1, o.beta2, o.eps, io.slot,
+      ),
+      'train',
+    );
+    return this.#readLoss(io.slot);
+  }
+
+  /** Forgets momentum buffers and Adam's moments and step count. */
+  resetOptimizer(): void {
+    const [m, net] = this.#live('resetOptimizer');
+    m.mlpResetOptimizer(net);
+  }
+
+  /** [rows][outputs]: sigmoid probabilities (bce), softmax probabilities (softmax_ce), raw values (mse). */
+  predict(X: FloatInput): Float32Array {
+    const [m, net] = this.#live('predict');
+    const outputs = this.sizes[this.sizes.length - 1]!;
+    const rows = checkFloatInput(X, 'X') / this.sizes[0]!;
+    const io = this.#copyData(X, undefined, Number.isInteger(rows) ? rows * outputs : 0);
+    this.#check(m.mlpPredict(net, io.x, io.xLen, io.extra), 'predict');
+    return this.#heap.f32(io.extra, io.rows * outputs).slice();
+  }
+
+  /** One Float32Array [rows][units] per layer after the input: hidden post-activations, then the output logits. */
+  activations(X: FloatInput): Float32Array[] {
+    return this.#readLayers(X, 'activations', this.sizes.length - 1, (m, net, l, out) => m.mlpGetActivations(net, l, out));
+  }
+
+  /** One Float32Array [rows][units] per hidden layer: the pre-activations z = x W^T + b. */
+  preActivations(X: FloatInput): Float32Array[] {
+    return this.#readLayers(X, 'preActivations', this.sizes.length - 2, (m, net, l, out) => m.mlpGetPreActivations(net, l, out));
+  }
+
+  /** Per hidden layer, the units whose output is 0 for every row of X. */
+  deadUnits(X: FloatInput): number[][] {
+    const [m, net] = this.#live('deadUnits');
+    const io = this.#copyData(X, undefined, 0);
+    this.#check(m.mlpForward(net, io.x, io.xLen), 'deadUnits');
+    const result: number[][] = [];
+    for (let h = 0; h < this.sizes.length - 2; h++) {
+      const units = this.sizes[h + 1]!;
+      const at = this.#heap.scratch(units + 1);
+      this.#check(m.mlpDeadUnits(net, h, at + 4, at), 'deadUnits');
+      const count = new Int32Array(this.#heap.module.HEAPU8.buffer, at, 1)[0]!;
+      result.push(Array.from(new Int32Array(this.#heap.module.HEAPU8.buffer, at + 4, count)));
+    }
+    return result;
+  }
+
+  /** Frees the network. Calling it again does nothing. */
+  dispose(): void {
+    if (this.#handle === 0) return;
+    this.#heap.unwatch(this);
+    this.#heap.module.mlpDestroy(this.#handle);
+    this.#handle = 0;
+  }
+
+  #live(method: string): [ReluWasmModule, number] {
+    if (this.#handle === 0) throw new TypeError(`cannot call ${method}() on a disposed network`);
+    return [this.#heap.module, this.#handle];
+  }
+
+  #layerShape(layer: number): [out: number, inp: number] {
+    checkCount(layer, 'layer', Number.MAX_SAFE_INTEGER);
+    if (layer > this.sizes.length - 2) {
+      throw new RangeError(`layer must be between 0 and ${this.sizes.length - 2} for sizes [${this.sizes.join(', ')}], got ${layer}`);
+    }
+    return [this.sizes[layer + 1]!, this.sizes[layer]!];
+  }
+
+  /**
+   * Copies X (and Y) into the scratch area after an 8-byte slot for the engine's double
+   * result, reserving `extra` floats after them. Shapes are checked here; values (NaN,
+   * labels out of range) by the engine.
+   */
+  #copyData(X: FloatInput, Y: Targets | undefined, extra: number) {
+    const inputs = this.sizes[0]!;
+    const xLen = checkFloatInput(X, 'X');
+    if (xLen === 0) throw new RangeError('X is empty: it needs at least one row');
+    if (xLen % inputs !== 0) {
+      throw new RangeError(`X has ${xLen} values, which is not a whole number of rows of ${inputs} inputs`);
+    }
+    const rows = xLen / inputs;
+    let yLen = 0;
+    if (Y !== undefined) {
+      if (!(Y instanceof Float32Array || Y instanceof Int32Array || Array.isArray(Y))) {
+        throw new TypeError(`Y must be a Float32Array, an Int32Array or an array of numbers, got ${describe(Y)}`);
+      }
+      if (Array.isArray(Y)) checkFloatInput(Y, 'Y');
+      yLen = Y.length;
+      const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
+      if (yLen !== rows * width) {
+        const what = this.loss === 'mse' ? `${rows} rows x ${width} outputs` : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
+        throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
+      }
+    }
+    const base = this.#heap.scratch(2 + xLen + yLen + extra);
+    const x = base + 8;
+    const y = x + 4 * xLen;
+    this.#heap.f32(x, xLen).set(X);
+    if (Y !== undefined) this.#heap.f32(y, yLen).set(Y);
+    return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
+  }
+
+  #readLoss(slot: number): number {
+    return new Float64Array(this.#heap.module.HEAPU8.buffer, slot, 1)[0]!;
+  }
+
+  #readLayers(
+    X: FloatInput,
+    method: string,
+    count: number,
+    read: (m: ReluWasmModule, net: number, layer: number, out: number) => number,
+  ): Float32Array[] {
+    const [m, net] = this.#live(method);
+    const io = this.#copyData(X, undefined, 0);
+    this.#check(m.mlpForward(net, io.x, io.xLen), method);
+    const result: Float32Array[] = [];
+    for (let l = 0; l < count; l++) {
+      const n = io.rows * this.sizes[l + 1]!;
+      const at = this.#heap.scratch(n);
+      this.#check(read(m, net, l, at), method);
+      result.push(this.#heap.f32(at, n).slice());
+    }
+    return result;
+  }
+
+  #check(status: number, method: string): void {
+    if (status === 0) return;
+    const message = `${method}: ${this.#heap.module.mlpLastError(this.#handle)}`;
+    if (status === 6) throw new Error(message);
+    const error = new RangeError(message);
+    Object.defineProperty(error, 'status', { value: STATUS_NAMES[status] ?? String(status) });
+    throw error;
+  }
+}
