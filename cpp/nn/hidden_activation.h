@@ -1,6 +1,8 @@
 // Element-wise activation of the hidden layers over a whole [rows][units] block. The ReLU
-// family goes to the kernels of kernels/activation.h; tanh and sigmoid use libm's expf/tanhf
-// (training is required to match across builds within float tolerance, not bit for bit).
+// family goes to the kernels of kernels/activation.h; tanh and sigmoid use libm's tanhf/expf.
+// Training must agree across builds within float tolerance, not bit for bit; in practice
+// glibc and Emscripten's musl give identical expf/logf/log1pf results but tanhf differs in the
+// last bit, so only tanh networks differ between native and WASM (the two WASM builds agree).
 #pragma once
 
 #include <cstddef>

@@ -27,7 +27,7 @@ bool all_finite(const float* v, std::size_t n) {
   return acc == 0.0f;
 }
 
-// a * b + c with overflow and kMaxBytes checks (counts of floats).
+// *total += a * b, refused (false) on overflow or past kMaxBytes (counts of floats).
 bool add_product(std::size_t* total, std::size_t a, std::size_t b) {
   const std::size_t limit = kMaxBytes / sizeof(float);
   if (a != 0 && b > limit / a) return false;
@@ -235,7 +235,8 @@ Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const 
 }
 
 Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
-  if (y == nullptr || y_len != rows * target_width()) {
+  const std::size_t width = target_width();  // y_len == rows * width, without overflow
+  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
     return fail(Status::ShapeMismatch,
                 loss_ == Loss::Mse ? "Y must hold rows * outputs targets for mse"
                                    : "Y must hold one label per row of X");
@@ -312,14 +313,16 @@ Status Mlp::ensure_workspace(std::size_t rows) {
   if (rows <= capacity_) return Status::Ok;
   const std::size_t num_layers = num_sizes_ - 1;
   std::size_t per_row = 0, widest = 0;
+  bool fits = true;
   for (std::size_t l = 0; l < num_layers; ++l) {
     const std::size_t o = layers_[l].out;
-    per_row += (l + 1 < num_layers) ? 2 * o : o;  // z, plus h for hidden layers
+    fits = fits && add_product(&per_row, (l + 1 < num_layers) ? 2 : 1, o);  // z, and h if hidden
     widest = o > widest ? o : widest;
   }
-  per_row += 2 * widest + layers_[0].in + target_width();
+  fits = fits && add_product(&per_row, 2, widest) && add_product(&per_row, 1, layers_[0].in) &&
+         add_product(&per_row, 1, target_width());
   std::size_t total = 0;
-  if (!add_product(&total, rows, per_row)) {
+  if (!fits || !add_product(&total, rows, per_row)) {
     return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
   }
   float* ws = static_cast<float*>(std::malloc(total * sizeof(float)));

@@ -17,7 +17,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { index: `${root}index.html`, 'checks/worker': `${root}checks/worker.html` },
+      input: {
+        index: `${root}index.html`,
+        'checks/worker': `${root}checks/worker.html`,
+        'checks/train-bench': `${root}checks/train-bench.html`,
+      },
     },
   },
   worker: { format: 'es' },

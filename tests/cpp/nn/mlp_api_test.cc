@@ -343,6 +343,18 @@ TEST(DeadUnits, StronglyNegativeBiasKillsUnits) {
   EXPECT_EQ(dead[1], 2);
 }
 
+TEST(Memory, OversizedBatchIsAStatusAndTheNetKeepsWorking) {
+  // 2^20 hidden units: a 600-row batch would need a 10 GB workspace; refused before malloc.
+  nntest::MlpPtr net = nntest::make_net({1, 1 << 20, 1}, Activation::Relu, Loss::Mse, 1);
+  ASSERT_NE(net, nullptr);
+  const std::vector<float> x(600, 0.5f);
+  std::vector<float> out(600);
+  EXPECT_EQ(net->predict(x.data(), x.size(), out.data()), Status::OutOfMemory);
+  EXPECT_NE(std::strlen(net->last_error()), 0u);
+  EXPECT_EQ(net->predict(x.data(), 2, out.data()), Status::Ok);
+  EXPECT_TRUE(std::isfinite(out[0]));
+}
+
 TEST(Memory, ThousandsOfNetworksComeAndGo) {
   const std::vector<float> x = nntest::uniform(64, -1, 1, 1);
   std::vector<float> y(32, 1.0f);
