@@ -1,10 +1,20 @@
 // The static site (the article, later the playground). It imports relu-wasm exactly as a
 // user's app would; the alias points at the package as built into dist/.
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+// Every .html page under web/site (the article, the playground, the self-check pages) is an entry.
+function htmlPages(): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    if (file.endsWith('.html') && !file.startsWith('public')) pages[file.replace(/\.html$/, '')] = `${root}${file}`;
+  }
+  return pages;
+}
 
 export default defineConfig({
   root,
@@ -13,16 +23,11 @@ export default defineConfig({
     alias: { 'relu-wasm': `${repo}dist/index.js` },
   },
   build: {
-    outDir: `${repo}dist-site`,
+    // SITE_OUT_DIR lets parallel builds (or a second checkout) write elsewhere.
+    outDir: process.env.SITE_OUT_DIR ?? `${repo}dist-site`,
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: {
-      input: {
-        index: `${root}index.html`,
-        'checks/worker': `${root}checks/worker.html`,
-        'checks/train-bench': `${root}checks/train-bench.html`,
-      },
-    },
+    rollupOptions: { input: htmlPages() },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', strictPort: true },

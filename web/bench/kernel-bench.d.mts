@@ -1,0 +1,36 @@
+import type { ReluWasm } from 'relu-wasm';
+
+export interface BenchCell {
+  run(): void;
+  check(): boolean;
+  dispose(): void;
+}
+export interface BenchVariant {
+  id: string;
+  label: string;
+  bytesPerElement: number;
+  setup(n: number): BenchCell;
+}
+export interface BenchRow {
+  id: string;
+  label: string;
+  n: number;
+  secondsPerCall: number;
+  gbps: number;
+  ok: boolean;
+}
+export interface BenchProgress {
+  done: number;
+  total: number;
+  current: string;
+}
+export declare const KERNEL_SIZES: readonly number[];
+export declare function timeCall(run: () => void, options?: { minSampleMs?: number; samples?: number }): number;
+export declare function reluForwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
+export declare function runKernelBench(options: {
+  variants: BenchVariant[];
+  sizes?: readonly number[];
+  minSampleMs?: number;
+  samples?: number;
+  onProgress?: (p: BenchProgress) => void;
+}): Promise<BenchRow[]>;

@@ -1,0 +1,152 @@
+// The kernel benchmark harness, shared by `npm run bench` (headless Chromium) and the
+// article's live benchmark: every variant computes ReLU forward over the same input, is
+// timed as the median of several samples of at least `minSampleMs`, and has its output
+// checked against a plain reference, so a wrong fast kernel cannot win.
+//
+// A variant is { id, label, bytesPerElement, setup(n) -> { run(), check() -> boolean, dispose() } }.
+
+/** Sizes the benchmark reports, in float32 elements. */
+export const KERNEL_SIZES = [1024, 16 * 1024, 256 * 1024, 4 * 1024 * 1024];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const now = () => performance.now();
+
+/** Median seconds per call of `run`, over `samples` samples of at least `minSampleMs` each. */
+export function timeCall(run, { minSampleMs = 50, samples = 7 } = {}) {
+  // Calibrate: double the repetitions until one sample lasts minSampleMs.
+  let reps = 1;
+  for (;;) {
+    const t0 = now();
+    for (let i = 0; i < reps; i++) run();
+    const ms = now() - t0;
+    if (ms >= minSampleMs) break;
+    reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
+  }
+  const perCall = [];
+  for (let s = 0; s < samples; s++) {
+    const t0 = now();
+    for (let i = 0; i < reps; i++) run();
+    perCall.push((now() - t0) / 1000 / reps);
+  }
+  return median(perCall);
+}
+
+function input(n) {
+  // A repeatable mix of signs (and a few zeros), so no branch predictor gets a free ride.
+  const x = new Float32Array(n);
+  let s = 12345;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    x[i] = ((s >>> 8) / 16777216 - 0.5) * 4;
+  }
+  return x;
+}
+
+function reluReference(x) {
+  const y = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = x[i] < 0 ? 0 : x[i];
+  return y;
+}
+
+function sameBits(a, b) {
+  const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  if (ua.length !== ub.length) return false;
+  for (let i = 0; i < ua.length; i++) if (ua[i] !== ub[i]) return false;
+  return true;
+}
+
+/**
+ * The standard ReLU-forward variants: the memory-copy baseline, plain JavaScript, and each
+ * given relu-wasm instance through the zero-copy and the copying API.
+ * @param {{ label: string, rw: import('relu-wasm').ReluWasm }[]} instances
+ */
+export function reluForwardVariants(instances) {
+  const variants = [
+    {
+      id: 'copy',
+      label: 'memory copy (TypedArray.set)',
+      bytesPerElement: 8,
+      setup(n) {
+        const x = input(n);
+        const y = new Float32Array(n);
+        return { run: () => y.set(x), check: () => sameBits(x, y), dispose() {} };
+      },
+    },
+    {
+      id: 'js',
+      label: 'plain JavaScript loop',
+      bytesPerElement: 8,
+      setup(n) {
+        const x = input(n);
+        const y = new Float32Array(n);
+        const run = () => {
+          for (let i = 0; i < n; i++) {
+            const v = x[i];
+            y[i] = v < 0 ? 0 : v;
+          }
+        };
+        return { run, check: () => sameBits(y, reluReference(x)), dispose() {} };
+      },
+    },
+  ];
+  for (const { label, rw } of instances) {
+    variants.push({
+      id: `${rw.backend}-zero-copy`,
+      label: `${label}, zero-copy (reluInto)`,
+      bytesPerElement: 8,
+      setup(n) {
+        const x = rw.alloc(n);
+        const y = rw.alloc(n);
+        const src = input(n);
+        x.set(src);
+        return {
+          run: () => rw.reluInto(x, y),
+          check: () => sameBits(y.view(), reluReference(src)),
+          dispose: () => {
+            x.dispose();
+            y.dispose();
+          },
+        };
+      },
+    });
+    variants.push({
+      id: `${rw.backend}-copying`,
+      label: `${label}, copying (relu)`,
+      bytesPerElement: 8,
+      setup(n) {
+        const x = input(n);
+        const y = new Float32Array(n);
+        return { run: () => rw.relu(x, y), check: () => sameBits(y, reluReference(x)), dispose() {} };
+      },
+    });
+  }
+  return variants;
+}
+
+/**
+ * Times every variant at every size. Yields to the event loop between cells (so a page can
+ * paint `onProgress`) and returns one row per cell:
+ * { id, label, n, secondsPerCall, gbps, ok }.
+ */
+export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSampleMs = 50, samples = 7, onProgress } = {}) {
+  const rows = [];
+  const total = variants.length * sizes.length;
+  for (const n of sizes) {
+    for (const v of variants) {
+      onProgress?.({ done: rows.length, total, current: `${v.label}, ${n} floats` });
+      await new Promise((r) => setTimeout(r, 0));
+      const cell = v.setup(n);
+      try {
+        cell.run();
+        const ok = cell.check();
+        const secondsPerCall = timeCall(cell.run, { minSampleMs, samples });
+        rows.push({ id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok });
+      } finally {
+        cell.dispose();
+      }
+    }
+  }
+  onProgress?.({ done: total, total, current: '' });
+  return rows;
+}
