@@ -44,8 +44,8 @@ void f32_gemm_wasmsimd_4x8(std::size_t M, std::size_t N, std::size_t K, const fl
                            std::size_t a_stride_m, std::size_t a_stride_k, const float* b,
                            std::size_t ldb, const float* bias, float* c, std::size_t ldc);
 void f32_gemm_dot_wasmsimd_x4(std::size_t M, std::size_t N, std::size_t K, const float* a,
-                              std::size_t lda, const float* b, std::size_t ldb,
-                              const float* bias, float* c, std::size_t ldc);
+                              std::size_t lda, const float* b, std::size_t ldb, const float* bias,
+                              float* c, std::size_t ldc);
 void f32_colsum_wasmsimd_x8(std::size_t M, std::size_t N, const float* a, std::size_t lda,
                             float* y);
 #endif

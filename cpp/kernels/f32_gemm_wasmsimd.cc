@@ -13,9 +13,9 @@ namespace {
 
 // One tile of R rows x (4*V) columns of C, accumulated over all k.
 template <int R, int V>
-inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m,
-                      std::size_t a_stride_k, const float* b, std::size_t ldb, const float* bias,
-                      float* c, std::size_t ldc) {
+inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m, std::size_t a_stride_k,
+                      const float* b, std::size_t ldb, const float* bias, float* c,
+                      std::size_t ldc) {
   v128_t acc[R][V];
   for (int v = 0; v < V; ++v) {
     const v128_t init = bias != nullptr ? wasm_v128_load(bias + 4 * v) : wasm_f32x4_splat(0.0f);
@@ -34,7 +34,8 @@ inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m,
     bk += ldb;
   }
   for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v) wasm_v128_store(c + static_cast<std::size_t>(r) * ldc + 4 * v, acc[r][v]);
+    for (int v = 0; v < V; ++v)
+      wasm_v128_store(c + static_cast<std::size_t>(r) * ldc + 4 * v, acc[r][v]);
   }
 }
 
@@ -73,7 +74,8 @@ inline void dot_rows(std::size_t K, const float* arow, const float* b, std::size
   for (; k + 4 <= K; k += 4) {
     const v128_t av = wasm_v128_load(arow + k);
     for (int j = 0; j < NB; ++j) {
-      acc[j] = wasm_f32x4_add(acc[j], wasm_f32x4_mul(av, wasm_v128_load(b + static_cast<std::size_t>(j) * ldb + k)));
+      acc[j] = wasm_f32x4_add(
+          acc[j], wasm_f32x4_mul(av, wasm_v128_load(b + static_cast<std::size_t>(j) * ldb + k)));
     }
   }
   for (int j = 0; j < NB; ++j) {
@@ -99,8 +101,8 @@ void f32_gemm_wasmsimd_4x8(std::size_t M, std::size_t N, std::size_t K, const fl
 }
 
 void f32_gemm_dot_wasmsimd_x4(std::size_t M, std::size_t N, std::size_t K, const float* a,
-                              std::size_t lda, const float* b, std::size_t ldb,
-                              const float* bias, float* c, std::size_t ldc) {
+                              std::size_t lda, const float* b, std::size_t ldb, const float* bias,
+                              float* c, std::size_t ldc) {
   for (std::size_t m = 0; m < M; ++m) {
     const float* arow = a + m * lda;
     float* crow = c + m * ldc;
@@ -111,10 +113,17 @@ void f32_gemm_dot_wasmsimd_x4(std::size_t M, std::size_t N, std::size_t K, const
     const float* bn = b + n * ldb;
     const float* biasn = bias != nullptr ? bias + n : nullptr;
     switch (N - n) {
-      case 3: dot_rows<3>(K, arow, bn, ldb, biasn, crow + n); break;
-      case 2: dot_rows<2>(K, arow, bn, ldb, biasn, crow + n); break;
-      case 1: dot_rows<1>(K, arow, bn, ldb, biasn, crow + n); break;
-      default: break;
+      case 3:
+        dot_rows<3>(K, arow, bn, ldb, biasn, crow + n);
+        break;
+      case 2:
+        dot_rows<2>(K, arow, bn, ldb, biasn, crow + n);
+        break;
+      case 1:
+        dot_rows<1>(K, arow, bn, ldb, biasn, crow + n);
+        break;
+      default:
+        break;
     }
   }
 }

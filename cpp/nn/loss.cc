@@ -57,12 +57,15 @@ double softmax_ce(const float* z, const float* y, std::size_t rows, std::size_t 
 
 }  // namespace
 
-double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows,
-                     std::size_t out, float* dz) {
+double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows, std::size_t out,
+                     float* dz) {
   switch (loss) {
-    case Loss::Bce: return bce(z, y, rows, dz);
-    case Loss::Mse: return mse(z, y, rows * out, dz);
-    case Loss::SoftmaxCe: return softmax_ce(z, y, rows, out, dz);
+    case Loss::Bce:
+      return bce(z, y, rows, dz);
+    case Loss::Mse:
+      return mse(z, y, rows * out, dz);
+    case Loss::SoftmaxCe:
+      return softmax_ce(z, y, rows, out, dz);
   }
   return 0.0;
 }

@@ -11,8 +11,8 @@
 namespace relu::nn {
 
 // Returns the mean loss (accumulated in double) and writes dz = dLoss/dz.
-double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows,
-                     std::size_t out, float* dz);
+double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows, std::size_t out,
+                     float* dz);
 
 // The prediction the loss implies: sigmoid (Bce), softmax (SoftmaxCe), identity (Mse).
 void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, float* p);

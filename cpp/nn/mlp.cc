@@ -167,7 +167,8 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     NormalSampler normal(&rng);
     for (std::size_t l = 0; l < num_layers; ++l) {
       const Layer& layer = net->layers_[l];
-      // He (kaiming_normal_, fan_in): std sqrt(2 / in); Xavier (xavier_normal_): sqrt(2 / (in + out)).
+      // He (kaiming_normal_, fan_in): std sqrt(2 / in); Xavier (xavier_normal_): sqrt(2 / (in +
+      // out)).
       const double fan = config.init == Init::He ? static_cast<double>(layer.in)
                                                  : static_cast<double>(layer.in + layer.out);
       const double stddev = std::sqrt(2.0 / fan);
@@ -219,13 +220,15 @@ std::size_t Mlp::target_width() const {
 }
 
 Status Mlp::check_layer(std::int32_t layer) const {
-  if (layer < 0 || layer >= num_layers()) return fail(Status::OutOfRange, "layer index out of range");
+  if (layer < 0 || layer >= num_layers())
+    return fail(Status::OutOfRange, "layer index out of range");
   return Status::Ok;
 }
 
 Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
   const std::size_t in = layers_[0].in;
-  if (x == nullptr || x_len == 0) return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
+  if (x == nullptr || x_len == 0)
+    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
   if (x_len % in != 0) {
     return fail(Status::ShapeMismatch, "X length is not a multiple of the input size (sizes[0])");
   }
@@ -237,9 +240,9 @@ Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const 
 Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
   const std::size_t width = target_width();  // y_len == rows * width, without overflow
   if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
-    return fail(Status::ShapeMismatch,
-                loss_ == Loss::Mse ? "Y must hold rows * outputs targets for mse"
-                                   : "Y must hold one label per row of X");
+    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
+                                           ? "Y must hold rows * outputs targets for mse"
+                                           : "Y must hold one label per row of X");
   }
   if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
   if (loss_ == Loss::Bce) {
@@ -264,15 +267,21 @@ Status Mlp::check_options(const TrainOptions& o) const {
   const auto opt = static_cast<std::int32_t>(o.optimizer);
   if (opt < 0 || opt > 2) return fail(Status::InvalidArgument, "unknown optimizer");
   // Upper bounds keep every value finite once rounded to float.
-  if (!(o.lr >= 0.0 && o.lr < 1e30)) return fail(Status::InvalidArgument, "lr must be finite and >= 0");
-  if (!(o.l2 >= 0.0 && o.l2 < 1e30)) return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
-  if (!(o.l1 >= 0.0 && o.l1 < 1e30)) return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
+  if (!(o.lr >= 0.0 && o.lr < 1e30))
+    return fail(Status::InvalidArgument, "lr must be finite and >= 0");
+  if (!(o.l2 >= 0.0 && o.l2 < 1e30))
+    return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
+  if (!(o.l1 >= 0.0 && o.l1 < 1e30))
+    return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
   if (!(o.momentum >= 0.0 && o.momentum < 1e30)) {
     return fail(Status::InvalidArgument, "momentum must be finite and >= 0");
   }
-  if (!(o.beta1 >= 0.0 && o.beta1 < 1.0)) return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
-  if (!(o.beta2 >= 0.0 && o.beta2 < 1.0)) return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
-  if (!(o.eps >= 0.0 && o.eps < 1e30)) return fail(Status::InvalidArgument, "eps must be finite and >= 0");
+  if (!(o.beta1 >= 0.0 && o.beta1 < 1.0))
+    return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
+  if (!(o.beta2 >= 0.0 && o.beta2 < 1.0))
+    return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
+  if (!(o.eps >= 0.0 && o.eps < 1e30))
+    return fail(Status::InvalidArgument, "eps must be finite and >= 0");
   return Status::Ok;
 }
 
@@ -326,7 +335,8 @@ Status Mlp::ensure_workspace(std::size_t rows) {
     return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
   }
   float* ws = static_cast<float*>(std::malloc(total * sizeof(float)));
-  if (ws == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the batch workspace");
+  if (ws == nullptr)
+    return fail(Status::OutOfMemory, "out of memory allocating the batch workspace");
   std::free(workspace_);
   workspace_ = ws;
   capacity_ = rows;
@@ -427,7 +437,9 @@ void Mlp::apply_update(const TrainOptions& o) {
     opt_kind_ = o.optimizer;
   }
   switch (o.optimizer) {
-    case Optimizer::Sgd: sgd_update(params_, grads_, param_count_, o.lr); break;
+    case Optimizer::Sgd:
+      sgd_update(params_, grads_, param_count_, o.lr);
+      break;
     case Optimizer::Momentum:
       momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
       break;
@@ -440,8 +452,8 @@ void Mlp::apply_update(const TrainOptions& o) {
   packed_dirty_ = true;
 }
 
-Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y,
-                               std::size_t y_len, double l2, double l1, double* loss) {
+Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                               double l2, double l1, double* loss) {
   std::size_t rows = 0;
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
@@ -450,7 +462,8 @@ Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y
   }
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  const double value = compute_gradients(x, y, rows, static_cast<float>(l2), static_cast<float>(l1));
+  const double value =
+      compute_gradients(x, y, rows, static_cast<float>(l2), static_cast<float>(l1));
   if (loss != nullptr) *loss = value;
   return ok();
 }
@@ -463,8 +476,8 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  const double value = compute_gradients(x, y, rows, static_cast<float>(options.l2),
-                                         static_cast<float>(options.l1));
+  const double value =
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
   apply_update(options);
   if (loss != nullptr) *loss = value;
   return ok();
@@ -480,13 +493,14 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  const std::size_t batch = static_cast<std::size_t>(batch_size) < rows
-                                ? static_cast<std::size_t>(batch_size) : rows;
+  const std::size_t batch =
+      static_cast<std::size_t>(batch_size) < rows ? static_cast<std::size_t>(batch_size) : rows;
   if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
   const bool full_batch = batch == rows;
   if (!full_batch && order_capacity_ < rows) {
     auto* order = static_cast<std::uint32_t*>(std::malloc(rows * sizeof(std::uint32_t)));
-    if (order == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the row order");
+    if (order == nullptr)
+      return fail(Status::OutOfMemory, "out of memory allocating the row order");
     std::free(order_);
     order_ = order;
     order_capacity_ = rows;
@@ -554,7 +568,8 @@ Status Mlp::forward(const float* x, std::size_t x_len) {
 
 Status Mlp::get_activations(std::int32_t layer, float* out) const {
   if (Status s = check_layer(layer); s != Status::Ok) return s;
-  if (forward_rows_ == 0) return fail(Status::InvalidState, "no forward pass to read: call forward first");
+  if (forward_rows_ == 0)
+    return fail(Status::InvalidState, "no forward pass to read: call forward first");
   if (out == nullptr) return fail(Status::InvalidArgument, "null output");
   const Layer& l = layers_[layer];
   std::memcpy(out, l.h != nullptr ? l.h : l.z, forward_rows_ * l.out * sizeof(float));
@@ -562,8 +577,10 @@ Status Mlp::get_activations(std::int32_t layer, float* out) const {
 }
 
 Status Mlp::get_pre_activations(std::int32_t hidden, float* out) const {
-  if (hidden < 0 || hidden >= num_layers() - 1) return fail(Status::OutOfRange, "hidden layer index out of range");
-  if (forward_rows_ == 0) return fail(Status::InvalidState, "no forward pass to read: call forward first");
+  if (hidden < 0 || hidden >= num_layers() - 1)
+    return fail(Status::OutOfRange, "hidden layer index out of range");
+  if (forward_rows_ == 0)
+    return fail(Status::InvalidState, "no forward pass to read: call forward first");
   if (out == nullptr) return fail(Status::InvalidArgument, "null output");
   const Layer& l = layers_[hidden];
   std::memcpy(out, l.z, forward_rows_ * l.out * sizeof(float));
@@ -571,8 +588,10 @@ Status Mlp::get_pre_activations(std::int32_t hidden, float* out) const {
 }
 
 Status Mlp::dead_units(std::int32_t hidden, std::int32_t* out, std::int32_t* count) const {
-  if (hidden < 0 || hidden >= num_layers() - 1) return fail(Status::OutOfRange, "hidden layer index out of range");
-  if (forward_rows_ == 0) return fail(Status::InvalidState, "no forward pass to read: call forward first");
+  if (hidden < 0 || hidden >= num_layers() - 1)
+    return fail(Status::OutOfRange, "hidden layer index out of range");
+  if (forward_rows_ == 0)
+    return fail(Status::InvalidState, "no forward pass to read: call forward first");
   if (out == nullptr || count == nullptr) return fail(Status::InvalidArgument, "null output");
   const Layer& l = layers_[hidden];
   std::int32_t n = 0;

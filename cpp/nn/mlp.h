@@ -37,7 +37,7 @@ class Mlp {
 
   // Shapes. Layers are the dense layers, 0 .. num_layers()-1; hidden layers 0 .. num_layers()-2.
   std::int32_t num_sizes() const { return static_cast<std::int32_t>(num_sizes_); }
-  std::int32_t size(std::int32_t i) const;             // units of sizes[i]; 0 if out of range
+  std::int32_t size(std::int32_t i) const;  // units of sizes[i]; 0 if out of range
   std::int32_t num_layers() const { return static_cast<std::int32_t>(num_sizes_ - 1); }
   std::size_t weight_count(std::int32_t layer) const;  // out * in; 0 if out of range
   std::size_t bias_count(std::int32_t layer) const;    // out; 0 if out of range
@@ -54,8 +54,8 @@ class Mlp {
 
   // Loss (data loss + regularisation) and its gradient for every layer, without an update.
   // The gradients stay readable through get_gradients until the next call that trains.
-  Status loss_and_gradients(const float* x, std::size_t x_len, const float* y,
-                            std::size_t y_len, double l2, double l1, double* loss);
+  Status loss_and_gradients(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                            double l2, double l1, double* loss);
   // dw [out][in], db [out] of the last loss_and_gradients / train_step / train step.
   Status get_gradients(std::int32_t layer, float* dw, float* db) const;
 
@@ -96,13 +96,13 @@ class Mlp {
  private:
   struct Layer {
     std::size_t in, out;
-    float* w;        // [out][in] inside params_
-    float* b;        // [out]
-    float* dw;       // [out][in] inside grads_
-    float* db;       // [out]
-    float* wt;       // [in][out] packed copy for the forward pass, or null
-    float* z;        // workspace [capacity][out]
-    float* h;        // workspace [capacity][out], hidden layers only
+    float* w;   // [out][in] inside params_
+    float* b;   // [out]
+    float* dw;  // [out][in] inside grads_
+    float* db;  // [out]
+    float* wt;  // [in][out] packed copy for the forward pass, or null
+    float* z;   // workspace [capacity][out]
+    float* h;   // workspace [capacity][out], hidden layers only
   };
 
   Mlp() = default;

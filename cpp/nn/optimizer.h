@@ -12,8 +12,7 @@ namespace relu::nn {
 void sgd_update(float* p, const float* g, std::size_t n, double lr);
 
 // v = momentum * v + g; p -= lr * v   (v starts at 0, so the first step uses v = g)
-void momentum_update(float* p, const float* g, float* v, std::size_t n, double lr,
-                     double momentum);
+void momentum_update(float* p, const float* g, float* v, std::size_t n, double lr, double momentum);
 
 // m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
 // p -= (lr / (1 - b1^t)) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)     (t >= 1: step count)

@@ -14,8 +14,8 @@ enum class Init : std::int32_t { He = 0, Xavier = 1, Zeros = 2 };
 enum class Optimizer : std::int32_t { Sgd = 0, Momentum = 1, Adam = 2 };
 
 struct MlpConfig {
-  const std::int32_t* sizes = nullptr;  // units per layer, input first: e.g. {2, 8, 8, 1}
-  std::size_t num_sizes = 0;            // >= 2
+  const std::int32_t* sizes = nullptr;       // units per layer, input first: e.g. {2, 8, 8, 1}
+  std::size_t num_sizes = 0;                 // >= 2
   Activation activation = Activation::Relu;  // of every hidden layer; the output is linear
   double leaky_slope = 0.01;                 // LeakyRelu only; finite
   Loss loss = Loss::Bce;                     // Bce needs 1 output, SoftmaxCe at least 2
@@ -27,9 +27,9 @@ struct MlpConfig {
 // Hyperparameters of one update, in the double precision JavaScript numbers have; the update
 // itself runs in float32 as PyTorch's does. Defaults are the (and PyTorch's).
 struct TrainOptions {
-  double lr = 0.01;    // >= 0, finite
-  double l2 = 0.0;     // loss += 0.5 * l2 * sum(W^2), weights only; >= 0
-  double l1 = 0.0;     // loss += l1 * sum(|W|), weights only; >= 0
+  double lr = 0.01;  // >= 0, finite
+  double l2 = 0.0;   // loss += 0.5 * l2 * sum(W^2), weights only; >= 0
+  double l1 = 0.0;   // loss += l1 * sum(|W|), weights only; >= 0
   Optimizer optimizer = Optimizer::Sgd;
   double momentum = 0.9;  // Momentum: >= 0, finite
   double beta1 = 0.9;     // Adam: in [0, 1)

@@ -46,7 +46,7 @@ double exact_log(double x) {
   std::uint64_t bits;
   std::memcpy(&bits, &x, sizeof bits);
   int e = 0;
-  if ((bits >> 52u) == 0) {  // subnormal: scale into the normal range first (exact)
+  if ((bits >> 52u) == 0) {    // subnormal: scale into the normal range first (exact)
     x *= 18014398509481984.0;  // 2^54
     std::memcpy(&bits, &x, sizeof bits);
     e = -54;

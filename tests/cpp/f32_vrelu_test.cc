@@ -3,6 +3,8 @@
 // place and in place, inputs drawn from special values and random floats. Outputs are
 // pre-filled with a signalling-NaN pattern so an unwritten lane shows, and canaries around
 // the output catch any write outside [0, n).
+#include "kernels/f32_vrelu.h"
+
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "kernels/activation.h"
-#include "kernels/f32_vrelu.h"
 #include "reference.h"
 
 namespace {
@@ -23,13 +24,13 @@ using relu_test::from_bits;
 
 constexpr std::size_t kMaxLen = 257;
 constexpr std::size_t kGuard = 8;
-constexpr std::uint32_t kFill = 0x7fa5a5a5u;    // signalling NaN: never a kernel result
+constexpr std::uint32_t kFill = 0x7fa5a5a5u;  // signalling NaN: never a kernel result
 constexpr std::uint32_t kCanary = 0x7f8dead1u;
 
 const std::uint32_t kSpecials[] = {
-    0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000, 0x7fc00000,
-    0xffc00000, 0x7fc12345, 0x7f7fffff, 0xff7fffff, 0x00800000, 0x80800000, 0x00000001,
-    0x80000001, 0x007fffff, 0x807fffff,
+    0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
+    0x7fc00000, 0xffc00000, 0x7fc12345, 0x7f7fffff, 0xff7fffff, 0x00800000,
+    0x80800000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
 };
 
 // Values mixing specials and random floats of every magnitude.
@@ -41,13 +42,16 @@ std::vector<float> make_values(std::size_t n, std::mt19937& rng) {
   std::normal_distribution<float> normal(0.0f, 2.0f);
   for (auto& x : v) {
     switch (pick(rng)) {
-      case 0: x = from_bits(kSpecials[special(rng)]); break;
+      case 0:
+        x = from_bits(kSpecials[special(rng)]);
+        break;
       case 1: {
         const float f = from_bits(any_bits(rng));
         x = relu_test::is_nan(f) ? 1.5f : f;  // random bits, but only quiet NaNs come from specials
         break;
       }
-      default: x = normal(rng);
+      default:
+        x = normal(rng);
     }
   }
   return v;
@@ -57,7 +61,8 @@ std::vector<float> make_values(std::size_t n, std::mt19937& rng) {
 struct Guarded {
   std::vector<float> data;
   std::size_t offset;
-  Guarded(std::size_t n, std::size_t off) : data(n + off + 2 * kGuard, from_bits(kCanary)), offset(off) {
+  Guarded(std::size_t n, std::size_t off)
+      : data(n + off + 2 * kGuard, from_bits(kCanary)), offset(off) {
     for (std::size_t i = 0; i < n; ++i) data[kGuard + off + i] = from_bits(kFill);
   }
   float* ptr() { return data.data() + kGuard + offset; }
@@ -81,7 +86,8 @@ void check_unary(const char* name, const Unary& kernel, const UnaryRef& ref) {
   for (std::size_t n = 0; n <= kMaxLen; ++n) {
     for (std::size_t off = 0; off < 4; ++off) {
       const std::vector<float> src = make_values(n, rng);
-      const std::string what = std::string(name) + " n=" + std::to_string(n) + " offset=" + std::to_string(off);
+      const std::string what =
+          std::string(name) + " n=" + std::to_string(n) + " offset=" + std::to_string(off);
       // Out of place.
       Guarded in(n, off), out(n, (off + 1) % 4);
       for (std::size_t i = 0; i < n; ++i) in.ptr()[i] = src[i];
@@ -107,7 +113,8 @@ void check_binary(const char* name, const Binary& kernel, const BinaryRef& ref) 
     for (std::size_t off = 0; off < 4; ++off) {
       const std::vector<float> xs = make_values(n, rng);
       const std::vector<float> gs = make_values(n, rng);
-      const std::string what = std::string(name) + " n=" + std::to_string(n) + " offset=" + std::to_string(off);
+      const std::string what =
+          std::string(name) + " n=" + std::to_string(n) + " offset=" + std::to_string(off);
       Guarded x(n, off), dy(n, (off + 2) % 4), dx(n, (off + 3) % 4);
       for (std::size_t i = 0; i < n; ++i) {
         x.ptr()[i] = xs[i];
@@ -115,13 +122,15 @@ void check_binary(const char* name, const Binary& kernel, const BinaryRef& ref) 
       }
       kernel(x.ptr(), dy.ptr(), dx.ptr(), n);
       for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(bits(dx.ptr()[i]), bits(ref(xs[i], gs[i]))) << what << " i=" << i << " x=" << xs[i];
+        ASSERT_EQ(bits(dx.ptr()[i]), bits(ref(xs[i], gs[i])))
+            << what << " i=" << i << " x=" << xs[i];
       }
       dx.expect_canaries(n, what);
       // In place over the gradient (the common use: dy becomes dx).
       kernel(x.ptr(), dy.ptr(), dy.ptr(), n);
       for (std::size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(bits(dy.ptr()[i]), bits(ref(xs[i], gs[i]))) << what << " in place over dy, i=" << i;
+        ASSERT_EQ(bits(dy.ptr()[i]), bits(ref(xs[i], gs[i])))
+            << what << " in place over dy, i=" << i;
       }
       // In place over x.
       kernel(x.ptr(), gs.data(), x.ptr(), n);
@@ -138,45 +147,64 @@ TEST(F32VreluScalar, MatchesReference) {
 }
 
 TEST(F32VreluBackwardScalar, GradAtZero0MatchesReference) {
-  check_binary("f32_vrelu_backward_scalar/0",
-               [](const float* x, const float* dy, float* dx, std::size_t n) { relu::f32_vrelu_backward_scalar(x, dy, dx, n, 0); },
-               [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 0); });
+  check_binary(
+      "f32_vrelu_backward_scalar/0",
+      [](const float* x, const float* dy, float* dx, std::size_t n) {
+        relu::f32_vrelu_backward_scalar(x, dy, dx, n, 0);
+      },
+      [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 0); });
 }
 
 TEST(F32VreluBackwardScalar, GradAtZero1MatchesReference) {
-  check_binary("f32_vrelu_backward_scalar/1",
-               [](const float* x, const float* dy, float* dx, std::size_t n) { relu::f32_vrelu_backward_scalar(x, dy, dx, n, 1); },
-               [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 1); });
+  check_binary(
+      "f32_vrelu_backward_scalar/1",
+      [](const float* x, const float* dy, float* dx, std::size_t n) {
+        relu::f32_vrelu_backward_scalar(x, dy, dx, n, 1);
+      },
+      [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 1); });
 }
 
 TEST(F32VlreluScalar, MatchesReference) {
   for (const float alpha : {0.01f, 0.2f, 0.0f, 1.0f, -0.5f}) {
-    check_unary("f32_vlrelu_scalar",
-                [alpha](const float* x, float* y, std::size_t n) { relu::f32_vlrelu_scalar(x, y, n, alpha); },
-                [alpha](float x) { return relu_test::ref_leaky(x, alpha); });
+    check_unary(
+        "f32_vlrelu_scalar",
+        [alpha](const float* x, float* y, std::size_t n) {
+          relu::f32_vlrelu_scalar(x, y, n, alpha);
+        },
+        [alpha](float x) { return relu_test::ref_leaky(x, alpha); });
   }
 }
 
 TEST(F32VlreluBackwardScalar, MatchesReference) {
   for (const float alpha : {0.01f, 0.2f, 0.0f, 1.0f}) {
-    check_binary("f32_vlrelu_backward_scalar",
-                 [alpha](const float* x, const float* dy, float* dx, std::size_t n) { relu::f32_vlrelu_backward_scalar(x, dy, dx, n, alpha); },
-                 [alpha](float x, float dy) { return relu_test::ref_leaky_grad(x, dy, alpha); });
+    check_binary(
+        "f32_vlrelu_backward_scalar",
+        [alpha](const float* x, const float* dy, float* dx, std::size_t n) {
+          relu::f32_vlrelu_backward_scalar(x, dy, dx, n, alpha);
+        },
+        [alpha](float x, float dy) { return relu_test::ref_leaky_grad(x, dy, alpha); });
   }
 }
 
 // The build's chosen kernels (what the network and the bindings call).
 TEST(Activation, DispatchedKernelsMatchReference) {
   check_unary("relu_forward", relu::relu_forward, relu_test::ref_relu);
-  check_binary("relu_backward",
-               [](const float* x, const float* dy, float* dx, std::size_t n) { relu::relu_backward(x, dy, dx, n, 0); },
-               [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 0); });
-  check_unary("leaky_relu_forward",
-              [](const float* x, float* y, std::size_t n) { relu::leaky_relu_forward(x, y, n, 0.01f); },
-              [](float x) { return relu_test::ref_leaky(x, 0.01f); });
-  check_binary("leaky_relu_backward",
-               [](const float* x, const float* dy, float* dx, std::size_t n) { relu::leaky_relu_backward(x, dy, dx, n, 0.01f); },
-               [](float x, float dy) { return relu_test::ref_leaky_grad(x, dy, 0.01f); });
+  check_binary(
+      "relu_backward",
+      [](const float* x, const float* dy, float* dx, std::size_t n) {
+        relu::relu_backward(x, dy, dx, n, 0);
+      },
+      [](float x, float dy) { return relu_test::ref_relu_grad(x, dy, 0); });
+  check_unary(
+      "leaky_relu_forward",
+      [](const float* x, float* y, std::size_t n) { relu::leaky_relu_forward(x, y, n, 0.01f); },
+      [](float x) { return relu_test::ref_leaky(x, 0.01f); });
+  check_binary(
+      "leaky_relu_backward",
+      [](const float* x, const float* dy, float* dx, std::size_t n) {
+        relu::leaky_relu_backward(x, dy, dx, n, 0.01f);
+      },
+      [](float x, float dy) { return relu_test::ref_leaky_grad(x, dy, 0.01f); });
 }
 
 TEST(Activation, SourceArticleExample) {

@@ -20,8 +20,12 @@ inline float from_bits(std::uint32_t b) {
 }
 inline bool is_nan(float v) { return (bits(v) & 0x7fffffffu) > 0x7f800000u; }
 // Negative and not -0 and not NaN: the only inputs ReLU changes.
-inline bool strictly_negative(float v) { return (bits(v) >> 31) != 0 && (bits(v) & 0x7fffffffu) != 0 && !is_nan(v); }
-inline bool strictly_positive(float v) { return (bits(v) >> 31) == 0 && bits(v) != 0 && !is_nan(v); }
+inline bool strictly_negative(float v) {
+  return (bits(v) >> 31) != 0 && (bits(v) & 0x7fffffffu) != 0 && !is_nan(v);
+}
+inline bool strictly_positive(float v) {
+  return (bits(v) >> 31) == 0 && bits(v) != 0 && !is_nan(v);
+}
 
 inline float ref_relu(float x) { return strictly_negative(x) ? 0.0f : x; }
 inline float ref_relu_grad(float x, float dy, int grad_at_zero) {

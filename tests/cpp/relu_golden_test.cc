@@ -32,20 +32,23 @@ std::map<std::string, Case> load_golden() {
     Case& c = cases[op + " " + param];
     c.x.push_back(relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(x, nullptr, 16))));
     c.dy.push_back(relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(dy, nullptr, 16))));
-    c.expected.push_back(relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(expected, nullptr, 16))));
+    c.expected.push_back(
+        relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(expected, nullptr, 16))));
   }
   return cases;
 }
 
 // Bitwise, except that a NaN result only has to be a NaN: PyTorch's arithmetic (leaky ReLU's
 // multiply) is free to pick any NaN payload. ReLU itself must keep the exact bits.
-void expect_same(const std::vector<float>& got, const Case& c, bool any_nan_ok, const std::string& what) {
+void expect_same(const std::vector<float>& got, const Case& c, bool any_nan_ok,
+                 const std::string& what) {
   ASSERT_EQ(got.size(), c.expected.size());
   for (std::size_t i = 0; i < got.size(); ++i) {
     if (any_nan_ok && relu_test::is_nan(c.expected[i])) {
       EXPECT_TRUE(relu_test::is_nan(got[i])) << what << " i=" << i;
     } else {
-      EXPECT_EQ(relu_test::bits(got[i]), relu_test::bits(c.expected[i])) << what << " i=" << i << " x=" << c.x[i];
+      EXPECT_EQ(relu_test::bits(got[i]), relu_test::bits(c.expected[i]))
+          << what << " i=" << i << " x=" << c.x[i];
     }
   }
 }
@@ -66,7 +69,8 @@ TEST(Golden, AllOpsMatchNumPyAndPyTorch) {
       relu::relu_backward(c.x.data(), c.dy.data(), out.data(), n, std::stoi(param));
       expect_same(out, c, false, key);
     } else {
-      const float alpha = relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(param, nullptr, 16)));
+      const float alpha =
+          relu_test::from_bits(static_cast<std::uint32_t>(std::stoul(param, nullptr, 16)));
       if (op == "leaky_relu") {
         relu::leaky_relu_forward(c.x.data(), out.data(), n, alpha);
       } else {

@@ -5,5 +5,6 @@ import { ensureNodeModules, ensureSystemTools, run } from './tools.mjs';
 ensureSystemTools();
 ensureNodeModules();
 run('node', ['web/scripts/build.mjs', '--package-only']);
+run('node', ['web/scripts/build-api-docs.mjs']);
 const port = process.env.PORT || '5173';
 run('npx', ['vite', '--config', 'web/site/vite.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort']);

@@ -33,6 +33,7 @@ const SYSTEM_TOOLS = {
   'g++': 'g++',
   emcc: 'emscripten',
   'wasm-objdump': 'wabt',
+  'clang-format': 'clang-format',
 };
 const SYSTEM_FILES = {
   '/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestConfig.cmake': 'libgtest-dev',

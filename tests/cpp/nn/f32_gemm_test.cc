@@ -3,6 +3,8 @@
 // are pre-filled with NaN (an unwritten element shows up) and guarded by canaries. The
 // kernels' contract fixes each element's summation order, so the expected values are computed
 // in that order and compared bit for bit.
+#include "kernels/f32_gemm.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,7 +12,6 @@
 #include <limits>
 #include <vector>
 
-#include "kernels/f32_gemm.h"
 #include "test_util.h"
 
 namespace {
@@ -29,21 +30,24 @@ TEST(F32Gemm, ScalarMatchesSpecForAllTileShapes) {
         for (std::size_t N : kNs) {
           for (std::size_t K : kKs) {
             const std::size_t ldb = N + 3, ldc = N + 2;
-            const std::vector<float> a = nntest::uniform(M * K + 1, -1, 1, static_cast<std::uint32_t>(M * 100 + K));
-            const std::vector<float> b = nntest::uniform(K * ldb + 1, -1, 1, static_cast<std::uint32_t>(N * 100 + K));
+            const std::vector<float> a =
+                nntest::uniform(M * K + 1, -1, 1, static_cast<std::uint32_t>(M * 100 + K));
+            const std::vector<float> b =
+                nntest::uniform(K * ldb + 1, -1, 1, static_cast<std::uint32_t>(N * 100 + K));
             const std::vector<float> bias = nntest::uniform(N, -1, 1, 5);
             const std::size_t sm = transposed ? 1 : K, sk = transposed ? M : 1;
             std::vector<float> c(M * ldc + 8, std::numeric_limits<float>::quiet_NaN());
             for (std::size_t i = 0; i < 8; ++i) c[M * ldc + i] = kCanary;
-            relu::f32_gemm_scalar(M, N, K, a.data(), sm, sk, b.data(), ldb, with_bias ? bias.data() : nullptr,
-                                  c.data(), ldc);
+            relu::f32_gemm_scalar(M, N, K, a.data(), sm, sk, b.data(), ldb,
+                                  with_bias ? bias.data() : nullptr, c.data(), ldc);
             for (std::size_t m = 0; m < M; ++m) {
               for (std::size_t n = 0; n < N; ++n) {
                 float expect = with_bias ? bias[n] : 0.0f;
                 for (std::size_t k = 0; k < K; ++k) expect += a[m * sm + k * sk] * b[k * ldb + n];
                 ASSERT_TRUE(same_bits(c[m * ldc + n], expect)) << M << "x" << N << "x" << K;
               }
-              for (std::size_t n = N; n < ldc && m + 1 < M; ++n) ASSERT_TRUE(std::isnan(c[m * ldc + n]));
+              for (std::size_t n = N; n < ldc && m + 1 < M; ++n)
+                ASSERT_TRUE(std::isnan(c[m * ldc + n]));
             }
             for (std::size_t i = 0; i < 8; ++i) ASSERT_EQ(c[M * ldc + i], kCanary);
           }
@@ -58,12 +62,15 @@ TEST(F32Gemm, DotScalarMatchesSpec) {
     for (std::size_t N : kNs) {
       for (std::size_t K : kKs) {
         const std::size_t lda = K + 1, ldb = K + 2, ldc = N + 1;
-        const std::vector<float> a = nntest::uniform(M * lda, -1, 1, static_cast<std::uint32_t>(M + K));
-        const std::vector<float> b = nntest::uniform(N * ldb, -1, 1, static_cast<std::uint32_t>(N + K + 50));
+        const std::vector<float> a =
+            nntest::uniform(M * lda, -1, 1, static_cast<std::uint32_t>(M + K));
+        const std::vector<float> b =
+            nntest::uniform(N * ldb, -1, 1, static_cast<std::uint32_t>(N + K + 50));
         const std::vector<float> bias = nntest::uniform(N, -1, 1, 9);
         std::vector<float> c(M * ldc + 4, std::numeric_limits<float>::quiet_NaN());
         for (std::size_t i = 0; i < 4; ++i) c[M * ldc + i] = kCanary;
-        relu::f32_gemm_dot_scalar(M, N, K, a.data(), lda, b.data(), ldb, bias.data(), c.data(), ldc);
+        relu::f32_gemm_dot_scalar(M, N, K, a.data(), lda, b.data(), ldb, bias.data(), c.data(),
+                                  ldc);
         for (std::size_t m = 0; m < M; ++m) {
           for (std::size_t n = 0; n < N; ++n) {
             float lane[4] = {0, 0, 0, 0};
@@ -74,7 +81,8 @@ TEST(F32Gemm, DotScalarMatchesSpec) {
             ASSERT_TRUE(same_bits(c[m * ldc + n], bias[n] + s));
             // And it is a dot product, within rounding.
             double ref = bias[n];
-            for (std::size_t k = 0; k < K; ++k) ref += static_cast<double>(a[m * lda + k]) * b[n * ldb + k];
+            for (std::size_t k = 0; k < K; ++k)
+              ref += static_cast<double>(a[m * lda + k]) * b[n * ldb + k];
             ASSERT_NEAR(c[m * ldc + n], ref, 1e-5);
           }
         }
@@ -88,7 +96,8 @@ TEST(F32Gemm, ColsumScalar) {
   for (std::size_t M : kMs) {
     for (std::size_t N : kNs) {
       const std::size_t lda = N + 1;
-      const std::vector<float> a = nntest::uniform(M * lda, -1, 1, static_cast<std::uint32_t>(M * N));
+      const std::vector<float> a =
+          nntest::uniform(M * lda, -1, 1, static_cast<std::uint32_t>(M * N));
       std::vector<float> y(N + 2, kCanary);
       relu::f32_colsum_scalar(M, N, a.data(), lda, y.data());
       for (std::size_t n = 0; n < N; ++n) {

@@ -43,9 +43,10 @@ TEST(Init, MatchesFixtureBitPatterns) {
   ASSERT_GE(init["cases"].size(), 1u);
   for (const nntest::Json& c : init["cases"].array) {
     const std::string& kind = c["init"].string;
-    nntest::MlpPtr net = nntest::make_net(c["sizes"].ints(), Activation::Relu, Loss::Mse,
-                                          static_cast<std::uint32_t>(c["seed"].number),
-                                          kind == "he" ? Init::He : (kind == "xavier" ? Init::Xavier : Init::Zeros));
+    nntest::MlpPtr net =
+        nntest::make_net(c["sizes"].ints(), Activation::Relu, Loss::Mse,
+                         static_cast<std::uint32_t>(c["seed"].number),
+                         kind == "he" ? Init::He : (kind == "xavier" ? Init::Xavier : Init::Zeros));
     for (std::int32_t l = 0; l < net->num_layers(); ++l) {
       std::vector<float> w(net->weight_count(l)), b(net->bias_count(l));
       ASSERT_EQ(net->get_params(l, w.data(), b.data()), Status::Ok);
@@ -54,7 +55,8 @@ TEST(Init, MatchesFixtureBitPatterns) {
       for (std::size_t i = 0; i < w.size(); ++i) {
         char hex[9];
         std::snprintf(hex, sizeof hex, "%08x", bits_of(w[i]));
-        ASSERT_EQ(hex, want[i].string) << "seed " << c["seed"].number << " layer " << l << " index " << i;
+        ASSERT_EQ(hex, want[i].string)
+            << "seed " << c["seed"].number << " layer " << l << " index " << i;
       }
       for (float v : b) EXPECT_EQ(bits_of(v), 0u);
     }
@@ -125,14 +127,17 @@ TEST(Create, ValidatesConfiguration) {
   EXPECT_EQ(try_create({2, 0, 1}, Activation::Relu, Loss::Bce), Status::InvalidArgument);
   EXPECT_EQ(try_create({2, -3, 1}, Activation::Relu, Loss::Bce), Status::InvalidArgument);
   EXPECT_EQ(try_create({2, 4, 1}, static_cast<Activation>(9), Loss::Bce), Status::InvalidArgument);
-  EXPECT_EQ(try_create({2, 4, 1}, Activation::Relu, static_cast<Loss>(-1)), Status::InvalidArgument);
+  EXPECT_EQ(try_create({2, 4, 1}, Activation::Relu, static_cast<Loss>(-1)),
+            Status::InvalidArgument);
   EXPECT_EQ(try_create({2, 4, 2}, Activation::Relu, Loss::Bce), Status::InvalidArgument);
   EXPECT_EQ(try_create({2, 4, 1}, Activation::Relu, Loss::SoftmaxCe), Status::InvalidArgument);
   EXPECT_EQ(try_create({2, 4, 1}, Activation::Relu, Loss::Bce, 2), Status::InvalidArgument);
-  EXPECT_EQ(try_create({2, 4, 1}, Activation::LeakyRelu, Loss::Bce, 0, std::nan("")), Status::InvalidArgument);
+  EXPECT_EQ(try_create({2, 4, 1}, Activation::LeakyRelu, Loss::Bce, 0, std::nan("")),
+            Status::InvalidArgument);
   // 3.6 GB of weights (x4 with gradients and optimizer state): refused before any allocation.
   EXPECT_EQ(try_create({30000, 30000, 1}, Activation::Relu, Loss::Bce), Status::OutOfMemory);
-  EXPECT_EQ(try_create({1 << 24, 1 << 24, 1 << 24}, Activation::Relu, Loss::Mse), Status::OutOfMemory);
+  EXPECT_EQ(try_create({1 << 24, 1 << 24, 1 << 24}, Activation::Relu, Loss::Mse),
+            Status::OutOfMemory);
   relu::nn::MlpConfig config;
   EXPECT_EQ(Mlp::create(config, nullptr, nullptr), Status::InvalidArgument);
   EXPECT_STREQ(relu::nn::status_name(Status::OutOfMemory), "OutOfMemory");
@@ -163,8 +168,10 @@ TEST_F(Calls, RejectsBadInputsAndKeepsWorking) {
   }
   std::vector<float> ynan = {0, std::nanf(""), 1};
   EXPECT_EQ(net->loss_and_gradients(x.data(), 6, ynan.data(), 3, 0, 0, &loss), Status::NonFinite);
-  EXPECT_EQ(net->loss_and_gradients(x.data(), 6, y.data(), 3, -1, 0, &loss), Status::InvalidArgument);
-  EXPECT_EQ(net->loss_and_gradients(x.data(), 6, y.data(), 3, 0, std::nan(""), &loss), Status::InvalidArgument);
+  EXPECT_EQ(net->loss_and_gradients(x.data(), 6, y.data(), 3, -1, 0, &loss),
+            Status::InvalidArgument);
+  EXPECT_EQ(net->loss_and_gradients(x.data(), 6, y.data(), 3, 0, std::nan(""), &loss),
+            Status::InvalidArgument);
 
   const auto with = [&](auto edit) {
     relu::nn::TrainOptions bad_o;
@@ -175,11 +182,13 @@ TEST_F(Calls, RejectsBadInputsAndKeepsWorking) {
   EXPECT_EQ(with([](auto& b) { b.lr = std::nan(""); }), Status::InvalidArgument);
   EXPECT_EQ(with([](auto& b) { b.lr = 1e300; }), Status::InvalidArgument);
   EXPECT_EQ(with([](auto& b) { b.l2 = -1; }), Status::InvalidArgument);
-  EXPECT_EQ(with([](auto& b) { b.optimizer = static_cast<relu::nn::Optimizer>(3); }), Status::InvalidArgument);
+  EXPECT_EQ(with([](auto& b) { b.optimizer = static_cast<relu::nn::Optimizer>(3); }),
+            Status::InvalidArgument);
   EXPECT_EQ(with([](auto& b) { b.beta1 = 1.0; }), Status::InvalidArgument);
   EXPECT_EQ(with([](auto& b) { b.beta2 = -0.5; }), Status::InvalidArgument);
   EXPECT_EQ(with([](auto& b) { b.eps = -1e-8; }), Status::InvalidArgument);
-  EXPECT_EQ(with([](auto& b) { b.momentum = std::numeric_limits<double>::infinity(); }), Status::InvalidArgument);
+  EXPECT_EQ(with([](auto& b) { b.momentum = std::numeric_limits<double>::infinity(); }),
+            Status::InvalidArgument);
   EXPECT_EQ(net->train(x.data(), 6, y.data(), 3, 0, 1, 0, o, &loss), Status::InvalidArgument);
   EXPECT_EQ(net->train(x.data(), 6, y.data(), 3, 2, 0, 0, o, &loss), Status::InvalidArgument);
 
@@ -195,7 +204,8 @@ TEST_F(Calls, RejectsBadInputsAndKeepsWorking) {
   EXPECT_EQ(net->get_activations(0, a.data()), Status::InvalidState);
   ASSERT_EQ(net->forward(x.data(), 6), Status::Ok);
   EXPECT_EQ(net->get_activations(0, a.data()), Status::Ok);
-  EXPECT_EQ(net->get_pre_activations(1, a.data()), Status::OutOfRange);  // output layer is not hidden
+  EXPECT_EQ(net->get_pre_activations(1, a.data()),
+            Status::OutOfRange);  // output layer is not hidden
   EXPECT_EQ(net->dead_units(1, dead, &count), Status::OutOfRange);
   ASSERT_EQ(net->predict(x.data(), 6, a.data()), Status::Ok);
   EXPECT_EQ(net->get_activations(0, a.data()), Status::InvalidState);  // predict reran the net
@@ -241,7 +251,8 @@ TEST(Train, FullBatchEqualsTrainSteps) {
   nntest::MlpPtr a = nntest::make_net({2, 6, 1}, Activation::Relu, Loss::Bce, 9);
   nntest::MlpPtr b = nntest::make_net({2, 6, 1}, Activation::Relu, Loss::Bce, 9);
   double mean = 0, sum = 0, l = 0;
-  ASSERT_EQ(a->train(x.data(), 40, y.data(), 20, 1000, 5, 123, o, &mean), Status::Ok);  // batch capped at 20
+  ASSERT_EQ(a->train(x.data(), 40, y.data(), 20, 1000, 5, 123, o, &mean),
+            Status::Ok);  // batch capped at 20
   for (int s = 0; s < 5; ++s) {
     ASSERT_EQ(b->train_step(x.data(), 40, y.data(), 20, o, &l), Status::Ok);
     sum += l;
@@ -361,7 +372,8 @@ TEST(Memory, ThousandsOfNetworksComeAndGo) {
   relu::nn::TrainOptions o;
   o.optimizer = relu::nn::Optimizer::Adam;
   for (int i = 0; i < 3000; ++i) {
-    nntest::MlpPtr net = nntest::make_net({2, 8, 8, 1}, Activation::Relu, Loss::Bce, static_cast<std::uint32_t>(i));
+    nntest::MlpPtr net =
+        nntest::make_net({2, 8, 8, 1}, Activation::Relu, Loss::Bce, static_cast<std::uint32_t>(i));
     double loss = 0;
     ASSERT_EQ(net->train(x.data(), 64, y.data(), 32, 10 + i % 7, 3, 0, o, &loss), Status::Ok);
     if (i % 100 == 0) {

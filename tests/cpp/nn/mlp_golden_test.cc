@@ -15,7 +15,8 @@ namespace {
 using relu::nn::Status;
 
 const nntest::Json& golden() {
-  static const nntest::Json json = nntest::load_json(std::string(RELU_NN_FIXTURES_DIR) + "/golden.json");
+  static const nntest::Json json =
+      nntest::load_json(std::string(RELU_NN_FIXTURES_DIR) + "/golden.json");
   return json;
 }
 
@@ -32,13 +33,14 @@ void expect_close(const std::vector<float>& got, const std::vector<float>& want,
 
 nntest::MlpPtr make_case_net(const nntest::Json& c) {
   const std::vector<std::int32_t> sizes = c["sizes"].ints();
-  nntest::MlpPtr net = nntest::make_net(sizes, nntest::activation_from(c["activation"].string),
-                                        nntest::loss_from(c["loss"].string), 0, relu::nn::Init::Zeros,
-                                        static_cast<std::int32_t>(c["gradAtZero"].number),
-                                        c["leakySlope"].number);
+  nntest::MlpPtr net =
+      nntest::make_net(sizes, nntest::activation_from(c["activation"].string),
+                       nntest::loss_from(c["loss"].string), 0, relu::nn::Init::Zeros,
+                       static_cast<std::int32_t>(c["gradAtZero"].number), c["leakySlope"].number);
   for (std::size_t l = 0; l < c["params"].size(); ++l) {
     const std::vector<float> w = c["params"][l]["W"].floats(), b = c["params"][l]["b"].floats();
-    EXPECT_EQ(net->set_params(static_cast<std::int32_t>(l), w.data(), w.size(), b.data(), b.size()), Status::Ok);
+    EXPECT_EQ(net->set_params(static_cast<std::int32_t>(l), w.data(), w.size(), b.data(), b.size()),
+              Status::Ok);
   }
   return net;
 }
@@ -56,7 +58,8 @@ TEST(Golden, LossAndGradients) {
     for (const nntest::Json& g : c["gradients"].array) {
       double loss = 0.0;
       ASSERT_EQ(net->loss_and_gradients(x.data(), x.size(), y.data(), y.size(), g["l2"].number,
-                                        g["l1"].number, &loss), Status::Ok);
+                                        g["l1"].number, &loss),
+                Status::Ok);
       EXPECT_NEAR(loss, g["loss"].number, 1e-5 * std::fabs(g["loss"].number) + 1e-6);
       for (std::size_t l = 0; l < g["grads"].size(); ++l) {
         const auto li = static_cast<std::int32_t>(l);
@@ -89,7 +92,8 @@ TEST(Golden, PredictActivationsDeadUnits) {
       const auto units = static_cast<std::size_t>(net->size(h + 1));
       std::vector<float> z(rows * units);
       ASSERT_EQ(net->get_pre_activations(h, z.data()), Status::Ok);
-      expect_close(z, c["preActivations"][static_cast<std::size_t>(h)].floats(), 1e-6, "preActivations");
+      expect_close(z, c["preActivations"][static_cast<std::size_t>(h)].floats(), 1e-6,
+                   "preActivations");
       std::vector<std::int32_t> dead(units);
       std::int32_t count = -1;
       ASSERT_EQ(net->dead_units(h, dead.data(), &count), Status::Ok);
@@ -102,7 +106,8 @@ TEST(Golden, PredictActivationsDeadUnits) {
 TEST(Golden, ThreeStepsOfEachOptimizer) {
   for (const nntest::Json& c : golden()["cases"].array) {
     for (const nntest::Json& t : c["training"].array) {
-      SCOPED_TRACE(c["name"].string + " " + t["optimizer"].string + " l2=" + std::to_string(t["l2"].number));
+      SCOPED_TRACE(c["name"].string + " " + t["optimizer"].string +
+                   " l2=" + std::to_string(t["l2"].number));
       nntest::MlpPtr net = make_case_net(c);
       const std::vector<float> x = c["X"].floats(), y = c["Y"].floats();
       relu::nn::TrainOptions o;
@@ -117,7 +122,8 @@ TEST(Golden, ThreeStepsOfEachOptimizer) {
       for (std::size_t s = 0; s < t["losses"].size(); ++s) {
         double loss = 0.0;
         ASSERT_EQ(net->train_step(x.data(), x.size(), y.data(), y.size(), o, &loss), Status::Ok);
-        EXPECT_NEAR(loss, t["losses"][s].number, 1e-5 * std::fabs(t["losses"][s].number) + 1e-6) << "step " << s;
+        EXPECT_NEAR(loss, t["losses"][s].number, 1e-5 * std::fabs(t["losses"][s].number) + 1e-6)
+            << "step " << s;
       }
       for (std::size_t l = 0; l < t["params"].size(); ++l) {
         const auto li = static_cast<std::int32_t>(l);

@@ -27,10 +27,14 @@ struct Problem {
 std::vector<std::int32_t> shape_for(int variant, Loss loss) {
   const std::int32_t out = loss == Loss::Bce ? 1 : (loss == Loss::Mse ? 2 : 3);
   switch (variant) {
-    case 0: return {3, 5, out};
-    case 1: return {2, 6, 4, out};
-    case 2: return {5, out};  // no hidden layer
-    default: return {4, 9, 3, 7, out};
+    case 0:
+      return {3, 5, out};
+    case 1:
+      return {2, 6, 4, out};
+    case 2:
+      return {5, out};  // no hidden layer
+    default:
+      return {4, 9, 3, 7, out};
   }
 }
 
@@ -47,7 +51,9 @@ Problem make_problem(Activation act, Loss loss, int variant, std::size_t rows) {
     p.ref.slope = static_cast<double>(0.07f);
     p.ref.loss = loss;
     for (std::int32_t l = 0; l < p.net->num_layers(); ++l) {
-      std::vector<float> w(p.net->weight_count(l)), b = nntest::uniform(p.net->bias_count(l), -0.3f, 0.3f, seed * 31 + static_cast<std::uint32_t>(l));
+      std::vector<float> w(p.net->weight_count(l)),
+          b = nntest::uniform(p.net->bias_count(l), -0.3f, 0.3f,
+                              seed * 31 + static_cast<std::uint32_t>(l));
       EXPECT_EQ(p.net->get_params(l, w.data(), nullptr), Status::Ok);
       EXPECT_EQ(p.net->set_params(l, w.data(), w.size(), b.data(), b.size()), Status::Ok);
       p.ref.W.emplace_back(w.begin(), w.end());
@@ -75,18 +81,19 @@ Problem make_problem(Activation act, Loss loss, int variant, std::size_t rows) {
   }
 }
 
-class GradientCheck
-    : public ::testing::TestWithParam<std::tuple<Activation, Loss, int>> {};
+class GradientCheck : public ::testing::TestWithParam<std::tuple<Activation, Loss, int>> {};
 
 TEST_P(GradientCheck, MatchesCentralDifferences) {
   const auto [act, loss, variant] = GetParam();
   for (const auto& [l2, l1] : {std::pair<double, double>{0.0, 0.0}, {0.03, 0.02}}) {
     Problem p = make_problem(act, loss, variant, 7);
     double value = 0.0;
-    ASSERT_EQ(p.net->loss_and_gradients(p.x.data(), p.x.size(), p.y.data(), p.y.size(), l2, l1, &value),
-              Status::Ok);
-    const double ref_value = p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<double>(static_cast<float>(l2)),
-                                                 static_cast<double>(static_cast<float>(l1)));
+    ASSERT_EQ(
+        p.net->loss_and_gradients(p.x.data(), p.x.size(), p.y.data(), p.y.size(), l2, l1, &value),
+        Status::Ok);
+    const double ref_value =
+        p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<double>(static_cast<float>(l2)),
+                            static_cast<double>(static_cast<float>(l1)));
     EXPECT_NEAR(value, ref_value, 1e-5 * std::fabs(ref_value) + 1e-6);
     const double h = 1e-5;
     for (std::int32_t l = 0; l < p.net->num_layers(); ++l) {
@@ -95,16 +102,20 @@ TEST_P(GradientCheck, MatchesCentralDifferences) {
       auto check = [&](std::vector<double>& param, std::size_t i, float engine, const char* what) {
         const double saved = param[i];
         param[i] = saved + h;
-        const double up = p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<float>(l2), static_cast<float>(l1));
+        const double up =
+            p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<float>(l2), static_cast<float>(l1));
         param[i] = saved - h;
-        const double down = p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<float>(l2), static_cast<float>(l1));
+        const double down =
+            p.ref.loss_with_reg(p.x, p.y, p.rows, static_cast<float>(l2), static_cast<float>(l1));
         param[i] = saved;
         const double fd = (up - down) / (2 * h);
         EXPECT_NEAR(engine, fd, 2e-5 + 1e-3 * std::fabs(fd))
             << what << " layer " << l << " index " << i << " l2 " << l2;
       };
-      for (std::size_t i = 0; i < dw.size(); ++i) check(p.ref.W[static_cast<std::size_t>(l)], i, dw[i], "dW");
-      for (std::size_t i = 0; i < db.size(); ++i) check(p.ref.b[static_cast<std::size_t>(l)], i, db[i], "db");
+      for (std::size_t i = 0; i < dw.size(); ++i)
+        check(p.ref.W[static_cast<std::size_t>(l)], i, dw[i], "dW");
+      for (std::size_t i = 0; i < db.size(); ++i)
+        check(p.ref.b[static_cast<std::size_t>(l)], i, db[i], "db");
     }
   }
 }
@@ -135,7 +146,8 @@ TEST(Reference, PredictAndActivations) {
     double mx = z[r * 3], s = 0;
     for (int j = 1; j < 3; ++j) mx = std::max(mx, z[r * 3 + static_cast<std::size_t>(j)]);
     for (int j = 0; j < 3; ++j) s += std::exp(z[r * 3 + static_cast<std::size_t>(j)] - mx);
-    for (std::size_t j = 0; j < 3; ++j) EXPECT_NEAR(pred[r * 3 + j], std::exp(z[r * 3 + j] - mx) / s, 1e-6);
+    for (std::size_t j = 0; j < 3; ++j)
+      EXPECT_NEAR(pred[r * 3 + j], std::exp(z[r * 3 + j] - mx) / s, 1e-6);
   }
 }
 

@@ -22,7 +22,8 @@ struct Dataset {
 // Playground-style 2-D sets: uniform points in [-1, 1]^2.
 Dataset xor_set(std::size_t rows) {
   Dataset d{nntest::uniform(2 * rows, -1, 1, 11), {}, rows};
-  for (std::size_t i = 0; i < rows; ++i) d.y.push_back(d.x[2 * i] * d.x[2 * i + 1] > 0 ? 1.0f : 0.0f);
+  for (std::size_t i = 0; i < rows; ++i)
+    d.y.push_back(d.x[2 * i] * d.x[2 * i + 1] > 0 ? 1.0f : 0.0f);
   return d;
 }
 
@@ -78,7 +79,8 @@ double train(relu::nn::Mlp* net, const Dataset& d, std::int32_t batch, std::int3
   const std::int32_t calls = 10;
   for (std::int32_t c = 0; c < calls; ++c) {
     EXPECT_EQ(net->train(d.x.data(), d.x.size(), d.y.data(), d.y.size(), batch, steps / calls,
-                         static_cast<std::uint32_t>(c), o, &loss), Status::Ok);
+                         static_cast<std::uint32_t>(c), o, &loss),
+              Status::Ok);
   }
   return loss;
 }
@@ -116,7 +118,8 @@ TEST(Learning, SpiralReluLearnsLinearCannot) {
   train(linear.get(), d, 300, 3000, o);
   EXPECT_LT(accuracy(linear.get(), d), 0.65);
   // A hidden layer with the linear activation is still a linear model.
-  nntest::MlpPtr linear_hidden = nntest::make_net({2, 100, 3}, Activation::Linear, Loss::SoftmaxCe, 42);
+  nntest::MlpPtr linear_hidden =
+      nntest::make_net({2, 100, 3}, Activation::Linear, Loss::SoftmaxCe, 42);
   o.lr = 0.1;
   train(linear_hidden.get(), d, 300, 3000, o);
   EXPECT_LT(accuracy(linear_hidden.get(), d), 0.65);
@@ -166,9 +169,11 @@ TEST(Learning, SameSeedSameResultBitwise) {
   // A different shuffle seed gives a different trajectory.
   nntest::MlpPtr other = nntest::make_net({2, 16, 16, 3}, Activation::Relu, Loss::SoftmaxCe, 7);
   double loss = 0.0;
-  ASSERT_EQ(other->train(d.x.data(), d.x.size(), d.y.data(), d.y.size(), 20, 50, 99, o, &loss), Status::Ok);
+  ASSERT_EQ(other->train(d.x.data(), d.x.size(), d.y.data(), d.y.size(), 20, 50, 99, o, &loss),
+            Status::Ok);
   nntest::MlpPtr same = nntest::make_net({2, 16, 16, 3}, Activation::Relu, Loss::SoftmaxCe, 7);
-  ASSERT_EQ(same->train(d.x.data(), d.x.size(), d.y.data(), d.y.size(), 20, 50, 0, o, &loss), Status::Ok);
+  ASSERT_EQ(same->train(d.x.data(), d.x.size(), d.y.data(), d.y.size(), 20, 50, 0, o, &loss),
+            Status::Ok);
   EXPECT_NE(all_params(other.get()), all_params(same.get()));
 }
 

@@ -20,11 +20,16 @@ struct RefNet {
 
   double activate(double z) const {
     switch (act) {
-      case relu::nn::Activation::Relu: return z > 0 ? z : 0.0;
-      case relu::nn::Activation::LeakyRelu: return z > 0 ? z : slope * z;
-      case relu::nn::Activation::Tanh: return std::tanh(z);
-      case relu::nn::Activation::Sigmoid: return 1.0 / (1.0 + std::exp(-z));
-      case relu::nn::Activation::Linear: return z;
+      case relu::nn::Activation::Relu:
+        return z > 0 ? z : 0.0;
+      case relu::nn::Activation::LeakyRelu:
+        return z > 0 ? z : slope * z;
+      case relu::nn::Activation::Tanh:
+        return std::tanh(z);
+      case relu::nn::Activation::Sigmoid:
+        return 1.0 / (1.0 + std::exp(-z));
+      case relu::nn::Activation::Linear:
+        return z;
     }
     return z;
   }
@@ -49,7 +54,8 @@ struct RefNet {
     return a;
   }
 
-  double data_loss(const std::vector<float>& x, const std::vector<float>& y, std::size_t rows) const {
+  double data_loss(const std::vector<float>& x, const std::vector<float>& y,
+                   std::size_t rows) const {
     const std::vector<double> z = logits(x, rows);
     const std::size_t out = static_cast<std::size_t>(sizes.back());
     double total = 0.0;
