@@ -12,7 +12,7 @@ void f32_vrelu_scalar(const float* x, float* y, std::size_t n) {
     // Not `v < 0 ? 0 : v`: clang 14 (Emscripten 3.1.6) rewrites that select into f32.max,
     // which turns -0 into +0. Clearing the bits of strictly negative inputs through an
     // integer mask says the same thing in a form no float min/max pattern matches.
-    std::uint32_t bits;
+    std::uint32_t bits = 0;
     std::memcpy(&bits, &x[i], sizeof bits);
     const std::uint32_t keep = x[i] < 0.0f ? 0u : ~0u;
     bits &= keep;

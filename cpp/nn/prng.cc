@@ -43,7 +43,7 @@ double Pcg32::next_double() {
 
 double exact_log(double x) {
   // x = m * 2^e with m in [sqrt(1/2), sqrt(2)); the exponent comes from the bits, not frexp.
-  std::uint64_t bits;
+  std::uint64_t bits = 0;
   std::memcpy(&bits, &x, sizeof bits);
   int e = 0;
   if ((bits >> 52u) == 0) {    // subnormal: scale into the normal range first (exact)
@@ -53,7 +53,7 @@ double exact_log(double x) {
   }
   e += static_cast<int>((bits >> 52u) & 0x7ffu) - 1023;
   bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;  // m in [1, 2)
-  double m;
+  double m = 0.0;
   std::memcpy(&m, &bits, sizeof m);
   if (m > 1.4142135623730951) {
     m *= 0.5;
@@ -83,7 +83,9 @@ double NormalSampler::next() {
     has_spare_ = false;
     return spare_;
   }
-  double u, v, s;
+  double u = 0.0;
+  double v = 0.0;
+  double s = 0.0;
   do {
     u = 2.0 * rng_->next_double() - 1.0;
     v = 2.0 * rng_->next_double() - 1.0;

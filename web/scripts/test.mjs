@@ -6,6 +6,7 @@ import { ensureNodeModules, ensureSystemTools, run } from './tools.mjs';
 ensureSystemTools({ browser: true });
 ensureNodeModules();
 run('node', ['web/scripts/lint.mjs']);
+run('node', ['web/scripts/lint-cpp.mjs']);
 run('node', ['web/scripts/build.mjs']);
 // After the build: the site's type check needs the package's declarations in dist/.
 run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);

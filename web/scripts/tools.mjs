@@ -34,6 +34,7 @@ const SYSTEM_TOOLS = {
   emcc: 'emscripten',
   'wasm-objdump': 'wabt',
   'clang-format': 'clang-format',
+  'clang-tidy': 'clang-tidy',
 };
 const SYSTEM_FILES = {
   '/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestConfig.cmake': 'libgtest-dev',
