@@ -2,7 +2,7 @@
 // user's app would; the alias points at the package as built into dist/.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,8 +16,25 @@ function htmlPages(): Record<string, string> {
   return pages;
 }
 
+/** The policy every built page carries (and the tests enforce): no inline code or style, WASM allowed. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+// Built pages carry their CSP in a <meta> tag, so it holds on any static host. Only at build
+// time: Vite's dev server injects inline styles and scripts for hot reloading.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'relu-wasm-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
 export default defineConfig({
   root,
+  plugins: [contentSecurityPolicy()],
   base: './',
   resolve: {
     alias: { 'relu-wasm': `${repo}dist/index.js` },

@@ -1,0 +1,38 @@
+// Every page Vite builds carries the strict Content-Security-Policy in a <meta> tag and runs
+// under it with zero violations and no console errors: no inline script or style, no eval,
+// WASM allowed by 'wasm-unsafe-eval'. (The TypeDoc reference under api/ is copied as
+// generated; TypeDoc's own script needs inline styles, so it carries no policy.)
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { expect, test } from '@playwright/test';
+
+const siteDir = process.env.SITE_OUT_DIR ?? fileURLToPath(new URL('../../dist-site', import.meta.url));
+const pages = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.html') && !f.startsWith('api/'))
+  .map((f) => relative(siteDir, join(siteDir, f)));
+
+for (const page of pages) {
+  test(`${page} runs under the strict CSP without violations`, async ({ page: tab }) => {
+    const problems: string[] = [];
+    tab.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await tab.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await tab.goto(`./${page}`);
+    await expect(tab.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+      'content',
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    );
+    await tab.waitForLoadState('load');
+    // Let widgets start (WASM instantiation, workers, first frames).
+    await tab.waitForTimeout(1500);
+    expect(problems).toEqual([]);
+  });
+}
