@@ -1,5 +1,5 @@
-// Every page Vite builds carries the strict Content-Security-Policy in a <meta> tag and runs
-// under it with zero violations and no console errors: no inline script or style, no eval,
+// Every page Vite builds carries the strict Content-Security-Policy in a <meta> tag, is
+// served with it as a header too, and runs under it with zero violations and no console errors: no inline script or style, no eval,
 // WASM allowed by 'wasm-unsafe-eval'. (The TypeDoc reference under api/ is copied as
 // generated; TypeDoc's own script needs inline styles, so it carries no policy.)
 import { readdirSync } from 'node:fs';
@@ -25,7 +25,8 @@ for (const page of pages) {
         console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
       });
     });
-    await tab.goto(`./${page}`);
+    const response = await tab.goto(`./${page}`);
+    expect(response?.headers()['content-security-policy']).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
     await expect(tab.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
       'content',
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",

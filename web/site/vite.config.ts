@@ -25,10 +25,18 @@ export const CONTENT_SECURITY_POLICY =
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'relu-wasm-csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: (_html, context) =>
+      context.server
+        ? []
+        : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    // The preview server (the tests' server) also sends it as a header, as a host would.
+    // Not for api/: TypeDoc's own script needs inline styles.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url?.includes('/api/')) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        next();
+      });
+    },
   };
 }
 
