@@ -1,0 +1,35 @@
+// What a user's page downloads stays within budget: each .wasm, the Emscripten glue and the
+// package's own JavaScript, raw and gzip. Raising a budget is a deliberate, reviewed change.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+
+const dist = new URL('../../dist/', import.meta.url);
+const KiB = 1024;
+
+function size(files) {
+  const bytes = files.map((f) => readFileSync(new URL(f, dist)));
+  return { raw: bytes.reduce((s, b) => s + b.length, 0), gzip: bytes.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) };
+}
+
+const budgets = [
+  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 64 * KiB, gzip: 26 * KiB },
+  { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 48 * KiB, gzip: 20 * KiB },
+  { what: 'Emscripten glue (one is loaded)', files: ['wasm/relu-simd.mjs'], raw: 40 * KiB, gzip: 11 * KiB },
+  {
+    what: 'package JavaScript (all of dist/*.js)',
+    files: readdirSync(dist).filter((f) => f.endsWith('.js')),
+    raw: 56 * KiB,
+    gzip: 16 * KiB,
+  },
+];
+
+for (const b of budgets) {
+  test(`size budget: ${b.what}`, () => {
+    const { raw, gzip } = size(b.files);
+    console.log(`${b.what}: ${raw} B raw, ${gzip} B gzip (budget ${b.raw} / ${b.gzip})`);
+    assert.ok(raw <= b.raw, `${b.what} is ${raw} B, over its ${b.raw} B budget`);
+    assert.ok(gzip <= b.gzip, `${b.what} is ${gzip} B gzipped, over its ${b.gzip} B budget`);
+  });
+}
