@@ -2,6 +2,7 @@
 // (the TypeScript side owns the buffers and re-derives views), sizes as numbers. Argument
 // checking happens in TypeScript, so nothing here can throw into JavaScript.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,14 +23,18 @@ std::uintptr_t alloc_bytes(std::size_t bytes) {
 }
 void free_bytes(std::uintptr_t offset) { std::free(reinterpret_cast<void*>(offset)); }
 
-void relu_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n) { relu::relu_forward(f32(x), f32(y), n); }
-void relu_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx, std::size_t n, int grad_at_zero) {
+void relu_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n) {
+  relu::relu_forward(f32(x), f32(y), n);
+}
+void relu_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx, std::size_t n,
+                   int grad_at_zero) {
   relu::relu_backward(f32(x), f32(dy), f32(dx), n, grad_at_zero);
 }
 void leaky_relu_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n, float alpha) {
   relu::leaky_relu_forward(f32(x), f32(y), n, alpha);
 }
-void leaky_relu_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx, std::size_t n, float alpha) {
+void leaky_relu_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx, std::size_t n,
+                         float alpha) {
   relu::leaky_relu_backward(f32(x), f32(dy), f32(dx), n, alpha);
 }
 std::string kernel_isa() { return relu::kernel_isa(); }
@@ -37,12 +42,14 @@ std::string kernel_isa() { return relu::kernel_isa(); }
 // ---- The network. A network crosses as its address (a handle the TypeScript side owns).
 using relu::nn::Mlp;
 Mlp* net_of(std::uintptr_t handle) { return reinterpret_cast<Mlp*>(handle); }
-const std::int32_t* i32(std::uintptr_t offset) { return reinterpret_cast<const std::int32_t*>(offset); }
+const std::int32_t* i32(std::uintptr_t offset) {
+  return reinterpret_cast<const std::int32_t*>(offset);
+}
 double* f64(std::uintptr_t offset) { return reinterpret_cast<double*>(offset); }
 int status(relu::nn::Status s) { return static_cast<int>(s); }
 
-relu::nn::TrainOptions train_options(double lr, double l2, double l1, int optimizer, double momentum,
-                                     double beta1, double beta2, double eps) {
+relu::nn::TrainOptions train_options(double lr, double l2, double l1, int optimizer,
+                                     double momentum, double beta1, double beta2, double eps) {
   relu::nn::TrainOptions o;
   o.lr = lr;
   o.l2 = l2;
@@ -77,36 +84,41 @@ int mlp_create(std::uintptr_t sizes, std::size_t num_sizes, int activation, doub
   return status(s);
 }
 void mlp_destroy(std::uintptr_t net) { Mlp::destroy(net_of(net)); }
-std::size_t mlp_weight_count(std::uintptr_t net, int layer) { return net_of(net)->weight_count(layer); }
+std::size_t mlp_weight_count(std::uintptr_t net, int layer) {
+  return net_of(net)->weight_count(layer);
+}
 std::size_t mlp_bias_count(std::uintptr_t net, int layer) { return net_of(net)->bias_count(layer); }
 std::size_t mlp_target_width(std::uintptr_t net) { return net_of(net)->target_width(); }
 std::string mlp_last_error(std::uintptr_t net) { return net_of(net)->last_error(); }
 int mlp_get_params(std::uintptr_t net, int layer, std::uintptr_t w, std::uintptr_t b) {
   return status(net_of(net)->get_params(layer, f32(w), f32(b)));
 }
-int mlp_set_params(std::uintptr_t net, int layer, std::uintptr_t w, std::size_t w_len, std::uintptr_t b,
-                   std::size_t b_len) {
+int mlp_set_params(std::uintptr_t net, int layer, std::uintptr_t w, std::size_t w_len,
+                   std::uintptr_t b, std::size_t b_len) {
   return status(net_of(net)->set_params(layer, f32(w), w_len, f32(b), b_len));
 }
-int mlp_loss_and_gradients(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
-                           std::size_t y_len, double l2, double l1, std::uintptr_t loss) {
+int mlp_loss_and_gradients(std::uintptr_t net, std::uintptr_t x, std::size_t x_len,
+                           std::uintptr_t y, std::size_t y_len, double l2, double l1,
+                           std::uintptr_t loss) {
   return status(net_of(net)->loss_and_gradients(f32(x), x_len, f32(y), y_len, l2, l1, f64(loss)));
 }
 int mlp_get_gradients(std::uintptr_t net, int layer, std::uintptr_t dw, std::uintptr_t db) {
   return status(net_of(net)->get_gradients(layer, f32(dw), f32(db)));
 }
-int mlp_train_step(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y, std::size_t y_len,
-                   double lr, double l2, double l1, int optimizer, double momentum, double beta1, double beta2,
-                   double eps, std::uintptr_t loss) {
-  return status(net_of(net)->train_step(f32(x), x_len, f32(y), y_len,
-                                        train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(loss)));
+int mlp_train_step(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+                   std::size_t y_len, double lr, double l2, double l1, int optimizer,
+                   double momentum, double beta1, double beta2, double eps, std::uintptr_t loss) {
+  return status(net_of(net)->train_step(
+      f32(x), x_len, f32(y), y_len,
+      train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(loss)));
 }
-int mlp_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y, std::size_t y_len,
-              int batch_size, int steps, std::uint32_t seed, double lr, double l2, double l1, int optimizer,
-              double momentum, double beta1, double beta2, double eps, std::uintptr_t mean_loss) {
-  return status(net_of(net)->train(f32(x), x_len, f32(y), y_len, batch_size, steps, seed,
-                                   train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps),
-                                   f64(mean_loss)));
+int mlp_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+              std::size_t y_len, int batch_size, int steps, std::uint32_t seed, double lr,
+              double l2, double l1, int optimizer, double momentum, double beta1, double beta2,
+              double eps, std::uintptr_t mean_loss) {
+  return status(net_of(net)->train(
+      f32(x), x_len, f32(y), y_len, batch_size, steps, seed,
+      train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(mean_loss)));
 }
 void mlp_reset_optimizer(std::uintptr_t net) { net_of(net)->reset_optimizer(); }
 int mlp_predict(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t out) {
@@ -127,6 +139,29 @@ int mlp_dead_units(std::uintptr_t net, int hidden, std::uintptr_t out, std::uint
 }
 
 }  // namespace
+
+// The four element-wise kernels once more as plain C exports. The zero-copy API calls these
+// directly: a raw WASM export costs a few nanoseconds per call, Embind's invoker (argument
+// wiring, destructor bookkeeping) several times that, which matters at 1Ki floats. The
+// TypeScript wrapper has already checked every argument; names are listed in
+// wasm_targets.cmake's EXPORTED_FUNCTIONS.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void relu_wasm_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n) {
+  relu_forward(x, y, n);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_backward(std::uintptr_t x, std::uintptr_t dy, std::uintptr_t dx,
+                                             std::size_t n, int grad_at_zero) {
+  relu_backward(x, dy, dx, n, grad_at_zero);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n,
+                                                  float alpha) {
+  leaky_relu_forward(x, y, n, alpha);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_backward(std::uintptr_t x, std::uintptr_t dy,
+                                                   std::uintptr_t dx, std::size_t n, float alpha) {
+  leaky_relu_backward(x, dy, dx, n, alpha);
+}
+}  // extern "C"
 
 EMSCRIPTEN_BINDINGS(relu_kernels) {
   emscripten::function("allocBytes", &alloc_bytes);

@@ -63,8 +63,7 @@ void f32_vrelu_backward_wasmsimd_u16(const float* x, const float* dy, float* dx,
       const v128_t a = relu_grad4_lt(wasm_v128_load(x + i), wasm_v128_load(dy + i), zero);
       const v128_t b = relu_grad4_lt(wasm_v128_load(x + i + 4), wasm_v128_load(dy + i + 4), zero);
       const v128_t c = relu_grad4_lt(wasm_v128_load(x + i + 8), wasm_v128_load(dy + i + 8), zero);
-      const v128_t d =
-          relu_grad4_lt(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), zero);
+      const v128_t d = relu_grad4_lt(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), zero);
       wasm_v128_store(dx + i, a);
       wasm_v128_store(dx + i + 4, b);
       wasm_v128_store(dx + i + 8, c);
@@ -78,8 +77,7 @@ void f32_vrelu_backward_wasmsimd_u16(const float* x, const float* dy, float* dx,
       const v128_t a = relu_grad4_le(wasm_v128_load(x + i), wasm_v128_load(dy + i), zero);
       const v128_t b = relu_grad4_le(wasm_v128_load(x + i + 4), wasm_v128_load(dy + i + 4), zero);
       const v128_t c = relu_grad4_le(wasm_v128_load(x + i + 8), wasm_v128_load(dy + i + 8), zero);
-      const v128_t d =
-          relu_grad4_le(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), zero);
+      const v128_t d = relu_grad4_le(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), zero);
       wasm_v128_store(dx + i, a);
       wasm_v128_store(dx + i + 4, b);
       wasm_v128_store(dx + i + 8, c);
@@ -121,8 +119,7 @@ void f32_vlrelu_backward_wasmsimd_u16(const float* x, const float* dy, float* dx
     const v128_t a = lrelu_grad4(wasm_v128_load(x + i), wasm_v128_load(dy + i), va, zero);
     const v128_t b = lrelu_grad4(wasm_v128_load(x + i + 4), wasm_v128_load(dy + i + 4), va, zero);
     const v128_t c = lrelu_grad4(wasm_v128_load(x + i + 8), wasm_v128_load(dy + i + 8), va, zero);
-    const v128_t d =
-        lrelu_grad4(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), va, zero);
+    const v128_t d = lrelu_grad4(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12), va, zero);
     wasm_v128_store(dx + i, a);
     wasm_v128_store(dx + i + 4, b);
     wasm_v128_store(dx + i + 8, c);

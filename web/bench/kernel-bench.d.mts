@@ -26,6 +26,13 @@ export interface BenchProgress {
 }
 export declare const KERNEL_SIZES: readonly number[];
 export declare function timeCall(run: () => void, options?: { minSampleMs?: number; samples?: number }): number;
+export declare function timeCallAsync(run: () => Promise<unknown>, options?: { minSampleMs?: number; samples?: number }): Promise<number>;
+export declare function input(n: number, seed?: number): Float32Array;
+export declare function reluReference(x: Float32Array): Float32Array;
+export declare function reluBackwardReference(x: Float32Array, dy: Float32Array): Float32Array;
+export declare function sameBits(a: Float32Array, b: Float32Array): boolean;
+export declare function copyLimitVariants(rw: ReluWasm): BenchVariant[];
+export declare function reluBackwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function reluForwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function runKernelBench(options: {
   variants: BenchVariant[];

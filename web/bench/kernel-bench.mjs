@@ -31,10 +31,30 @@ export function timeCall(run, { minSampleMs = 50, samples = 7 } = {}) {
   return median(perCall);
 }
 
-function input(n) {
+/** Like timeCall, for a `run` that returns a promise (TF.js layers' model.fit). */
+export async function timeCallAsync(run, { minSampleMs = 50, samples = 7 } = {}) {
+  let reps = 1;
+  for (;;) {
+    const t0 = now();
+    for (let i = 0; i < reps; i++) await run();
+    const ms = now() - t0;
+    if (ms >= minSampleMs) break;
+    reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
+  }
+  const perCall = [];
+  for (let s = 0; s < samples; s++) {
+    const t0 = now();
+    for (let i = 0; i < reps; i++) await run();
+    perCall.push((now() - t0) / 1000 / reps);
+  }
+  return median(perCall);
+}
+
+/** A repeatable input of n floats in [-2, 2) (shared with the TF.js variants). */
+export function input(n, seed = 12345) {
   // A repeatable mix of signs (and a few zeros), so no branch predictor gets a free ride.
   const x = new Float32Array(n);
-  let s = 12345;
+  let s = seed;
   for (let i = 0; i < n; i++) {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
     x[i] = ((s >>> 8) / 16777216 - 0.5) * 4;
@@ -42,13 +62,20 @@ function input(n) {
   return x;
 }
 
-function reluReference(x) {
+export function reluReference(x) {
   const y = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) y[i] = x[i] < 0 ? 0 : x[i];
   return y;
 }
 
-function sameBits(a, b) {
+/** dx = x <= 0 ? 0 : dy (the default gradient convention, docs/numerics.md). */
+export function reluBackwardReference(x, dy) {
+  const dx = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
+  return dx;
+}
+
+export function sameBits(a, b) {
   const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
   const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
   if (ua.length !== ub.length) return false;
@@ -118,6 +145,107 @@ export function reluForwardVariants(instances) {
         const x = input(n);
         const y = new Float32Array(n);
         return { run: () => rw.relu(x, y), check: () => sameBits(y, reluReference(x)), dispose() {} };
+      },
+    });
+  }
+  return variants;
+}
+
+/**
+ * The WASM memory-copy limit, measured inside one relu-wasm instance (the SIMD build): a
+ * SIMD load/store loop shaped like the ReLU kernel, and memory.copy. Both are raw exports,
+ * called like the zero-copy kernels, so call overhead is counted alike.
+ * @param {import('relu-wasm').ReluWasm} rw
+ */
+export function copyLimitVariants(rw) {
+  const m = rw.heap.module;
+  const kinds = [
+    { id: 'wasm-copy-loop', label: 'WASM copy limit (SIMD load/store loop)', fn: '_relu_bench_copy_loop' },
+    { id: 'wasm-memory-copy', label: 'WASM copy limit (memory.copy)', fn: '_relu_bench_memory_copy' },
+  ];
+  return kinds.map(({ id, label, fn }) => ({
+    id,
+    label,
+    bytesPerElement: 8,
+    setup(n) {
+      const x = rw.alloc(n);
+      const y = rw.alloc(n);
+      x.set(input(n));
+      m[fn](0, 0, 0); // resolve Emscripten's trampoline to the raw export
+      const copy = m[fn];
+      const xo = x.offsetFor(rw.heap, 'x');
+      const yo = y.offsetFor(rw.heap, 'y');
+      return {
+        run: () => copy(xo, yo, n),
+        check: () => sameBits(x.view(), y.view()),
+        dispose: () => {
+          x.dispose();
+          y.dispose();
+        },
+      };
+    },
+  }));
+}
+
+/**
+ * ReLU backward (dx = x <= 0 ? 0 : dy), 12 bytes per element: plain JavaScript, then each
+ * instance through the zero-copy and the copying API.
+ * @param {{ label: string, rw: import('relu-wasm').ReluWasm }[]} instances
+ */
+export function reluBackwardVariants(instances) {
+  const variants = [
+    {
+      id: 'js-backward',
+      label: 'plain JavaScript loop, backward',
+      bytesPerElement: 12,
+      setup(n) {
+        const x = input(n);
+        const dy = input(n, 777);
+        const dx = new Float32Array(n);
+        const run = () => {
+          for (let i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
+        };
+        return { run, check: () => sameBits(dx, reluBackwardReference(x, dy)), dispose() {} };
+      },
+    },
+  ];
+  for (const { label, rw } of instances) {
+    variants.push({
+      id: `${rw.backend}-zero-copy-backward`,
+      label: `${label}, zero-copy (reluBackwardInto)`,
+      bytesPerElement: 12,
+      setup(n) {
+        const src = input(n);
+        const g = input(n, 777);
+        const x = rw.alloc(n);
+        const dy = rw.alloc(n);
+        const dx = rw.alloc(n);
+        x.set(src);
+        dy.set(g);
+        return {
+          run: () => rw.reluBackwardInto(x, dy, dx),
+          check: () => sameBits(dx.view(), reluBackwardReference(src, g)),
+          dispose: () => {
+            x.dispose();
+            dy.dispose();
+            dx.dispose();
+          },
+        };
+      },
+    });
+    variants.push({
+      id: `${rw.backend}-copying-backward`,
+      label: `${label}, copying (reluBackward)`,
+      bytesPerElement: 12,
+      setup(n) {
+        const x = input(n);
+        const dy = input(n, 777);
+        const out = new Float32Array(n);
+        return {
+          run: () => rw.reluBackward(x, dy, { out }),
+          check: () => sameBits(out, reluBackwardReference(x, dy)),
+          dispose() {},
+        };
       },
     });
   }

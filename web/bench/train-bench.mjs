@@ -3,7 +3,7 @@
 // (2-100-3 ReLU + softmax, full batch 300), each through one multi-step train() call.
 // Reported as medians of several rounds (machines here are shared and noisy).
 
-function dataset(rows, classes) {
+export function dataset(rows, classes) {
   // Deterministic points on a spiral; the labels only need the right kind and range.
   const X = new Float32Array(2 * rows);
   const Y = classes === 1 ? new Float32Array(rows) : new Int32Array(rows);

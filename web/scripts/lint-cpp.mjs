@@ -1,5 +1,5 @@
 // npm run lint:cpp: clang-tidy over the engine's portable sources (.clang-tidy lists the
-// checks). The WASM SIMD files need wasm_simd128.h, which only Emscripten's clang has; they
+// checks). The WASM-only files (*_wasm*.cc) need Emscripten's headers, which only its clang has; they
 // are compiled with -Wall -Wextra by every WASM build instead.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { ROOT, run } from './tools.mjs';
 run('cmake', ['-S', '.', '-B', 'build/tidy', '-DCMAKE_BUILD_TYPE=Release'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const sources = ['kernels', 'nn'].flatMap((dir) =>
   readdirSync(join(ROOT, 'cpp', dir))
-    .filter((f) => f.endsWith('.cc') && !f.includes('wasmsimd'))
+    .filter((f) => f.endsWith('.cc') && !f.includes('_wasm'))
     .map((f) => join('cpp', dir, f)),
 );
 run('clang-tidy', ['-p', 'build/tidy', '--quiet', ...sources]);

@@ -15,7 +15,7 @@ import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { WasmBuffer, checkBuffer } from './wasm-buffer.js';
 import { MAX_FLOATS, WasmHeap } from './wasm-heap.js';
-import type { ReluWasmModule } from './wasm-module.js';
+import { rawKernels, type RawKernels, type ReluWasmModule } from './wasm-module.js';
 
 export type Backend = 'wasm-simd' | 'wasm-scalar';
 
@@ -40,11 +40,15 @@ export class ReluWasm {
   readonly backend: Backend;
   /** @internal */
   readonly heap: WasmHeap;
+  // Raw WASM exports: every argument is checked in TypeScript first, so the kernels are
+  // called without Embind's per-call wiring.
+  readonly #k: RawKernels;
 
   /** @internal Created by `loadRelu()`. */
   constructor(module: ReluWasmModule, backend: Backend) {
     this.heap = new WasmHeap(module);
     this.backend = backend;
+    this.#k = rawKernels(module);
   }
 
   /** y = max(0, x) element-wise (NaN and -0 pass through unchanged). */
@@ -53,7 +57,7 @@ export class ReluWasm {
     const result = checkOut(out, n, 'out') ?? new Float32Array(n);
     const at = this.heap.scratch(n);
     this.heap.f32(at, n).set(x);
-    this.heap.module.reluForward(at, at, n);
+    this.#k.forward(at, at, n);
     result.set(this.heap.f32(at, n));
     return result;
   }
@@ -68,7 +72,7 @@ export class ReluWasm {
     const at = this.heap.scratch(2 * n);
     this.heap.f32(at, n).set(x);
     this.heap.f32(at + 4 * n, n).set(dy);
-    this.heap.module.reluBackward(at, at + 4 * n, at + 4 * n, n, gradAtZero);
+    this.#k.backward(at, at + 4 * n, at + 4 * n, n, gradAtZero);
     result.set(this.heap.f32(at + 4 * n, n));
     return result;
   }
@@ -80,7 +84,7 @@ export class ReluWasm {
     const result = checkOut(out, n, 'out') ?? new Float32Array(n);
     const at = this.heap.scratch(n);
     this.heap.f32(at, n).set(x);
-    this.heap.module.leakyReluForward(at, at, n, alpha);
+    this.#k.leakyForward(at, at, n, alpha);
     result.set(this.heap.f32(at, n));
     return result;
   }
@@ -94,7 +98,7 @@ export class ReluWasm {
     const at = this.heap.scratch(2 * n);
     this.heap.f32(at, n).set(x);
     this.heap.f32(at + 4 * n, n).set(dy);
-    this.heap.module.leakyReluBackward(at, at + 4 * n, at + 4 * n, n, alpha);
+    this.#k.leakyBackward(at, at + 4 * n, at + 4 * n, n, alpha);
     result.set(this.heap.f32(at + 4 * n, n));
     return result;
   }
@@ -109,28 +113,28 @@ export class ReluWasm {
   /** out = relu(x); `out` may be `x` (in place). */
   reluInto(x: WasmBuffer, out: WasmBuffer): void {
     const [xo, oo, n] = this.#pair(x, out, 'x', 'out');
-    this.heap.module.reluForward(xo, oo, n);
+    this.#k.forward(xo, oo, n);
   }
 
   /** dx = reluBackward(x, dy); `dx` may be `x` or `dy`. */
   reluBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer, options?: ReluIntoOptions): void {
     const [xo, dyo, dxo, n] = this.#triple(x, dy, dx);
     const gradAtZero = checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options').gradAtZero, 'options.gradAtZero');
-    this.heap.module.reluBackward(xo, dyo, dxo, n, gradAtZero);
+    this.#k.backward(xo, dyo, dxo, n, gradAtZero);
   }
 
   /** out = leakyRelu(x, alpha); `out` may be `x`. */
   leakyReluInto(x: WasmBuffer, out: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
     const [xo, oo, n] = this.#pair(x, out, 'x', 'out');
     checkFiniteNumber(alpha, 'alpha');
-    this.heap.module.leakyReluForward(xo, oo, n, alpha);
+    this.#k.leakyForward(xo, oo, n, alpha);
   }
 
   /** dx = leakyReluBackward(x, dy, alpha); `dx` may be `x` or `dy`. */
   leakyReluBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
     const [xo, dyo, dxo, n] = this.#triple(x, dy, dx);
     checkFiniteNumber(alpha, 'alpha');
-    this.heap.module.leakyReluBackward(xo, dyo, dxo, n, alpha);
+    this.#k.leakyBackward(xo, dyo, dxo, n, alpha);
   }
 
   /** A new network with freshly initialised weights (see MLPOptions for the defaults). */

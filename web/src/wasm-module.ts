@@ -11,6 +11,37 @@ export interface ReluWasmModule extends MlpBindings {
   leakyReluForward(x: number, y: number, n: number, alpha: number): void;
   leakyReluBackward(x: number, dy: number, dx: number, n: number, alpha: number): void;
   kernelIsa(): string;
+  // The same kernels as raw WASM exports (no Embind invoker), for the hot zero-copy calls.
+  // Emscripten installs a trampoline that replaces itself with the export on first call;
+  // rawKernels() below makes that swap happen once, up front.
+  _relu_wasm_forward(x: number, y: number, n: number): void;
+  _relu_wasm_backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
+  _relu_wasm_leaky_forward(x: number, y: number, n: number, alpha: number): void;
+  _relu_wasm_leaky_backward(x: number, dy: number, dx: number, n: number, alpha: number): void;
+  // The benchmark's memory-copy limit (cpp/bench/f32_vcopy_wasm.cc): n floats from src to dst.
+  _relu_bench_copy_loop(src: number, dst: number, n: number): void;
+  _relu_bench_memory_copy(src: number, dst: number, n: number): void;
+}
+
+/** The raw kernel exports, resolved (each called once with n = 0, which touches no memory). */
+export interface RawKernels {
+  forward(x: number, y: number, n: number): void;
+  backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
+  leakyForward(x: number, y: number, n: number, alpha: number): void;
+  leakyBackward(x: number, dy: number, dx: number, n: number, alpha: number): void;
+}
+
+export function rawKernels(m: ReluWasmModule): RawKernels {
+  m._relu_wasm_forward(0, 0, 0);
+  m._relu_wasm_backward(0, 0, 0, 0, 0);
+  m._relu_wasm_leaky_forward(0, 0, 0, 0);
+  m._relu_wasm_leaky_backward(0, 0, 0, 0, 0);
+  return {
+    forward: m._relu_wasm_forward,
+    backward: m._relu_wasm_backward,
+    leakyForward: m._relu_wasm_leaky_forward,
+    leakyBackward: m._relu_wasm_leaky_backward,
+  };
 }
 
 export interface ReluModuleOptions {

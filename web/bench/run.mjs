@@ -1,0 +1,93 @@
+// npm run bench — the side-by-side benchmark of issue 6 in headless Chromium.
+// Builds the site into build/bench/site (Vite, SITE_OUT_DIR; the package in dist/ must be
+// built: npm run build), serves it with Vite's preview server in this process (port
+// BENCH_PORT, default 4473), runs checks/bench.html?autorun through Playwright, then prints
+// one Markdown table with pass/miss against the issue's targets, and writes
+// build/bench/latest.json and build/bench/chart.svg (--docs also copies the chart to docs/).
+// Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site).
+import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+
+import { chartSvg, evaluate, markdownTable } from './report.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const OUT = join(ROOT, 'build/bench');
+const quick = process.argv.includes('--quick');
+
+for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm']) {
+  if (!existsSync(join(ROOT, f))) {
+    console.error(`npm run bench: ${f} is missing. Build the package first: npm run build`);
+    process.exit(1);
+  }
+}
+mkdirSync(OUT, { recursive: true });
+process.env.SITE_OUT_DIR = join(OUT, 'site');
+const config = join(ROOT, 'web/site/vite.config.ts');
+if (!process.argv.includes('--skip-build') || !existsSync(join(OUT, 'site/checks/bench.html'))) {
+  console.error('building the site into build/bench/site ...');
+  await build({ configFile: config, logLevel: 'warn' });
+}
+
+const port = Number(process.env.BENCH_PORT ?? 4473);
+const server = await preview({ configFile: config, preview: { port, strictPort: true }, logLevel: 'warn' });
+let report;
+try {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const base = `http://127.0.0.1:${port}/checks`;
+  // Time to first result: a fresh page each time (HTTP cache warm after the first), median of 5.
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${base}/bench-load.html`);
+    const el = page.locator('[data-testid="bench-load-result"][data-ms]');
+    await el.waitFor({ timeout: 30_000 });
+    loads.push({ ms: Number(await el.getAttribute('data-ms')), ok: (await el.getAttribute('data-ok')) === 'true' });
+    await page.close();
+  }
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(`${base}/bench.html?autorun${quick ? '&quick' : ''}`);
+  const progress = page.getByTestId('bench-progress');
+  const result = page.locator('[data-testid="bench-result"][data-done]');
+  const ticker = setInterval(async () => console.error(`  ${await progress.textContent().catch(() => '')}`), 15_000);
+  try {
+    await result.waitFor({ timeout: 30 * 60_000 });
+  } finally {
+    clearInterval(ticker);
+  }
+  const text = await result.textContent();
+  if ((await result.getAttribute('data-done')) !== 'true') throw new Error(`the bench page failed: ${text}`);
+  report = JSON.parse(text);
+  report.browser = `Chromium ${browser.version()}`;
+  const sorted = loads.map((l) => l.ms).sort((a, b) => a - b);
+  report.load = {
+    firstResultMs: sorted[Math.floor(sorted.length / 2)],
+    firstResultRuns: loads,
+    ok: loads.every((l) => l.ok),
+    simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
+  };
+  await browser.close();
+} finally {
+  await server.close();
+}
+
+report.quick = quick;
+report.verdicts = evaluate(report);
+writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
+writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
+if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
+console.log(markdownTable(report));
+console.log(`\n${report.browser}, ${report.cores} cores; TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
+const missed = report.verdicts.filter((v) => !v.pass);
+console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
+if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {
+  console.error('\nSome output failed its reference check (marked WRONG in the table).');
+  process.exitCode = 1;
+}

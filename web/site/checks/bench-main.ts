@@ -1,0 +1,90 @@
+/// <reference types="vite/client" />
+// The side-by-side benchmark page (issue 6). `npm run bench` (web/bench/run.mjs) opens it with
+// ?autorun and reads the JSON it leaves in [data-testid="bench-result"]; a reader can press
+// Run. TF.js is imported only when the run starts, so merely loading the page stays light.
+import { loadRelu } from 'relu-wasm';
+import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+
+import { runFrameBench } from '../../bench/frame-bench.mjs';
+import { copyLimitVariants, reluBackwardVariants, reluForwardVariants, runKernelBench } from '../../bench/kernel-bench.mjs';
+import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
+import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
+
+const button = document.querySelector<HTMLButtonElement>('#run')!;
+const progress = document.querySelector<HTMLElement>('[data-testid="bench-progress"]')!;
+const result = document.querySelector<HTMLElement>('[data-testid="bench-result"]')!;
+const params = new URLSearchParams(location.search);
+// ?quick: shorter samples, for trying the pipeline (not for numbers anyone should quote).
+const timing = params.has('quick') ? { minSampleMs: 10, samples: 3 } : { minSampleMs: 50, samples: 7 };
+const say = (text: string) => (progress.textContent = text);
+
+async function run(): Promise<void> {
+  button.disabled = true;
+  const started = performance.now();
+  const simd = await loadRelu({ simd: true });
+  const scalar = await loadRelu({ simd: false });
+  const instances = [
+    { label: 'relu-wasm SIMD', rw: simd },
+    { label: 'relu-wasm scalar', rw: scalar },
+  ];
+  const onProgress = (p: { done: number; total: number; current: string }) => say(`kernels ${p.done}/${p.total}: ${p.current}`);
+  const kernel = await runKernelBench({
+    variants: [...copyLimitVariants(simd), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
+    onProgress,
+    ...timing,
+  });
+  const train = await runTrainCompare({
+    contenders: [engineContender(simd, 'relu-wasm SIMD, net.train'), engineContender(scalar, 'relu-wasm scalar, net.train'), plainJsContender()],
+    onProgress: (s: string) => say(`training: ${s}`),
+    ...timing,
+  });
+  say('frame budget');
+  await new Promise((r) => setTimeout(r, 0));
+  const frame = runFrameBench(simd, timing);
+
+  const tf = await import('@tensorflow/tfjs');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': tfjsWasm,
+    'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
+  });
+  for (const backend of ['cpu', 'wasm']) {
+    if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not initialise`);
+    await tf.ready();
+    kernel.push(...(await runKernelBench({ variants: tfjsKernelVariants(tf, backend), onProgress, ...timing })));
+    train.push(
+      ...(await runTrainCompare({
+        contenders: [tfjsLayersContender(tf, backend), tfjsLoopContender(tf, backend)],
+        onProgress: (s: string) => say(`training: ${s}`),
+        ...timing,
+      })),
+    );
+  }
+  const report = {
+    date: new Date().toISOString(),
+    userAgent: navigator.userAgent,
+    cores: navigator.hardwareConcurrency,
+    timing,
+    tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
+    kernel,
+    train,
+    frame,
+    seconds: (performance.now() - started) / 1000,
+  };
+  result.textContent = JSON.stringify(report, null, 1);
+  result.dataset.done = 'true';
+  say(`done in ${report.seconds.toFixed(0)} s`);
+  button.disabled = false;
+}
+
+function fail(e: unknown): void {
+  result.textContent = `failed: ${e instanceof Error ? `${e.message}\n${e.stack}` : String(e)}`;
+  result.dataset.done = 'error';
+  button.disabled = false;
+}
+
+button.addEventListener('click', () => run().catch(fail));
+if (params.has('autorun')) run().catch(fail);
