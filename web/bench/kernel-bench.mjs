@@ -23,10 +23,17 @@ export function timeCall(run, { minSampleMs = 50, samples = 7 } = {}) {
     reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
   }
   const perCall = [];
-  for (let s = 0; s < samples; s++) {
+  while (perCall.length < samples) {
     const t0 = now();
     for (let i = 0; i < reps; i++) run();
-    perCall.push((now() - t0) / 1000 / reps);
+    const ms = now() - t0;
+    // A calibration taken during a hiccup can leave samples far shorter than asked (even 0 on
+    // a coarse timer): grow the repetitions and take the sample again.
+    if (ms < minSampleMs / 2) {
+      reps *= 2;
+      continue;
+    }
+    perCall.push(ms / 1000 / reps);
   }
   return median(perCall);
 }
@@ -42,10 +49,15 @@ export async function timeCallAsync(run, { minSampleMs = 50, samples = 7 } = {})
     reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
   }
   const perCall = [];
-  for (let s = 0; s < samples; s++) {
+  while (perCall.length < samples) {
     const t0 = now();
     for (let i = 0; i < reps; i++) await run();
-    perCall.push((now() - t0) / 1000 / reps);
+    const ms = now() - t0;
+    if (ms < minSampleMs / 2) {
+      reps *= 2;
+      continue;
+    }
+    perCall.push(ms / 1000 / reps);
   }
   return median(perCall);
 }

@@ -1,32 +1,59 @@
-// The page's wiring: load relu-wasm, then recompute the example on every keystroke.
-import { loadRelu } from 'relu-wasm';
+// The article's wiring: load relu-wasm once, then mount each section's widget (one module per
+// widget under article/). If WASM cannot start, every widget says so and the prose still reads.
+import { loadRelu, type ReluWasm } from 'relu-wasm';
 
-import { formatFloat, parseVector } from './parse-vector.js';
+import { mountBench } from './article/bench.js';
+import { mountCodePanels } from './article/code-panels.js';
+import { mountConvDemo } from './article/conv-demo.js';
+import { showWidgetError } from './article/dom.js';
+import { mountDyingRelu } from './article/dying-relu.js';
+import { mountGradAtZero } from './article/grad-at-zero.js';
+import { mountLayerMatrix } from './article/layer-matrix.js';
+import { mountReluPlot } from './article/relu-plot.js';
+import { mountTrainingDemo } from './article/training-demo.js';
+import { mountVectorExample } from './article/vector-example.js';
 
-const input = document.querySelector<HTMLInputElement>('#example-input')!;
-const output = document.querySelector<HTMLOutputElement>('#example-output')!;
-const status = document.querySelector<HTMLElement>('#example-status')!;
 const backend = document.querySelector<HTMLOutputElement>('#backend')!;
+const byId = (id: string): HTMLElement => document.getElementById(id)!;
+
+const WIDGETS: [string, (rw: ReluWasm) => void][] = [
+  ['relu-plot-widget', (rw) => mountReluPlot(byId('relu-plot-widget'), rw)],
+  ['vector-widget', (rw) => mountVectorExample(rw)],
+  ['matrix-widget', (rw) => mountLayerMatrix(byId('matrix-widget'), rw)],
+  ['code-widget', (rw) => mountCodePanels(rw)],
+  ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
+  ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
+  ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
+  ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
+];
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 try {
   const rw = await loadRelu({ simd: 'auto' });
   backend.textContent = rw.backend;
-
-  const update = (): void => {
-    const { values, bad } = parseVector(input.value);
-    const y = rw.relu(values);
-    output.textContent = `[${Array.from(y, formatFloat).join(', ')}]`;
-    input.setAttribute('aria-invalid', String(bad.length > 0));
-    status.textContent =
-      bad.length === 0
-        ? ''
-        : `Skipped ${bad.length === 1 ? 'an entry that is' : `${bad.length} entries that are`} not a number: ` +
-          bad.map((b) => `#${b.position} "${b.text}"`).join(', ');
-  };
-  input.addEventListener('input', update);
-  update();
+  for (const [id, mount] of WIDGETS) {
+    // One widget failing must not take the others down.
+    try {
+      mount(rw);
+    } catch (error) {
+      console.warn(`widget ${id} failed`, error);
+      if (id !== 'vector-widget' && id !== 'code-widget') showWidgetError(byId(id), `This widget could not start: ${message(error)}`);
+    }
+  }
 } catch (error) {
   backend.textContent = 'unavailable';
-  status.textContent = `relu-wasm could not start: ${error instanceof Error ? error.message : String(error)}`;
-  status.classList.add('error');
+  const why = `WebAssembly could not start, so this widget cannot run (${message(error)}). The text around it reads on its own.`;
+  for (const [id] of WIDGETS) {
+    if (id === 'vector-widget') {
+      const status = byId('example-status');
+      status.textContent = why;
+      status.classList.add('error');
+    } else if (id === 'code-widget') {
+      document.querySelector('[data-testid="code-ts-result"]')!.textContent = 'unavailable: WebAssembly could not start';
+    } else {
+      showWidgetError(byId(id), why);
+    }
+  }
 }

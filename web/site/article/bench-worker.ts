@@ -1,0 +1,42 @@
+// The live benchmark's worker: loads both relu-wasm binaries and runs the shared kernel
+// harness (web/bench/kernel-bench.mjs) off the main thread, reporting progress as it goes.
+import { loadRelu, type ReluWasm } from 'relu-wasm';
+
+import { reluForwardVariants, runKernelBench } from '../../bench/kernel-bench.mjs';
+
+export interface BenchRequest {
+  sizes: number[];
+  minSampleMs: number;
+  samples: number;
+}
+export type BenchMessage =
+  | { type: 'progress'; done: number; total: number; current: string }
+  | { type: 'result'; rows: import('../../bench/kernel-bench.mjs').BenchRow[]; skipped: string[] }
+  | { type: 'error'; message: string };
+
+const post = (m: BenchMessage): void => self.postMessage(m);
+
+self.onmessage = async (event: MessageEvent<BenchRequest>) => {
+  try {
+    const instances: { label: string; rw: ReluWasm }[] = [];
+    const skipped: string[] = [];
+    for (const [simd, label] of [[true, 'WASM SIMD'], [false, 'WASM scalar']] as const) {
+      try {
+        instances.push({ label, rw: await loadRelu({ simd }) });
+      } catch (error) {
+        skipped.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const { sizes, minSampleMs, samples } = event.data;
+    const rows = await runKernelBench({
+      variants: reluForwardVariants(instances),
+      sizes,
+      minSampleMs,
+      samples,
+      onProgress: (p) => post({ type: 'progress', ...p }),
+    });
+    post({ type: 'result', rows, skipped });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

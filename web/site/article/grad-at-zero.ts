@@ -1,0 +1,137 @@
+// Section 7: the two conventions for ReLU's gradient at exactly 0, trained side by side.
+// Two relu-wasm networks [2, 8, 1] start from identical weights (optionally with 4 hidden
+// units whose weights and bias are all 0, so their pre-activations are exactly 0) and train on
+// the same minibatches, one with gradAtZero 0 (PyTorch, TF), one with gradAtZero 1.
+//
+// data-testids:
+//   gaz-backward-0 / gaz-backward-1  rw.reluBackward([-1, 0, 1], [1, 1, 1]) under each convention
+//   gaz-silent         checkbox: start 4 units at zero (default on)
+//   gaz-restart        button: train again from the start
+//   gaz-steps          steps done (plain integer)
+//   gaz-zeros-0 / gaz-zeros-1    pre-activations exactly 0, over all points and hidden units (integer)
+//   gaz-units-0 / gaz-units-1    hidden units that are 0 on every point, e.g. "4 of 8"
+//   gaz-loss-0 / gaz-loss-1      loss on all points, e.g. "0.412"
+//   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
+// The widget root carries data-state = idle | running | done.
+import type { MLP, ReluWasm } from 'relu-wasm';
+
+import { makeDataset, toTensors } from '../shared/datasets.js';
+import { el } from './dom.js';
+import { formatFloat, integer } from './format.js';
+import { frameLoop } from './frame-loop.js';
+import { LossChart } from './loss-chart.js';
+import { UnitDots } from './unit-dots.js';
+
+const HIDDEN = 8;
+const SILENT = 4;
+const MAX_STEPS = 1500;
+const STEPS_PER_FRAME = 15;
+const TRAIN = { lr: 0.3, optimizer: 'sgd', batchSize: 20 } as const;
+
+export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
+  const points = makeDataset('circle', 200, 0.05, 5);
+  const t = toTensors(points, true);
+  const X = t.X;
+  const Y = Float32Array.from(t.Y);
+
+  const backward = (g: 0 | 1) => `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
+  const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
+  const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
+  const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
+  const chart = new LossChart('Loss of both networks against steps', ['s0', 's1'], 'gaz-loss-chart');
+
+  const sides = ([0, 1] as const).map((g) => {
+    const zeros = el('output', { 'data-testid': `gaz-zeros-${g}` });
+    const units = el('output', { 'data-testid': `gaz-units-${g}` });
+    const loss = el('output', { 'data-testid': `gaz-loss-${g}` });
+    const dots = new UnitDots([HIDDEN], `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`, `gaz-dots-${g}`);
+    const card = el(
+      'div', { class: `card s${g}` },
+      el('h3', {}, `gradAtZero: ${g}`, el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ')),
+      el('div', { class: 'card-body' }, dots.element,
+        el('dl', { class: 'stats' },
+          el('dt', {}, 'exact zeros'), el('dd', {}, zeros),
+          el('dt', {}, 'silent units'), el('dd', {}, units),
+          el('dt', {}, 'loss'), el('dd', {}, loss))),
+    );
+    return { g, net: undefined as MLP | undefined, zeros, units, loss, dots, card };
+  });
+
+  let step = 0;
+  const measure = (): void => {
+    stepsOut.textContent = String(step);
+    for (const s of sides) {
+      if (!s.net) continue;
+      const z = s.net.preActivations(X)[0]!;
+      let zeros = 0;
+      const silent: number[] = [];
+      for (let u = 0; u < HIDDEN; u++) {
+        let unitZeros = 0;
+        for (let r = 0; r < Y.length; r++) if (z[r * HIDDEN + u] === 0) unitZeros++;
+        zeros += unitZeros;
+        if (unitZeros === Y.length) silent.push(u);
+      }
+      const l = s.net.lossAndGradients(X, Y).loss;
+      s.zeros.textContent = integer(zeros);
+      s.units.textContent = `${silent.length} of ${HIDDEN}`;
+      s.loss.textContent = l.toFixed(3);
+      s.dots.update([silent]);
+      chart.push(s.g, step, l);
+    }
+  };
+
+  const rebuild = (): void => {
+    const first = rw.createMLP({ sizes: [2, HIDDEN, 1], seed: 5, gradAtZero: 0 });
+    const p0 = first.getParams(0);
+    const p1 = first.getParams(1);
+    if (silentBox.checked) {
+      for (let u = 0; u < SILENT; u++) {
+        p0.W.fill(0, u * 2, u * 2 + 2);
+        p0.b[u] = 0;
+      }
+    }
+    for (const s of sides) {
+      s.net?.dispose();
+      s.net = s.g === 0 ? first : rw.createMLP({ sizes: [2, HIDDEN, 1], seed: 5, gradAtZero: 1 });
+      s.net.setParams(0, p0.W, p0.b);
+      s.net.setParams(1, p1.W, p1.b);
+    }
+    step = 0;
+    chart.reset();
+    measure();
+  };
+
+  const loop = frameLoop(
+    root,
+    () => {
+      for (const s of sides) s.net?.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step });
+      step += STEPS_PER_FRAME;
+      measure();
+      return step < MAX_STEPS;
+    },
+    (running) => { root.dataset.state = running ? 'running' : 'done'; },
+    () => loop.start(),
+  );
+  const again = (): void => {
+    loop.pause();
+    rebuild();
+    loop.start();
+  };
+  restart.addEventListener('click', again);
+  silentBox.addEventListener('change', again);
+
+  root.querySelector('.widget-fallback')?.remove();
+  root.dataset.state = 'idle';
+  root.append(
+    el('p', { class: 'widget-foot' },
+      'The kernels at x = −1, 0, 1 with dy = 1: gradAtZero 0 gives ', el('output', { 'data-testid': 'gaz-backward-0' }, backward(0)),
+      ', gradAtZero 1 gives ', el('output', { 'data-testid': 'gaz-backward-1' }, backward(1)), '.'),
+    el('div', { class: 'controls' },
+      el('span', { class: 'check' }, silentBox, el('label', { for: 'gaz-silent' }, `start ${SILENT} units at zero`)),
+      restart, el('span', {}, 'step ', stepsOut)),
+    el('div', { class: 'cards' }, ...sides.map((s) => s.card)),
+    chart.element,
+    el('figcaption', {}, `Circle data, 200 points, SGD with learning rate 0.3 and minibatches of 20, ${MAX_STEPS} steps. “Exact zeros” counts pre-activations equal to 0 over all ${200 * HIDDEN} (point, unit) pairs.`),
+  );
+  rebuild();
+}
