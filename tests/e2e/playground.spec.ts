@@ -1,0 +1,362 @@
+// The playground (/playground/): training in the worker, controls, the URL hash (including a
+// TensorFlow Playground link), the reader's data, presets, divergence, gradient check, export
+// and import, small screens and accessibility. Behaviour only: no timing is asserted.
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const PAGE = './playground/';
+
+/** Console errors and warnings and page errors; every test ends by asserting there were none. */
+let problems: string[] = [];
+test.beforeEach(({ page }) => {
+  problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+});
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+async function open(page: Page, hash = ''): Promise<void> {
+  await page.goto(`${PAGE}${hash}`);
+  await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
+}
+
+async function num(page: Page, testid: string): Promise<number> {
+  return Number(await page.getByTestId(testid).textContent());
+}
+
+/** Presses Step (one epoch) and waits until the worker's answer is drawn. */
+async function step(page: Page, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const before = await page.getByTestId('steps').textContent();
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('steps')).not.toHaveText(before!);
+  }
+}
+
+async function downloadText(page: Page, testid: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+test('loads relu-wasm in the worker and the loss decreases step by step', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('backend')).toHaveText('wasm-simd');
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  const initial = await num(page, 'train-loss');
+  await step(page);
+  await expect(page.getByTestId('steps')).toHaveText('25'); // 250 training points, batch 10
+  await step(page, 30);
+  expect(await num(page, 'train-loss')).toBeLessThan(initial);
+  expect(await num(page, 'test-loss')).toBeLessThan(initial);
+});
+
+test('play trains continuously and pause stops it', async ({ page }) => {
+  await open(page);
+  const play = page.getByTestId('play');
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => num(page, 'steps')).toBeGreaterThan(100);
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  // Once paused, one Step adds exactly one epoch: nothing else is training.
+  await expect.poll(async () => {
+    const a = await num(page, 'steps');
+    await page.waitForTimeout(50);
+    return (await num(page, 'steps')) - a;
+  }).toBe(0);
+  const paused = await num(page, 'steps');
+  await step(page);
+  expect(await num(page, 'steps')).toBe(paused + 25);
+});
+
+test('a TensorFlow Playground link opens the same experiment and round-trips', async ({ page }) => {
+  const tf = '#activation=relu&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001' +
+    '&noise=15&networkShape=6,3,2&seed=0.73822&showTestData=true&discretize=false&percTrainData=70&x=true&y=true' +
+    '&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
+    '&problem=classification&initZero=false&hideText=false&regularization=L2';
+  await open(page, tf);
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  await expect(page.getByTestId('dataset')).toHaveValue('xor');
+  await expect(page.getByTestId('learning-rate')).toHaveValue('0.1');
+  await expect(page.getByTestId('regularization')).toHaveValue('L2');
+  await expect(page.getByTestId('regularization-rate')).toHaveValue('0.001');
+  await expect(page.getByTestId('batch-size')).toHaveValue('20');
+  await expect(page.getByTestId('network-shape')).toHaveValue('6,3,2');
+  await expect(page.getByTestId('seed')).toHaveValue('0.73822');
+  await expect(page.getByTestId('feature-xTimesY')).toBeChecked();
+  await expect(page.getByTestId('show-test')).toBeChecked();
+  await expect(page.getByTestId('url-warnings')).toBeEmpty();
+  const hash = new URL(page.url()).hash;
+  for (const kv of ['activation=relu', 'dataset=xor', 'learningRate=0.1', 'networkShape=6,3,2', 'seed=0.73822', 'percTrainData=70', 'noise=15', 'xTimesY=true']) {
+    expect(hash).toContain(kv);
+  }
+  // Our extras: a control change lands in the hash, and the hash reopens it.
+  await page.getByTestId('activation').selectOption('leaky_relu');
+  await page.getByTestId('optimizer').selectOption('adam');
+  await expect.poll(() => new URL(page.url()).hash).toContain('activation=leaky_relu');
+  const ours = new URL(page.url()).hash;
+  expect(ours).toContain('optimizer=adam');
+  await page.goto('about:blank');
+  await open(page, ours);
+  await expect(page.getByTestId('activation')).toHaveValue('leaky_relu');
+  await expect(page.getByTestId('optimizer')).toHaveValue('adam');
+  await expect(page.getByTestId('network-shape')).toHaveValue('6,3,2');
+});
+
+test('invalid hash values are clamped or ignored, never executed', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await open(page, '#learningRate=1e9&batchSize=-5&networkShape=4,9999,abc&noise=abc&activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E' +
+    '&seed=javascript:alert(1)&percTrainData=500&dataset=__proto__&x=false&y=false&bogus=%3Cscript%3E&regularizationRate=%E0%A4%A');
+  await expect(page.getByTestId('learning-rate')).toHaveValue('100');
+  await expect(page.getByTestId('batch-size')).toHaveValue('1');
+  await expect(page.getByTestId('network-shape')).toHaveValue('4,256');
+  await expect(page.getByTestId('perc-train')).toHaveValue('90');
+  await expect(page.getByTestId('activation')).toHaveValue('tanh');
+  await expect(page.getByTestId('dataset')).toHaveValue('circle');
+  await expect(page.getByTestId('feature-x')).toBeChecked(); // no feature at all is not allowed
+  const warnings = page.getByTestId('url-warnings');
+  await expect(warnings).toContainText('learningRate');
+  await expect(warnings).toContainText('<img src=x onerror=alert(1)>'); // shown as text
+  expect(await page.locator('img').count()).toBe(0);
+  await step(page);
+  expect(dialogs).toBe(0);
+});
+
+test('CSV: good data loads; a bad file reports line numbers and keeps the previous data', async ({ page }) => {
+  await open(page);
+  await page.getByText('Your own data (CSV)').click();
+  const good = 'x1,x2,label\n1,1,1\n-1,-1,-1\n2,2,1\n-2,-2,-1\n3,1,1\n-3,-1,-1\n1,3,1\n-1,-3,-1\n';
+  await page.getByTestId('csv-text').fill(good);
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-status')).toContainText('Loaded 8 points (2 classes)');
+  await expect(page.getByTestId('csv-status')).toContainText('-1/1');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  await step(page);
+  const bad = 'x1,x2,label\n1,2,0\n1,banana,1\n3,4\n5,6,1\n<script>alert(1)</script>,1,1\n';
+  await page.getByTestId('csv-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  const error = page.getByTestId('csv-error');
+  await expect(error).toContainText('Line 3');
+  await expect(error).toContainText('Line 4');
+  await expect(error).toContainText('Line 6');
+  await expect(error).toContainText('Nothing was loaded');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  const csv = await downloadText(page, 'export-csv');
+  expect(csv.trim().split('\n')).toHaveLength(9); // header + the 8 good points
+  // A file of more classes and one of regression targets.
+  await page.getByTestId('csv-input').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0\n1,0,1\n-1,0,2\n0,-1,2\n') });
+  await expect(page.getByTestId('csv-status')).toContainText('3 classes');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'reg.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0.5\n1,0,-0.25\n2,2,1\n') });
+  await expect(page.getByTestId('csv-status')).toContainText('regression');
+  await expect(page.getByTestId('problem')).toHaveValue('regression');
+  // Too many rows and binary junk are refused whole, with a message.
+  const huge = Array.from({ length: 100_001 }, (_, i) => `${i % 6},1,0`).join('\n');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(huge) });
+  await expect(error).toContainText('More than 100,000 rows');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 255, 1, 2, 10, 200, 44, 13, 10]) });
+  await expect(error).toContainText('binary data');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n\u00ff\u00c8,,\r\n1,2,3,4\n') });
+  await expect(error).toContainText('Line 2');
+  await expect(error).toContainText('Line 3');
+  await expect(page.getByTestId('problem')).toHaveValue('regression');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+});
+
+test('clicking the plot adds a training point', async ({ page }) => {
+  await open(page);
+  const before = (await downloadText(page, 'export-csv')).trim().split('\n').length;
+  await page.getByTestId('click-label').selectOption('1');
+  const plot = page.getByTestId('boundary');
+  const box = (await plot.boundingBox())!;
+  await plot.click({ position: { x: box.width * 0.75, y: box.height * 0.25 } });
+  await expect(page.getByTestId('csv-status')).toContainText('Added a point at (3.');
+  const after = (await downloadText(page, 'export-csv')).trim().split('\n');
+  expect(after.length).toBe(before + 1);
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  await step(page);
+});
+
+test('export then import the network gives the same predictions', async ({ page }) => {
+  await open(page, '#activation=relu&networkShape=5,3&dataset=gauss');
+  await step(page, 5);
+  const trainLoss = await page.getByTestId('train-loss').textContent();
+  const testLoss = await page.getByTestId('test-loss').textContent();
+  const json = await downloadText(page, 'export-json');
+  const parsed = JSON.parse(json) as { layers: Array<{ W: number[][]; b: number[] }> };
+  expect(parsed.layers.map((l) => [l.W.length, l.W[0]!.length, l.b.length])).toEqual([[5, 2, 5], [3, 5, 3], [1, 3, 1]]);
+  await page.getByTestId('network-shape').fill('2');
+  await page.getByTestId('network-shape').press('Enter');
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await page.getByTestId('import-json').setInputFiles({ name: 'net.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await expect(page.getByTestId('network-shape')).toHaveValue('5,3');
+  await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
+  await expect(page.getByTestId('test-loss')).toHaveText(testLoss!);
+  // A broken file is refused with a reason; the network stays.
+  await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"layers":[{"W":[[1,"x"]],"b":[0]}]}') });
+  await expect(page.getByTestId('json-error')).toContainText('not a finite number');
+  await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
+});
+
+const DATASETS: Array<[string, string, number]> = [
+  ['circle', '#dataset=circle&activation=relu&networkShape=8,8&learningRate=0.01&optimizer=adam', 0.1],
+  ['xor', '#dataset=xor&activation=relu&networkShape=8,8&learningRate=0.01&optimizer=adam', 0.15],
+  ['gauss', '#dataset=gauss&activation=relu&networkShape=4&learningRate=0.01&optimizer=adam', 0.05],
+  ['spiral', '#dataset=spiral&activation=relu&networkShape=16,16,16&learningRate=0.01&optimizer=adam&stepsPerSecond=2000', 0.2],
+  ['cs231n-spiral', '#dataset=cs231n-spiral&activation=relu&networkShape=32,32&learningRate=0.01&optimizer=adam', 0.2],
+  ['reg-plane', '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=4&learningRate=0.01&optimizer=adam', 0.01],
+  ['reg-gauss', '#problem=regression&regDataset=reg-gauss&activation=relu&networkShape=16,16&learningRate=0.01&optimizer=adam', 0.03],
+];
+for (const [name, hash, target] of DATASETS) {
+  test(`the ${name} dataset trains to a low loss`, async ({ page }) => {
+    await open(page, hash);
+    await page.getByTestId('play').click();
+    await expect.poll(() => num(page, 'train-loss'), { timeout: 45_000 }).toBeLessThan(target);
+    await page.getByTestId('play').click();
+  });
+}
+
+test('presets: the CS231n spiral reproduction learns its three classes', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('preset-cs231n-spiral').click();
+  await expect(page.getByTestId('network-shape')).toHaveValue('100');
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  await expect(page.getByTestId('learning-rate')).toHaveValue('1');
+  await expect(page.getByTestId('regularization')).toHaveValue('L2');
+  await expect(page.getByTestId('regularization-rate')).toHaveValue('0.001');
+  await expect(page.getByTestId('dataset')).toHaveValue('cs231n-spiral');
+  await expect(page.locator('.column.output .neuron')).toHaveCount(3);
+  await page.getByTestId('play').click();
+  await expect.poll(async () => parseFloat((await page.getByTestId('train-acc').textContent())!), { timeout: 45_000 }).toBeGreaterThan(90);
+  await page.getByTestId('play').click();
+});
+
+test('kill the units: ReLU at learning rate 10 kills units, Leaky ReLU keeps them alive', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('preset-kill-units').click();
+  await expect(page.getByTestId('learning-rate')).toHaveValue('10');
+  await step(page, 20);
+  expect(await num(page, 'dead-units')).toBeGreaterThan(0);
+  await expect(page.locator('.neuron.dead').first()).toBeVisible();
+  await expect(page.locator('.neuron.dead').first()).toHaveAccessibleName(/dead/);
+  await page.getByTestId('activation').selectOption('leaky_relu');
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await step(page, 20);
+  await expect(page.getByTestId('dead-units')).toHaveText('0');
+  await expect(page.locator('.neuron.dead')).toHaveCount(0);
+});
+
+test('divergence pauses with an explanation; reset recovers and keeps settings and data', async ({ page }) => {
+  await open(page, '#problem=regression&regDataset=reg-plane&activation=relu&learningRate=10&networkShape=4,2');
+  await page.getByTestId('play').click();
+  const message = page.getByTestId('divergence-message');
+  await expect(message).toContainText('learning rate');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  const hash = new URL(page.url()).hash;
+  await page.getByTestId('divergence-reset').click();
+  await expect(message).toBeHidden();
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
+  expect(new URL(page.url()).hash).toBe(hash);
+  await expect(page.getByTestId('learning-rate')).toHaveValue('10');
+  await expect(page.getByTestId('problem')).toHaveValue('regression');
+  // The reader's own data survives divergence and reset too.
+  await page.getByText('Your own data (CSV)').click();
+  await page.getByTestId('csv-text').fill('x1,x2,y\n-5,-5,-1\n5,5,1\n-5,5,0\n5,-5,0\n0,0,0.5\n1,1,0.2\n');
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  await page.getByTestId('play').click();
+  await expect(message).toBeVisible();
+  await page.getByTestId('divergence-reset').click();
+  await expect(message).toBeHidden();
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  await expect(page.getByTestId('learning-rate')).toHaveValue('10');
+  // With a sane rate it now trains.
+  await page.getByTestId('learning-rate').selectOption('0.01');
+  await step(page, 3);
+  await expect(message).toBeHidden();
+});
+
+test('gradient check: backprop agrees with finite differences', async ({ page }) => {
+  await open(page);
+  await step(page, 3);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+  expect(await num(page, 'gradcheck-max')).toBeLessThan(1e-2);
+  await expect(page.getByTestId('gradcheck-table').locator('tbody tr')).toHaveCount(6);
+});
+
+test('a neuron bias is editable', async ({ page }) => {
+  await open(page);
+  await page.locator('.column.output .neuron').first().click();
+  const bias = page.getByTestId('neuron-bias');
+  await expect(bias).toBeFocused();
+  await bias.fill('3');
+  await bias.press('Enter');
+  await expect(page.locator('.column.output .neuron .bias').first()).toHaveText('3.00');
+});
+
+test('375 px wide: nothing overflows and the controls are reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await open(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(overflow).toBeLessThanOrEqual(375);
+  for (const id of ['play', 'step', 'reset', 'train-loss', 'boundary']) await expect(page.getByTestId(id)).toBeInViewport();
+  await page.getByTestId('step').tap().catch(() => page.getByTestId('step').click());
+  await expect(page.getByTestId('steps')).not.toHaveText('0');
+});
+
+test('axe finds no serious or critical violations', async ({ page }) => {
+  await open(page);
+  await step(page);
+  await page.getByText('Your own data (CSV)').click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('runs under a strict Content-Security-Policy header with no violation', async ({ page, context }) => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await open(page);
+  await step(page, 2);
+  await page.getByTestId('preset-kill-units').click();
+  await step(page, 2);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
+
+test('a link pasted while the page is open applies; the keyboard drives the controls', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    location.hash = 'dataset=gauss&activation=leaky_relu&leakySlope=0.2&networkShape=3';
+  });
+  await expect(page.getByTestId('dataset')).toHaveValue('gauss');
+  await expect(page.getByTestId('leaky-slope')).toHaveValue('0.2');
+  await expect(page.getByTestId('network-shape')).toHaveValue('3');
+  await page.getByTestId('step').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('steps')).toHaveText('25');
+  await page.getByTestId('play').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,0 +1,674 @@
+// The playground's wiring. Data flows one way, as in TensorFlow Playground:
+// URL hash -> state -> controls -> reset -> timer -> train step (in the worker) -> draw.
+//
+// Stable data-testids (also used by outside checks):
+//   run:      play, step, reset, steps, epoch, backend
+//   settings: learning-rate, activation, regularization, regularization-rate, problem,
+//             optimizer, leaky-slope, batch-size, steps-per-second
+//   data:     dataset, noise, perc-train, seed, regenerate, show-test, discretize,
+//             csv-input (file), csv-text, csv-load, csv-error, csv-status, click-label, export-csv
+//   network:  network, network-shape, add-layer, remove-layer, feature-<x|y|xSquared|...>,
+//             neuron-panel, neuron-bias
+//   output:   train-loss, test-loss, train-acc, test-acc, dead-units (numbers as plain text),
+//             loss-chart, boundary, divergence, divergence-message, divergence-reset
+//   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, export-json, import-json,
+//             json-error, url-warnings
+import { parseCsv, toCsv, type LoadedData } from './csv.js';
+import { fromLoaded, generate, GRID, gridCoords, featurize, NEURON_GRID, networkSizes, tensors, type Data } from './data.js';
+import { WorkerBridge } from './bridge.js';
+import { drawBoundary, drawPoints, fromClient } from './heatmap.js';
+import { LossChart } from './loss-chart.js';
+import { toJSON, parseNetwork } from './network-json.js';
+import { NetworkView } from './network-view.js';
+import { PRESETS } from './presets.js';
+import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
+import {
+  activeFeatures, cloneState, DEFAULTS, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
+  type Feature, type State,
+} from './state.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  play: $<HTMLButtonElement>('play'),
+  step: $<HTMLButtonElement>('step'),
+  reset: $<HTMLButtonElement>('reset'),
+  steps: $<HTMLOutputElement>('steps'),
+  epoch: $<HTMLOutputElement>('epoch'),
+  backend: $<HTMLOutputElement>('backend'),
+  learningRate: $<HTMLSelectElement>('learningRate'),
+  activation: $<HTMLSelectElement>('activation'),
+  regularization: $<HTMLSelectElement>('regularization'),
+  regularizationRate: $<HTMLSelectElement>('regularizationRate'),
+  problem: $<HTMLSelectElement>('problem'),
+  optimizer: $<HTMLSelectElement>('optimizer'),
+  batchSize: $<HTMLInputElement>('batchSize'),
+  leakySlope: $<HTMLInputElement>('leakySlope'),
+  stepsPerSecond: $<HTMLInputElement>('stepsPerSecond'),
+  dataset: $<HTMLSelectElement>('dataset'),
+  noise: $<HTMLInputElement>('noise'),
+  noiseValue: $<HTMLOutputElement>('noise-value'),
+  percTrainData: $<HTMLInputElement>('percTrainData'),
+  percValue: $<HTMLOutputElement>('perc-value'),
+  seed: $<HTMLInputElement>('seed'),
+  regenerate: $<HTMLButtonElement>('regenerate'),
+  showTestData: $<HTMLInputElement>('showTestData'),
+  discretize: $<HTMLInputElement>('discretize'),
+  csvFile: $<HTMLInputElement>('csv-file'),
+  csvText: $<HTMLTextAreaElement>('csv-text'),
+  csvLoad: $<HTMLButtonElement>('csv-load'),
+  csvError: $<HTMLParagraphElement>('csv-error'),
+  csvStatus: $<HTMLParagraphElement>('csv-status'),
+  clickLabel: $<HTMLSelectElement>('click-label'),
+  exportCsv: $<HTMLButtonElement>('export-csv'),
+  layerCount: $<HTMLOutputElement>('layer-count'),
+  layerNoun: $<HTMLSpanElement>('layer-noun'),
+  addLayer: $<HTMLButtonElement>('add-layer'),
+  removeLayer: $<HTMLButtonElement>('remove-layer'),
+  networkShape: $<HTMLInputElement>('networkShape'),
+  network: $<HTMLDivElement>('network'),
+  neuronPanel: $<HTMLDivElement>('neuron-panel'),
+  neuronTitle: $<HTMLParagraphElement>('neuron-title'),
+  neuronBias: $<HTMLInputElement>('neuron-bias'),
+  trainLoss: $<HTMLOutputElement>('train-loss'),
+  testLoss: $<HTMLOutputElement>('test-loss'),
+  trainAcc: $<HTMLOutputElement>('train-acc'),
+  testAcc: $<HTMLOutputElement>('test-acc'),
+  deadUnits: $<HTMLOutputElement>('dead-units'),
+  lossChart: $<HTMLCanvasElement>('loss-chart'),
+  divergence: $<HTMLDivElement>('divergence'),
+  divergenceMessage: $<HTMLParagraphElement>('divergence-message'),
+  divergenceReset: $<HTMLButtonElement>('divergence-reset'),
+  boundary: $<HTMLCanvasElement>('boundary'),
+  presets: $<HTMLDivElement>('presets'),
+  presetNote: $<HTMLParagraphElement>('preset-note'),
+  gradcheck: $<HTMLButtonElement>('gradcheck'),
+  gradcheckRows: $<HTMLTableSectionElement>('gradcheck-rows'),
+  gradcheckMax: $<HTMLOutputElement>('gradcheck-max'),
+  exportJson: $<HTMLButtonElement>('export-json'),
+  importJson: $<HTMLInputElement>('import-json'),
+  jsonError: $<HTMLParagraphElement>('json-error'),
+  urlWarnings: $<HTMLUListElement>('url-warnings'),
+};
+
+let state: State = cloneState(DEFAULTS);
+let data: Data = generate(state);
+/** The reader's loaded (or click-edited) points; kept across resets and setting changes. */
+let custom: LoadedData | null = null;
+let frame: Frame | null = null;
+let playing = false;
+let inFlight = false;
+/** Bumped on every reset, so replies meant for an older network are dropped. */
+let generation = 0;
+let lastHash = '';
+let selected: { layer: number; unit: number } | null = null;
+let carry = 0;
+let lastTick = 0;
+
+const chart = new LossChart(ui.lossChart);
+const bridge = new WorkerBridge((message) => pauseWithMessage(`The training worker stopped (${message}).`));
+const view = new NetworkView(ui.network, {
+  onFeature(feature, on) {
+    const next = cloneState(state);
+    next[feature] = on;
+    if (activeFeatures(next).length === 0) {
+      rebuildView();
+      return;
+    }
+    state = next;
+    commit(true);
+  },
+  onUnits(layer, delta) {
+    const n = (state.networkShape[layer] ?? 1) + delta;
+    if (n < LIMITS.units[0] || n > LIMITS.units[1]) return;
+    state.networkShape[layer] = n;
+    commit(true);
+  },
+  onSelect(layer, unit) {
+    selected = { layer, unit };
+    showNeuron();
+    ui.neuronBias.focus();
+  },
+});
+
+// ---- state -> controls ------------------------------------------------------------------
+
+function fillNumberSelect(select: HTMLSelectElement, values: number[], current: number): void {
+  const all = values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+  select.replaceChildren(...all.map((v) => new Option(String(v), String(v), false, v === current)));
+}
+
+function fillDatasetSelect(): void {
+  const options: HTMLOptionElement[] = [];
+  const add = (value: string, text: string) => options.push(new Option(text, value));
+  if (state.problem === 'classification') {
+    add('circle', 'Circle');
+    add('xor', 'Exclusive or');
+    add('gauss', 'Gaussian');
+    add('spiral', 'Spiral');
+    add('cs231n-spiral', 'CS231n spiral (3 classes)');
+  } else {
+    add('reg-plane', 'Plane');
+    add('reg-gauss', 'Multi Gaussian');
+  }
+  if (custom) add('custom', 'Your data');
+  ui.dataset.replaceChildren(...options);
+  ui.dataset.value = custom ? 'custom' : state.problem === 'classification' ? state.dataset : state.regDataset;
+}
+
+function fillClickLabel(): void {
+  const opts: HTMLOptionElement[] = [];
+  if (data.kind === 'regression') for (const v of [1, 0.5, 0, -0.5, -1]) opts.push(new Option(`value ${v}`, String(v)));
+  else for (let k = 0; k < data.classes; k++) opts.push(new Option(k === 0 ? 'class 0 (orange)' : k === 1 ? 'class 1 (blue)' : `class ${k}`, String(k)));
+  const before = ui.clickLabel.value;
+  ui.clickLabel.replaceChildren(...opts);
+  if ([...ui.clickLabel.options].some((o) => o.value === before)) ui.clickLabel.value = before;
+}
+
+function controlsFromState(): void {
+  fillNumberSelect(ui.learningRate, LEARNING_RATES, state.learningRate);
+  fillNumberSelect(ui.regularizationRate, REG_RATES, state.regularizationRate);
+  ui.activation.value = state.activation;
+  ui.regularization.value = state.regularization;
+  ui.problem.value = state.problem;
+  ui.optimizer.value = state.optimizer;
+  ui.batchSize.value = String(state.batchSize);
+  ui.leakySlope.value = String(state.leakySlope);
+  ui.leakySlope.disabled = state.activation !== 'leaky_relu';
+  ui.stepsPerSecond.value = String(state.stepsPerSecond);
+  ui.noise.value = String(state.noise);
+  ui.noiseValue.textContent = String(state.noise);
+  ui.percTrainData.value = String(state.percTrainData);
+  ui.percValue.textContent = String(state.percTrainData);
+  ui.seed.value = state.seed;
+  ui.showTestData.checked = state.showTestData;
+  ui.discretize.checked = state.discretize;
+  ui.networkShape.value = state.networkShape.join(',');
+  ui.layerCount.textContent = String(state.networkShape.length);
+  ui.layerNoun.textContent = state.networkShape.length === 1 ? 'hidden layer' : 'hidden layers';
+  ui.removeLayer.disabled = state.networkShape.length <= LIMITS.layers[0];
+  ui.addLayer.disabled = state.networkShape.length >= LIMITS.layers[1];
+  fillDatasetSelect();
+}
+
+function writeHash(): void {
+  lastHash = `#${serializeState(state)}`;
+  if (location.hash !== lastHash) history.replaceState(null, '', lastHash);
+}
+
+function showWarnings(warnings: string[]): void {
+  ui.urlWarnings.replaceChildren(...warnings.map((w) => {
+    const li = document.createElement('li');
+    li.textContent = w;
+    return li;
+  }));
+}
+
+// ---- data and reset ---------------------------------------------------------------------
+
+function makeData(): void {
+  data = custom ? fromLoaded(custom, state) : generate(state);
+  fillClickLabel();
+}
+
+function dataMessage(): DataMessage {
+  const features = activeFeatures(state);
+  const tr = tensors(data.train, data.kind, features);
+  const te = tensors(data.test, data.kind, features);
+  return {
+    trainX: tr.X, trainY: tr.Y, testX: te.X, testY: te.Y,
+    gridX: featurize(gridCoords(GRID), features),
+    neuronGridX: featurize(gridCoords(NEURON_GRID), features),
+  };
+}
+
+function transfers(d: DataMessage): Transferable[] {
+  return [d.trainX.buffer, d.trainY.buffer, d.testX.buffer, d.testY.buffer, d.gridX.buffer, d.neuronGridX.buffer];
+}
+
+function trainConfig(): TrainConfig {
+  return {
+    lr: state.learningRate,
+    l1: state.regularization === 'L1' ? state.regularizationRate : 0,
+    l2: state.regularization === 'L2' ? state.regularizationRate : 0,
+    optimizer: state.optimizer,
+    batchSize: state.batchSize,
+  };
+}
+
+function netConfig(): NetConfig {
+  return {
+    sizes: networkSizes(state, data),
+    activation: state.activation,
+    leakySlope: state.leakySlope,
+    loss: data.kind === 'regression' ? 'mse' : data.kind === 'multiclass' ? 'softmax_ce' : 'bce',
+    init: state.initZero ? 'zeros' : state.activation === 'relu' || state.activation === 'leaky_relu' ? 'he' : 'xavier',
+    seed: seedToUint32(state.seed),
+  };
+}
+
+function rebuildView(): void {
+  view.build(networkSizes(state, data), activeFeatures(state), data.kind);
+  selected = null;
+  ui.neuronPanel.hidden = true;
+}
+
+/** A fresh network on the current data: the old worker is terminated, whatever it was doing. */
+function reset(layers?: LayerJSON[]): void {
+  setPlaying(false);
+  generation++;
+  inFlight = false;
+  bridge.restart();
+  frame = null;
+  chart.clear();
+  ui.divergence.hidden = true;
+  rebuildView();
+  const d = dataMessage();
+  const gen = generation;
+  const init = { type: 'init' as const, net: netConfig(), train: trainConfig(), data: d, ...(layers ? { layers } : {}) };
+  bridge.request(init, transfers(d)).then((r) => accept(r, gen), ignoreReset);
+  bridge.request({ type: 'options', train: trainConfig() }).then((r) => {
+    if (r.type === 'ready') ui.backend.textContent = r.backend;
+  }, ignoreReset);
+}
+
+function ignoreReset(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  if (message !== 'reset') pauseWithMessage(message);
+}
+
+/** Applies a change of settings: new hash, controls, and (if it changes the net or data) a reset. */
+function commit(needsReset: boolean, regenerate = false): void {
+  writeHash();
+  controlsFromState();
+  if (regenerate) makeData();
+  if (needsReset) reset();
+  else bridge.request({ type: 'options', train: trainConfig() }).catch(ignoreReset);
+}
+
+function loadFromHash(): void {
+  const { state: parsed, warnings } = parseHash(location.hash);
+  if (activeFeatures(parsed).length === 0) {
+    parsed.x = parsed.y = true;
+    warnings.push('No input feature was selected; x and y were turned on.');
+  }
+  state = parsed;
+  showWarnings(warnings);
+  custom = null;
+  writeHash();
+  controlsFromState();
+  makeData();
+  reset();
+}
+
+// ---- the timer and drawing --------------------------------------------------------------
+
+function setPlaying(on: boolean): void {
+  playing = on;
+  ui.play.textContent = on ? '⏸' : '▶';
+  ui.play.setAttribute('aria-pressed', String(on));
+  ui.play.setAttribute('aria-label', on ? 'Pause' : 'Train');
+  ui.play.classList.toggle('playing', on);
+  lastTick = performance.now();
+  carry = 0;
+}
+
+function trainSteps(steps: number): void {
+  if (inFlight) return;
+  inFlight = true;
+  const gen = generation;
+  bridge.request({ type: 'train', steps }).then((r) => accept(r, gen), ignoreReset).finally(() => {
+    if (gen === generation) inFlight = false;
+  });
+}
+
+function tick(now: number): void {
+  if (playing && !inFlight) {
+    const dt = Math.min(0.1, (now - lastTick) / 1000);
+    carry += dt * state.stepsPerSecond;
+    const steps = Math.floor(carry);
+    if (steps > 0) {
+      carry -= steps;
+      trainSteps(steps);
+    }
+  }
+  lastTick = now;
+  requestAnimationFrame(tick);
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : String(v);
+  return Math.abs(v) >= 1e4 ? v.toExponential(3) : String(Number(v.toFixed(4)));
+}
+
+function accept(reply: Reply, gen: number): void {
+  if (gen !== generation || reply.type !== 'frame') return;
+  frame = reply;
+  // Canvases first: they read layout sizes, which is free before any text has changed.
+  drawPlot();
+  chart.add({ steps: reply.steps, train: reply.trainLoss, test: reply.testLoss });
+  ui.steps.textContent = String(reply.steps);
+  const rows = Math.max(1, data.train.length);
+  ui.epoch.textContent = String(Math.floor((reply.steps * Math.min(state.batchSize, rows)) / rows));
+  ui.trainLoss.textContent = fmt(reply.trainLoss);
+  ui.testLoss.textContent = data.test.length ? fmt(reply.testLoss) : '–';
+  ui.trainAcc.textContent = Number.isFinite(reply.trainAcc) ? `${(reply.trainAcc * 100).toFixed(1)}%` : '–';
+  ui.testAcc.textContent = Number.isFinite(reply.testAcc) ? `${(reply.testAcc * 100).toFixed(1)}%` : '–';
+  ui.deadUnits.textContent = String(reply.dead.reduce((n, d) => n + d.length, 0));
+  view.update(reply, state.discretize);
+  showNeuron();
+  if (reply.diverged) {
+    pauseWithMessage(`Training paused: ${reply.diverged} The learning rate (${state.learningRate}) is probably too high for this network and data: each step overshoots and the weights grow without bound. Lower the learning rate, then reset. Your settings and data are kept.`);
+  }
+}
+
+function pauseWithMessage(message: string): void {
+  setPlaying(false);
+  ui.divergenceMessage.textContent = message;
+  ui.divergence.hidden = false;
+}
+
+function drawPlot(): void {
+  const c = ui.boundary;
+  const dpr = window.devicePixelRatio || 1;
+  const size = Math.max(1, Math.round(c.clientWidth * dpr));
+  if (c.width !== size || c.height !== size) c.width = c.height = size;
+  const ctx = c.getContext('2d')!;
+  const kind = data.kind;
+  if (frame) drawBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
+  else ctx.clearRect(0, 0, size, size);
+  drawPoints(ctx, data.train, kind, false);
+  if (state.showTestData) drawPoints(ctx, data.test, kind, true);
+}
+
+function showNeuron(): void {
+  if (!selected || !frame) return;
+  const { layer, unit } = selected;
+  const b = frame.layers[layer]?.b[unit];
+  if (b === undefined) return;
+  const isOutput = layer === frame.layers.length - 1;
+  const dead = frame.dead[layer]?.includes(unit) ?? false;
+  ui.neuronPanel.hidden = false;
+  ui.neuronTitle.textContent = `${isOutput ? 'Output' : `Layer ${layer + 1}`} neuron ${unit + 1}${dead ? ' (dead: outputs 0 on every training point)' : ''}`;
+  if (document.activeElement !== ui.neuronBias) ui.neuronBias.value = String(Number(b.toFixed(4)));
+}
+
+// ---- controls -> state ------------------------------------------------------------------
+
+function numberInput(input: HTMLInputElement, key: 'batchSize' | 'stepsPerSecond', needsReset: boolean): void {
+  input.addEventListener('change', () => {
+    const [min, max] = LIMITS[key];
+    const v = Math.round(Number(input.value));
+    state[key] = Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : DEFAULTS[key];
+    commit(needsReset);
+  });
+}
+
+function bindControls(): void {
+  ui.play.addEventListener('click', () => {
+    if (frame?.diverged) return;
+    setPlaying(!playing);
+  });
+  ui.step.addEventListener('click', () => {
+    if (frame?.diverged) return;
+    setPlaying(false);
+    trainSteps(Math.max(1, Math.ceil(data.train.length / state.batchSize)));
+  });
+  ui.reset.addEventListener('click', () => reset());
+  ui.divergenceReset.addEventListener('click', () => reset());
+  ui.learningRate.addEventListener('change', () => {
+    state.learningRate = Number(ui.learningRate.value);
+    commit(false);
+  });
+  ui.regularizationRate.addEventListener('change', () => {
+    state.regularizationRate = Number(ui.regularizationRate.value);
+    commit(false);
+  });
+  ui.regularization.addEventListener('change', () => {
+    state.regularization = ui.regularization.value as State['regularization'];
+    commit(false);
+  });
+  ui.optimizer.addEventListener('change', () => {
+    state.optimizer = ui.optimizer.value as State['optimizer'];
+    commit(false);
+  });
+  ui.activation.addEventListener('change', () => {
+    state.activation = ui.activation.value as State['activation'];
+    commit(true);
+  });
+  ui.problem.addEventListener('change', () => {
+    state.problem = ui.problem.value as State['problem'];
+    custom = null;
+    commit(true, true);
+  });
+  numberInput(ui.batchSize, 'batchSize', false);
+  ui.leakySlope.addEventListener('change', () => {
+    const v = Number(ui.leakySlope.value);
+    state.leakySlope = Number.isFinite(v) ? Math.min(LIMITS.leakySlope[1], Math.max(LIMITS.leakySlope[0], v)) : DEFAULTS.leakySlope;
+    commit(true);
+  });
+  numberInput(ui.stepsPerSecond, 'stepsPerSecond', false);
+  ui.dataset.addEventListener('change', () => {
+    const v = ui.dataset.value;
+    if (v === 'custom') return;
+    custom = null;
+    if (state.problem === 'classification') state.dataset = v as State['dataset'];
+    else state.regDataset = v as State['regDataset'];
+    commit(true, true);
+  });
+  ui.noise.addEventListener('input', () => {
+    ui.noiseValue.textContent = ui.noise.value;
+  });
+  ui.noise.addEventListener('change', () => {
+    state.noise = Number(ui.noise.value);
+    commit(true, true);
+  });
+  ui.percTrainData.addEventListener('input', () => {
+    ui.percValue.textContent = ui.percTrainData.value;
+  });
+  ui.percTrainData.addEventListener('change', () => {
+    state.percTrainData = Number(ui.percTrainData.value);
+    commit(true, true);
+  });
+  ui.seed.addEventListener('change', () => {
+    const { state: parsed, warnings } = parseHash(`seed=${encodeURIComponent(ui.seed.value.trim())}`);
+    showWarnings(warnings);
+    state.seed = parsed.seed;
+    commit(true, true);
+  });
+  ui.regenerate.addEventListener('click', () => {
+    state.seed = Math.random().toFixed(5);
+    custom = null;
+    commit(true, true);
+  });
+  ui.showTestData.addEventListener('change', () => {
+    state.showTestData = ui.showTestData.checked;
+    writeHash();
+    drawPlot();
+  });
+  ui.discretize.addEventListener('change', () => {
+    state.discretize = ui.discretize.checked;
+    writeHash();
+    drawPlot();
+    if (frame) view.update(frame, state.discretize);
+  });
+  ui.networkShape.addEventListener('change', () => {
+    const { state: parsed, warnings } = parseHash(`networkShape=${encodeURIComponent(ui.networkShape.value.replace(/\s+/g, ''))}`);
+    showWarnings(warnings);
+    state.networkShape = parsed.networkShape;
+    commit(true);
+  });
+  ui.addLayer.addEventListener('click', () => {
+    if (state.networkShape.length >= LIMITS.layers[1]) return;
+    state.networkShape.push(2);
+    commit(true);
+  });
+  ui.removeLayer.addEventListener('click', () => {
+    state.networkShape.pop();
+    commit(true);
+  });
+  ui.neuronBias.addEventListener('change', () => {
+    const v = Number(ui.neuronBias.value);
+    if (!selected || !Number.isFinite(v)) return;
+    const gen = generation;
+    bridge.request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v }).then((r) => accept(r, gen), ignoreReset);
+  });
+  ui.boundary.addEventListener('click', (e) => addPoint(e.clientX, e.clientY));
+  bindData();
+  bindTools();
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== lastHash) loadFromHash();
+  });
+  window.addEventListener('resize', () => {
+    drawPlot();
+    chart.draw();
+  });
+}
+
+// ---- the reader's data ------------------------------------------------------------------
+
+function useLoaded(loaded: LoadedData, status: string): void {
+  custom = loaded;
+  state.problem = loaded.kind === 'regression' ? 'regression' : 'classification';
+  ui.csvError.textContent = '';
+  ui.csvStatus.textContent = status;
+  commit(true, true);
+}
+
+function loadCsvText(text: string, source: string): void {
+  const result = parseCsv(text);
+  if (!result.ok) {
+    ui.csvError.textContent = result.errors.join(' ');
+    ui.csvStatus.textContent = '';
+    return;
+  }
+  const d = result.data;
+  const what = d.kind === 'regression' ? 'regression targets' : `${d.classes} classes`;
+  useLoaded(d, `Loaded ${d.points.length} points (${what}) from ${source}. ${d.notes.join(' ')}`.trim());
+}
+
+function addPoint(clientX: number, clientY: number): void {
+  const [x1, x2] = fromClient(ui.boundary, clientX, clientY);
+  if (Math.abs(x1) > 6 || Math.abs(x2) > 6) return;
+  const y = Number(ui.clickLabel.value);
+  if (!Number.isFinite(y)) return;
+  // The clicked point joins the training set; the network keeps training on the new data.
+  const train = [...data.train, { x1, x2, y }];
+  custom = { points: [...train, ...data.test], kind: data.kind, classes: data.classes, notes: [] };
+  data = { ...data, train, source: 'custom' };
+  fillDatasetSelect();
+  ui.csvStatus.textContent = `Added a point at (${x1.toFixed(2)}, ${x2.toFixed(2)}) with label ${y}; ${data.train.length} training points.`;
+  const d = dataMessage();
+  const gen = generation;
+  drawPlot();
+  bridge.request({ type: 'data', data: d }, transfers(d)).then((r) => accept(r, gen), ignoreReset);
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function bindData(): void {
+  ui.csvFile.addEventListener('change', async () => {
+    const file = ui.csvFile.files?.[0];
+    if (!file) return;
+    if (file.size > 5 * 1024 * 1024) {
+      ui.csvError.textContent = 'The file is larger than 5 MB; nothing was loaded.';
+      ui.csvFile.value = '';
+      return;
+    }
+    loadCsvText(await file.text(), file.name);
+    ui.csvFile.value = '';
+  });
+  ui.csvLoad.addEventListener('click', () => loadCsvText(ui.csvText.value, 'the pasted text'));
+  ui.exportCsv.addEventListener('click', () => download('playground-data.csv', toCsv([...data.train, ...data.test]), 'text/csv'));
+}
+
+// ---- presets, gradient check, network file ----------------------------------------------
+
+function bindTools(): void {
+  for (const p of PRESETS) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = p.title;
+    b.dataset.testid = `preset-${p.id}`;
+    b.addEventListener('click', () => {
+      state = { ...cloneState(DEFAULTS), ...p.state, seed: state.seed, stepsPerSecond: state.stepsPerSecond };
+      if (p.state.networkShape) state.networkShape = [...p.state.networkShape];
+      custom = null;
+      ui.presetNote.textContent = p.note;
+      commit(true, true);
+    });
+    ui.presets.append(b);
+  }
+  ui.gradcheck.addEventListener('click', async () => {
+    ui.gradcheckMax.textContent = '…';
+    const gen = generation;
+    let r: Reply;
+    try {
+      r = await bridge.request({ type: 'gradcheck' });
+    } catch (e) {
+      ignoreReset(e);
+      return;
+    }
+    if (gen !== generation || r.type !== 'gradcheck') return;
+    const cells = (values: string[]) => {
+      const tr = document.createElement('tr');
+      for (const v of values) {
+        const td = document.createElement('td');
+        td.textContent = v;
+        tr.append(td);
+      }
+      return tr;
+    };
+    ui.gradcheckRows.replaceChildren(...r.rows.map((row) => cells([String(row.layer), row.name, row.backprop.toExponential(3), row.numeric.toExponential(3), row.relError.toExponential(1)])));
+    const max = Math.max(0, ...r.rows.map((row) => row.relError));
+    ui.gradcheckMax.textContent = max.toExponential(2);
+  });
+  ui.exportJson.addEventListener('click', async () => {
+    const r = await bridge.request({ type: 'params' }).catch(() => null);
+    if (!r || r.type !== 'params') return;
+    download('playground-network.json', toJSON(r.layers, networkSizes(state, data), state.activation, activeFeatures(state)), 'application/json');
+  });
+  ui.importJson.addEventListener('change', async () => {
+    const file = ui.importJson.files?.[0];
+    ui.importJson.value = '';
+    if (!file) return;
+    if (file.size > 5 * 1024 * 1024) {
+      ui.jsonError.textContent = 'The file is larger than 5 MB; nothing was imported.';
+      return;
+    }
+    const result = parseNetwork(await file.text());
+    if (!result.ok) {
+      ui.jsonError.textContent = `${result.error} Nothing was imported.`;
+      return;
+    }
+    const features: Feature[] = result.features ?? activeFeatures(state);
+    const outputs = networkSizes(state, data).at(-1)!;
+    if (features.length !== result.sizes[0]) {
+      ui.jsonError.textContent = `The network takes ${result.sizes[0]} inputs but ${features.length} features are selected. Nothing was imported.`;
+      return;
+    }
+    if (result.sizes.at(-1) !== outputs) {
+      ui.jsonError.textContent = `The network has ${result.sizes.at(-1)} outputs; this data needs ${outputs}. Nothing was imported.`;
+      return;
+    }
+    ui.jsonError.textContent = '';
+    state.networkShape = result.sizes.slice(1, -1);
+    for (const f of ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const) state[f] = features.includes(f);
+    if (result.activation) state.activation = result.activation;
+    writeHash();
+    controlsFromState();
+    reset(result.layers);
+  });
+}
+
+bindControls();
+loadFromHash();
+requestAnimationFrame(tick);

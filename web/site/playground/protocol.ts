@@ -1,0 +1,83 @@
+// The messages between the page and the training worker. Every request carries an id and
+// gets exactly one reply with the same id (a Frame, a GradCheck, Params or an error).
+import type { Activation, LossKind, OptimizerKind } from 'relu-wasm';
+
+export interface NetConfig {
+  sizes: number[];
+  activation: Activation;
+  leakySlope: number;
+  loss: LossKind;
+  init: 'he' | 'xavier' | 'zeros';
+  seed: number;
+}
+
+export interface TrainConfig {
+  lr: number;
+  l1: number;
+  l2: number;
+  optimizer: OptimizerKind;
+  batchSize: number;
+}
+
+export interface DataMessage {
+  trainX: Float32Array;
+  trainY: Float32Array | Int32Array;
+  testX: Float32Array;
+  testY: Float32Array | Int32Array;
+  /** Inputs at the decision-boundary grid's cells and at the neuron thumbnails' cells. */
+  gridX: Float32Array;
+  neuronGridX: Float32Array;
+}
+
+export interface LayerJSON {
+  W: Float32Array;
+  b: Float32Array;
+}
+
+export type Request =
+  | { id: number; type: 'init'; net: NetConfig; train: TrainConfig; data: DataMessage; layers?: LayerJSON[] }
+  | { id: number; type: 'options'; train: TrainConfig }
+  | { id: number; type: 'data'; data: DataMessage }
+  | { id: number; type: 'train'; steps: number }
+  | { id: number; type: 'snapshot' }
+  | { id: number; type: 'setBias'; layer: number; unit: number; value: number }
+  | { id: number; type: 'gradcheck' }
+  | { id: number; type: 'params' };
+
+export interface Frame {
+  type: 'frame';
+  steps: number;
+  trainLoss: number;
+  testLoss: number;
+  /** Fraction correct, NaN for regression or an empty set. */
+  trainAcc: number;
+  testAcc: number;
+  /** predict() at the grid cells: [GRID*GRID][outputs]. */
+  output: Float32Array;
+  outputs: number;
+  /** Hidden layers' activations at the thumbnail grid: one [NEURON_GRID^2][units] per layer. */
+  neurons: Float32Array[];
+  layers: LayerJSON[];
+  /** Per hidden layer, the units that output 0 on every training point. */
+  dead: number[][];
+  /** Set when the loss became NaN, infinite or exploded; training must stop. */
+  diverged: string | null;
+}
+
+export interface GradCheckRow {
+  layer: number;
+  name: string;
+  backprop: number;
+  numeric: number;
+  relError: number;
+}
+
+export type Reply =
+  | ({ id: number } & Frame)
+  | { id: number; type: 'gradcheck'; rows: GradCheckRow[]; h: number }
+  | { id: number; type: 'params'; layers: LayerJSON[] }
+  | { id: number; type: 'ready'; backend: string }
+  | { id: number; type: 'error'; message: string };
+
+/** Above this the loss has exploded even if it is still finite. */
+export const EXPLODED_LOSS = 1e6;

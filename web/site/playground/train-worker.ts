@@ -1,0 +1,197 @@
+// The training worker: it owns the relu-wasm instance and the network, answers each request
+// in order, and sends typed arrays back as transferables so the page never waits on copies.
+import { loadRelu, type MLP } from 'relu-wasm';
+import { EXPLODED_LOSS, type DataMessage, type Frame, type GradCheckRow, type LayerJSON, type Reply, type Request, type TrainConfig } from './protocol.js';
+
+const rwPromise = loadRelu();
+let net: MLP | null = null;
+let data: DataMessage | null = null;
+let train: TrainConfig | null = null;
+let steps = 0;
+let batchCalls = 0;
+let diverged: string | null = null;
+
+function send(reply: Reply, transfer: Transferable[] = []): void {
+  (self as unknown as Worker).postMessage(reply, transfer);
+}
+
+function params(n: MLP): LayerJSON[] {
+  const out: LayerJSON[] = [];
+  for (let l = 0; l < n.sizes.length - 1; l++) out.push(n.getParams(l));
+  return out;
+}
+
+function allFinite(layers: LayerJSON[]): boolean {
+  for (const { W, b } of layers) {
+    for (const v of W) if (!Number.isFinite(v)) return false;
+    for (const v of b) if (!Number.isFinite(v)) return false;
+  }
+  return true;
+}
+
+function rows(X: Float32Array, n: MLP): number {
+  return X.length / n.sizes[0]!;
+}
+
+/** Data loss (no penalty), as TF Playground shows it; NaN for an empty set. */
+function lossOf(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
+  if (rows(X, n) === 0) return NaN;
+  return n.lossAndGradients(X, Y).loss;
+}
+
+function accuracy(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
+  const m = rows(X, n);
+  if (m === 0 || n.loss === 'mse') return NaN;
+  const p = n.predict(X);
+  const k = n.sizes[n.sizes.length - 1]!;
+  let correct = 0;
+  for (let i = 0; i < m; i++) {
+    let cls: number;
+    if (k === 1) cls = p[i]! > 0.5 ? 1 : 0;
+    else {
+      cls = 0;
+      for (let c = 1; c < k; c++) if (p[i * k + c]! > p[i * k + cls]!) cls = c;
+    }
+    if (cls === Y[i]) correct++;
+  }
+  return correct / m;
+}
+
+function frame(n: MLP, d: DataMessage): Frame {
+  const layers = params(n);
+  const trainLoss = lossOf(n, d.trainX, d.trainY);
+  const testLoss = lossOf(n, d.testX, d.testY);
+  if (!diverged && (!allFinite(layers) || !Number.isFinite(trainLoss))) diverged = 'The loss became NaN or infinite: the weights overflowed.';
+  if (!diverged && trainLoss > EXPLODED_LOSS) diverged = `The loss exploded to ${trainLoss.toExponential(2)}.`;
+  const acts = n.activations(d.neuronGridX);
+  acts.pop(); // the output logits; the output is drawn from predict() on the fine grid
+  return {
+    type: 'frame',
+    steps,
+    trainLoss,
+    testLoss,
+    trainAcc: accuracy(n, d.trainX, d.trainY),
+    testAcc: accuracy(n, d.testX, d.testY),
+    output: n.predict(d.gridX),
+    outputs: n.sizes[n.sizes.length - 1]!,
+    neurons: acts,
+    layers,
+    dead: rows(d.trainX, n) > 0 ? n.deadUnits(d.trainX) : n.sizes.slice(1, -1).map(() => []),
+    diverged,
+  };
+}
+
+function sendFrame(id: number, n: MLP, d: DataMessage): void {
+  const f = frame(n, d);
+  const transfer: Transferable[] = [f.output.buffer, ...f.neurons.map((a) => a.buffer)];
+  for (const { W, b } of f.layers) transfer.push(W.buffer, b.buffer);
+  send({ id, ...f }, transfer);
+}
+
+/** Finite differences against backprop on the training set, for each layer's steepest weight and bias. */
+function gradCheck(n: MLP, d: DataMessage, t: TrainConfig): { rows: GradCheckRow[]; h: number } {
+  const h = 1e-3;
+  const opts = { l1: t.l1, l2: t.l2 };
+  const { grads } = n.lossAndGradients(d.trainX, d.trainY, opts);
+  const out: GradCheckRow[] = [];
+  const relError = (a: number, b: number) => {
+    const scale = Math.max(Math.abs(a), Math.abs(b));
+    return scale < 1e-7 ? 0 : Math.abs(a - b) / scale;
+  };
+  for (let l = 0; l < grads.length; l++) {
+    const { dW, db } = grads[l]!;
+    for (const [which, g] of [['W', dW], ['b', db]] as const) {
+      let idx = 0;
+      for (let i = 1; i < g.length; i++) if (Math.abs(g[i]!) > Math.abs(g[idx]!)) idx = i;
+      const p = n.getParams(l);
+      const arr = which === 'W' ? p.W : p.b;
+      const orig = arr[idx]!;
+      arr[idx] = orig + h;
+      n.setParams(l, p.W, p.b);
+      const plus = n.lossAndGradients(d.trainX, d.trainY, opts).loss;
+      arr[idx] = orig - h;
+      n.setParams(l, p.W, p.b);
+      const minus = n.lossAndGradients(d.trainX, d.trainY, opts).loss;
+      arr[idx] = orig;
+      n.setParams(l, p.W, p.b);
+      const numeric = (plus - minus) / (2 * h);
+      const inputs = n.sizes[l]!;
+      const name = which === 'W' ? `W[${Math.floor(idx / inputs)}][${idx % inputs}]` : `b[${idx}]`;
+      out.push({ layer: l + 1, name, backprop: g[idx]!, numeric, relError: relError(g[idx]!, numeric) });
+    }
+  }
+  return { rows: out, h };
+}
+
+async function handle(req: Request): Promise<void> {
+  const rw = await rwPromise;
+  switch (req.type) {
+    case 'init': {
+      net?.dispose();
+      net = rw.createMLP({ ...req.net });
+      if (req.layers) req.layers.forEach((p, l) => net!.setParams(l, p.W, p.b));
+      data = req.data;
+      train = req.train;
+      steps = 0;
+      diverged = null;
+      sendFrame(req.id, net, data);
+      return;
+    }
+    case 'options':
+      train = req.train;
+      send({ id: req.id, type: 'ready', backend: rw.backend });
+      return;
+    default:
+      break;
+  }
+  if (!net || !data || !train) throw new Error('The network is not initialised yet.');
+  switch (req.type) {
+    case 'train': {
+      const rowsTrain = rows(data.trainX, net);
+      if (!diverged && rowsTrain > 0) {
+        // Chunks keep each WASM call short (V8 tiers up between calls) and let us stop early.
+        let left = Math.max(0, Math.floor(req.steps));
+        while (left > 0) {
+          const k = Math.min(left, 200);
+          const loss = net.train(data.trainX, data.trainY, { ...train, steps: k, seed: batchCalls++ >>> 0 });
+          steps += k;
+          left -= k;
+          if (!Number.isFinite(loss) || loss > EXPLODED_LOSS) break;
+        }
+      }
+      sendFrame(req.id, net, data);
+      return;
+    }
+    case 'data':
+      data = req.data;
+      sendFrame(req.id, net, data);
+      return;
+    case 'snapshot':
+      sendFrame(req.id, net, data);
+      return;
+    case 'setBias': {
+      const p = net.getParams(req.layer);
+      if (req.unit >= 0 && req.unit < p.b.length) p.b[req.unit] = req.value;
+      net.setParams(req.layer, p.W, p.b);
+      sendFrame(req.id, net, data);
+      return;
+    }
+    case 'gradcheck':
+      send({ id: req.id, type: 'gradcheck', ...gradCheck(net, data, train) });
+      return;
+    case 'params': {
+      const layers = params(net);
+      send({ id: req.id, type: 'params', layers }, layers.flatMap((p) => [p.W.buffer, p.b.buffer]));
+      return;
+    }
+  }
+}
+
+// Requests are handled strictly one after another, in arrival order.
+let queue = Promise.resolve();
+self.onmessage = (event: MessageEvent<Request>) => {
+  const req = event.data;
+  queue = queue.then(() =>
+    handle(req).catch((e: unknown) => send({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })),
+  );
+};
