@@ -302,9 +302,24 @@ function loadFromHash(): void {
 
 // ---- the timer and drawing --------------------------------------------------------------
 
+// Drawn as SVG: the play and pause characters are missing from many system fonts.
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function playIcon(pause: boolean): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '24');
+  svg.setAttribute('height', '24');
+  svg.setAttribute('aria-hidden', 'true');
+  const shape = document.createElementNS(SVG_NS, 'path');
+  shape.setAttribute('d', pause ? 'M6 4h4v16H6zM14 4h4v16h-4z' : 'M7 4l13 8-13 8z');
+  shape.setAttribute('fill', 'currentColor');
+  svg.append(shape);
+  return svg;
+}
+
 function setPlaying(on: boolean): void {
   playing = on;
-  ui.play.textContent = on ? '⏸' : '▶';
+  ui.play.replaceChildren(playIcon(on));
   ui.play.setAttribute('aria-pressed', String(on));
   ui.play.setAttribute('aria-label', on ? 'Pause' : 'Train');
   ui.play.classList.toggle('playing', on);
