@@ -3,6 +3,7 @@
 //   - Node 20 ESM (import from a plain .mjs file)
 //   - a Vite app: dev server and production build, opened in Chromium (main thread + module worker)
 //   - a plain page with no bundler (native ES modules from node_modules, + a module worker)
+//   - the custom elements (relu-wasm/elements) on a plain page under a strict CSP
 //   - a strict TypeScript project against the shipped types, with a line that must not compile
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -70,7 +71,7 @@ async function readPage(url) {
 
 const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fell', worker: EXPECTED };
 
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 /** A bare static file server: what a user without a bundler puts in front of their page. */
 async function serveStatic(dir) {
@@ -92,7 +93,8 @@ describe('packed tarball', () => {
   test('contains only the intended files', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
     assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
+    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/elements\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
   });
 
   test('Node 20 ESM: import from a plain .mjs file, both binaries', () => {
@@ -146,6 +148,31 @@ console.log(JSON.stringify(out));`,
     try {
       assert.deepEqual(await readPage(server.url), EXPECTED_PAGE);
     } finally {
+      await server.close();
+    }
+  });
+
+  test('custom elements on a plain page (no bundler) under a strict CSP: plot values, playground trains', async () => {
+    const dir = project('elements-page', 'elements-page');
+    const server = await serveStatic(dir);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url);
+      await page.locator('#trained').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+      const text = async (id) => page.locator(id).textContent();
+      // Leaky ReLU with slope 0.1 at x = -1, from the float32 kernels.
+      assert.deepEqual({ plot: await text('#plot'), trained: await text('#trained'), csp: await text('#csp') }, {
+        plot: '-0.1 0.1',
+        trained: 'loss fell',
+        csp: 'violations: 0',
+      });
+      assert.equal(await page.locator('relu-plot').evaluate((host) => host.shadowRoot.adoptedStyleSheets.length), 1, 'styled under the CSP');
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await page.close();
       await server.close();
     }
   });

@@ -45,7 +45,12 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   base: './',
   resolve: {
-    alias: { 'relu-wasm': `${repo}dist/index.js` },
+    // The more specific entry first: an alias matches as a prefix, so 'relu-wasm' alone would
+    // turn 'relu-wasm/elements' into 'dist/index.js/elements'.
+    alias: [
+      { find: 'relu-wasm/elements', replacement: `${repo}dist/elements/register.js` },
+      { find: 'relu-wasm', replacement: `${repo}dist/index.js` },
+    ],
   },
   build: {
     // SITE_OUT_DIR lets parallel builds (or a second checkout) write elsewhere.

@@ -1,0 +1,311 @@
+// <relu-playground dataset activation network-shape learning-rate autoplay>: a compact trainer
+// for embedding. A seeded 2-D dataset, a network from createMLP, and training in frame-sized
+// slices on the main thread (a network this small trains thousands of minibatches in a few
+// milliseconds); the loop runs only while playing and on screen. Any attribute change rebuilds.
+//
+// Shadow parts: heatmap, controls, stats, note. data-testids: heatmap, play, reset, epoch, loss,
+// dead, config, note, error. Events: `relu-reset` (after a (re)build, detail: the settings used,
+// any notes and the initial loss), `relu-train` (each trained frame: { epoch, loss, deadUnits, hiddenUnits }),
+// `relu-error` ({ error }).
+import type { Activation } from '../mlp-options.js';
+import type { MLP } from '../mlp.js';
+import { AttributeReader } from './attributes.js';
+import { DATASETS, DOMAIN, makePoints, type DatasetName, type Points } from './datasets.js';
+import { ElementBase, el, emit, formatNumber } from './dom.js';
+import { sharedRelu } from './shared-relu.js';
+import { BASE_CSS, adoptStyles } from './styles.js';
+
+const ACTIVATIONS: readonly Activation[] = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
+const DEFAULTS = { dataset: 'circle' as DatasetName, activation: 'relu' as Activation, shape: [8, 8], lr: 0.03 };
+const POINTS = 200;
+const DATA_SEED = 1;
+const INIT_SEED = 1;
+const BATCH = 10;
+/** Milliseconds of training per animation frame: leaves the frame to the page. */
+const FRAME_BUDGET_MS = 4;
+const GRID = 50;
+const SIZE = 300;
+// Label 1 blue, label 0 orange, as in TensorFlow Playground.
+const BLUE = [8, 119, 189] as const;
+const ORANGE = [232, 134, 12] as const;
+
+const CSS = `${BASE_CSS}
+.wrap { display: grid; gap: 0.75rem; grid-template-columns: minmax(0, 1fr); }
+@container (min-width: 480px) { .wrap { grid-template-columns: minmax(0, 300px) minmax(0, 1fr); } }
+:host { container-type: inline-size; }
+canvas { display: block; width: 100%; max-width: 300px; aspect-ratio: 1; border: 1px solid var(--relu-rule); border-radius: 4px; background: var(--relu-panel); }
+.controls { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+button { font: inherit; min-width: 5.5rem; min-height: 2.25rem; padding: 0.3rem 0.9rem; border-radius: 4px;
+  border: 1px solid var(--relu-accent); background: #fff; color: var(--relu-accent); cursor: pointer; }
+button.primary { background: var(--relu-accent); color: #fff; }
+button:focus-visible { outline: 3px solid var(--relu-df); outline-offset: 2px; }
+button:disabled { opacity: 0.55; cursor: default; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.75rem 0 0; font-variant-numeric: tabular-nums; }
+dt { color: var(--relu-muted); }
+dd { margin: 0; }
+.config, .legend { margin: 0.5rem 0 0; color: var(--relu-muted); font-size: 0.85rem; }
+.swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin: 0 0.25rem 0 0.5rem; vertical-align: -0.05rem; }
+.swatch.one { background: rgb(${BLUE.join(',')}); }
+.swatch.zero { background: rgb(${ORANGE.join(',')}); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;
+
+interface Settings {
+  dataset: DatasetName;
+  activation: Activation;
+  networkShape: number[];
+  learningRate: number;
+}
+
+export class ReluPlaygroundElement extends ElementBase {
+  static readonly observedAttributes = ['dataset', 'activation', 'network-shape', 'learning-rate'];
+
+  readonly #root: ShadowRoot;
+  readonly #canvas: HTMLCanvasElement;
+  readonly #grid: HTMLCanvasElement;
+  readonly #play: HTMLButtonElement;
+  readonly #reset: HTMLButtonElement;
+  readonly #stat: { epoch: HTMLElement; loss: HTMLElement; dead: HTMLElement };
+  readonly #config: HTMLParagraphElement;
+  readonly #note: HTMLParagraphElement;
+  readonly #error: HTMLParagraphElement;
+  readonly #status: HTMLParagraphElement;
+  readonly #gridX: Float32Array;
+  #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: DEFAULTS.lr };
+  #points: Points | undefined;
+  #net: MLP | undefined;
+  #epoch = 0;
+  #loss = NaN;
+  #playing = false;
+  #visible = true;
+  #raf = 0;
+  #generation = 0;
+  #rebuildQueued = false;
+  #startedOnce = false;
+  #observer: IntersectionObserver | undefined;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.#root, CSS);
+    this.#canvas = el('canvas', { width: SIZE, height: SIZE, role: 'img', part: 'heatmap', 'data-testid': 'heatmap' });
+    this.#grid = el('canvas', { width: GRID, height: GRID });
+    this.#play = el('button', { type: 'button', class: 'primary', 'data-testid': 'play', disabled: true }, 'Play');
+    this.#reset = el('button', { type: 'button', 'data-testid': 'reset', disabled: true }, 'Reset');
+    const dd = (id: string) => el('dd', { 'data-testid': id }, '…');
+    this.#stat = { epoch: dd('epoch'), loss: dd('loss'), dead: dd('dead') };
+    this.#config = el('p', { class: 'config', 'data-testid': 'config' });
+    this.#note = el('p', { class: 'note', role: 'note', 'data-testid': 'note', part: 'note', hidden: true });
+    this.#error = el('p', { class: 'error', role: 'alert', 'data-testid': 'error' });
+    this.#status = el('p', { class: 'sr-only', 'aria-live': 'polite' });
+    const legend = el('p', { class: 'legend' }, 'Points and background:', el('span', { class: 'swatch one' }), 'label 1', el('span', { class: 'swatch zero' }), 'label 0');
+    const side = el(
+      'div', {},
+      el('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Training' }, this.#play, this.#reset),
+      el('dl', { part: 'stats' }, el('dt', {}, 'Epoch'), this.#stat.epoch, el('dt', {}, 'Loss'), this.#stat.loss, el('dt', {}, 'Dead units'), this.#stat.dead),
+      this.#config, legend,
+    );
+    this.#root.append(el('div', { class: 'wrap' }, this.#canvas, side), this.#note, this.#error, this.#status);
+    this.#play.addEventListener('click', () => (this.#playing ? this.pause() : this.play()));
+    this.#reset.addEventListener('click', () => this.reset());
+    // The grid the decision boundary is predicted on, row by row from the top, in [-1, 1].
+    this.#gridX = new Float32Array(GRID * GRID * 2);
+    for (let r = 0; r < GRID; r++) {
+      for (let c = 0; c < GRID; c++) {
+        this.#gridX[2 * (r * GRID + c)] = ((c + 0.5) / GRID) * 2 - 1;
+        this.#gridX[2 * (r * GRID + c) + 1] = 1 - ((r + 0.5) / GRID) * 2;
+      }
+    }
+  }
+
+  /** True while training runs (it also pauses by itself while the element is off screen). */
+  get playing(): boolean {
+    return this.#playing;
+  }
+
+  play(): void {
+    this.#setPlaying(true);
+  }
+
+  pause(): void {
+    this.#setPlaying(false);
+  }
+
+  /** New weights from the same seed, epoch 0, paused. */
+  reset(): void {
+    this.#setPlaying(false);
+    this.#scheduleRebuild();
+  }
+
+  connectedCallback(): void {
+    if (!this.#startedOnce && this.hasAttribute('autoplay')) this.#playing = true;
+    this.#startedOnce = true;
+    if (typeof IntersectionObserver === 'function') {
+      this.#visible = false;
+      this.#observer = new IntersectionObserver((entries) => {
+        this.#visible = entries.some((e) => e.isIntersecting);
+        this.#schedule();
+      });
+      this.#observer.observe(this);
+    }
+    this.#scheduleRebuild();
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    cancelAnimationFrame(this.#raf);
+    this.#raf = 0;
+    this.#generation++;
+    this.#net?.dispose();
+    this.#net = undefined;
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected) this.#scheduleRebuild();
+  }
+
+  // Several attributes set in one task rebuild once.
+  #scheduleRebuild(): void {
+    if (this.#rebuildQueued) return;
+    this.#rebuildQueued = true;
+    queueMicrotask(() => {
+      this.#rebuildQueued = false;
+      if (this.isConnected) void this.#rebuild();
+    });
+  }
+
+  #readSettings(): string[] {
+    const read = new AttributeReader(this);
+    this.#settings = {
+      dataset: read.oneOf('dataset', DATASETS, DEFAULTS.dataset),
+      activation: read.oneOf('activation', ACTIVATIONS, DEFAULTS.activation),
+      networkShape: read.integerList('network-shape', 1, 32, 6, DEFAULTS.shape),
+      learningRate: read.number('learning-rate', 0.00001, 10, DEFAULTS.lr),
+    };
+    this.#note.textContent = read.notes.join(' ');
+    this.#note.hidden = read.notes.length === 0;
+    const s = this.#settings;
+    this.#config.textContent = `${s.dataset} · ${s.activation} · layers ${[2, ...s.networkShape, 1].join('-')} · learning rate ${s.learningRate}`;
+    this.#canvas.setAttribute(
+      'aria-label',
+      `Decision boundary of the network on the ${s.dataset} dataset: blue where it predicts label 1, orange where it predicts label 0, with the data points.`,
+    );
+    return read.notes;
+  }
+
+  async #rebuild(): Promise<void> {
+    const generation = ++this.#generation;
+    const notes = this.#readSettings();
+    cancelAnimationFrame(this.#raf);
+    this.#raf = 0;
+    try {
+      const rw = await sharedRelu(this.getAttribute('wasm-paths'));
+      if (generation !== this.#generation || !this.isConnected) return;
+      const s = this.#settings;
+      this.#net?.dispose();
+      this.#net = undefined;
+      this.#points = makePoints(s.dataset, POINTS, DATA_SEED);
+      this.#net = rw.createMLP({ sizes: [2, ...s.networkShape, 1], activation: s.activation, seed: INIT_SEED });
+      this.#epoch = 0;
+      this.#error.textContent = '';
+      this.#play.disabled = false;
+      this.#reset.disabled = false;
+      this.#measure();
+      this.#draw();
+      emit(this, 'relu-reset', { ...s, networkShape: [...s.networkShape], notes, loss: this.#loss });
+      this.#schedule();
+    } catch (error) {
+      this.#fail(`relu-wasm did not load: ${error instanceof Error ? error.message : String(error)}`, error);
+    }
+  }
+
+  #fail(message: string, error: unknown): void {
+    this.#setPlaying(false);
+    this.#error.textContent = message;
+    emit(this, 'relu-error', { error });
+  }
+
+  #setPlaying(playing: boolean): void {
+    if (this.#playing !== playing) this.#status.textContent = playing ? 'Training' : 'Paused';
+    this.#playing = playing;
+    this.#play.textContent = playing ? 'Pause' : 'Play';
+    this.#play.setAttribute('aria-label', playing ? 'Pause training' : 'Play: train the network');
+    if (!playing) {
+      cancelAnimationFrame(this.#raf);
+      this.#raf = 0;
+    }
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#raf || !this.#playing || !this.#visible || !this.#net) return;
+    this.#raf = requestAnimationFrame(() => this.#frame());
+  }
+
+  #frame(): void {
+    this.#raf = 0;
+    const net = this.#net;
+    const points = this.#points;
+    if (!this.#playing || !this.#visible || !net || !points) return;
+    const steps = Math.ceil(POINTS / BATCH); // one epoch per call
+    const start = performance.now();
+    try {
+      do {
+        net.train(points.X, points.Y, { batchSize: BATCH, steps, seed: this.#epoch, lr: this.#settings.learningRate });
+        this.#epoch++;
+      } while (performance.now() - start < FRAME_BUDGET_MS);
+    } catch (error) {
+      // A learning rate that is far too high overflows the weights; the engine refuses to go on.
+      this.#fail(`Training stopped: ${error instanceof Error ? error.message : String(error)}. Try a lower learning-rate, then Reset.`, error);
+      return;
+    }
+    const stats = this.#measure();
+    this.#draw();
+    emit(this, 'relu-train', stats);
+    this.#schedule();
+  }
+
+  #measure(): { epoch: number; loss: number; deadUnits: number; hiddenUnits: number } {
+    const net = this.#net!;
+    const points = this.#points!;
+    this.#loss = net.lossAndGradients(points.X, points.Y).loss;
+    const hiddenUnits = this.#settings.networkShape.reduce((a, b) => a + b, 0);
+    const deadUnits = net.deadUnits(points.X).reduce((a, layer) => a + layer.length, 0);
+    this.#stat.epoch.textContent = String(this.#epoch);
+    this.#stat.loss.textContent = formatNumber(this.#loss);
+    this.#stat.dead.textContent = hiddenUnits === 0 ? 'no hidden layer' : `${deadUnits} of ${hiddenUnits}`;
+    return { epoch: this.#epoch, loss: this.#loss, deadUnits, hiddenUnits };
+  }
+
+  #draw(): void {
+    const ctx = this.#canvas.getContext('2d');
+    const gctx = this.#grid.getContext('2d');
+    if (!ctx || !gctx || !this.#net || !this.#points) return;
+    // The heatmap: P(label 1) on the grid, orange (0) through white (0.5) to blue (1).
+    const p = this.#net.predict(this.#gridX);
+    const image = gctx.createImageData(GRID, GRID);
+    for (let i = 0; i < GRID * GRID; i++) {
+      const t = Math.max(-1, Math.min(1, 2 * p[i]! - 1));
+      const c = t >= 0 ? BLUE : ORANGE;
+      const a = Math.abs(t) * 0.55;
+      for (let k = 0; k < 3; k++) image.data[4 * i + k] = Math.round(255 + (c[k]! - 255) * a);
+      image.data[4 * i + 3] = 255;
+    }
+    gctx.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.#grid, 0, 0, SIZE, SIZE);
+    const { X, Y } = this.#points;
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = '#ffffff';
+    for (let i = 0; i < Y.length; i++) {
+      const x = ((X[2 * i]! * DOMAIN + DOMAIN) / (2 * DOMAIN)) * SIZE;
+      const y = ((DOMAIN - X[2 * i + 1]! * DOMAIN) / (2 * DOMAIN)) * SIZE;
+      ctx.fillStyle = `rgb(${(Y[i] === 1 ? BLUE : ORANGE).join(',')})`;
+      ctx.beginPath();
+      ctx.arc(x, y, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}
