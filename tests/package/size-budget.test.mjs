@@ -23,6 +23,12 @@ const budgets = [
     raw: 56 * KiB,
     gzip: 16 * KiB,
   },
+  {
+    what: 'custom elements (all of dist/elements/*.js)',
+    files: readdirSync(new URL('elements/', dist)).filter((f) => f.endsWith('.js')).map((f) => `elements/${f}`),
+    raw: 48 * KiB,
+    gzip: 16 * KiB,
+  },
 ];
 
 for (const b of budgets) {
