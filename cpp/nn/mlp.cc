@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <new>
 
 #include "nn/dense.h"
@@ -34,6 +35,14 @@ bool add_product(std::size_t* total, std::size_t a, std::size_t b) {
   if (*total > limit - a * b) return false;
   *total += a * b;
   return true;
+}
+
+// Training diverged: the loss or an update overflowed. The optimizer state is garbage from
+// here on, so it is cleared; restoring the weights (set_params) then makes the net usable
+// again. The returned loss is always non-finite, so callers need only test that.
+double diverged(Mlp* net, double loss) {
+  net->reset_optimizer();
+  return std::isfinite(loss) ? std::numeric_limits<double>::quiet_NaN() : loss;
 }
 
 float* alloc_floats(std::size_t count) {
@@ -248,7 +257,7 @@ Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
   if (loss_ == Loss::Bce) {
     for (std::size_t i = 0; i < y_len; ++i) {
       if (!(y[i] >= 0.0f && y[i] <= 1.0f)) {
-        return fail(Status::OutOfRange, "bce labels must be in [0, 1]");
+        return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
       }
     }
   } else if (loss_ == Loss::SoftmaxCe) {
@@ -256,7 +265,7 @@ Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
     for (std::size_t i = 0; i < y_len; ++i) {
       if (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i])) {
         return fail(Status::OutOfRange,
-                    "softmax_ce labels must be integers in [0, number of output units)");
+                    "Y: softmax_ce labels must be integers in [0, number of output units)");
       }
     }
   }
@@ -476,9 +485,10 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  const double value =
+  double value =
       compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
-  apply_update(options);
+  if (std::isfinite(value)) apply_update(options);
+  if (!std::isfinite(value) || !all_finite(params_, param_count_)) value = diverged(this, value);
   if (loss != nullptr) *loss = value;
   return ok();
 }
@@ -517,8 +527,9 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   }
   double total = 0.0;
   for (std::int32_t step = 0; step < steps; ++step) {
+    double step_loss = 0.0;
     if (full_batch) {
-      total += compute_gradients(x, y, rows, l2, l1);
+      step_loss = compute_gradients(x, y, rows, l2, l1);
     } else {
       if (cursor >= rows) {
         // Fisher-Yates over the previous order: each pass is a fresh uniform permutation.
@@ -537,11 +548,20 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
         std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
       }
       cursor += n;
-      total += compute_gradients(batch_x_, batch_y_, n, l2, l1);
+      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
     }
+    // A non-finite loss ends the call before its (NaN) update: the remaining steps could
+    // only spread NaN, and the caller learns of it from the returned value.
+    if (!std::isfinite(step_loss)) {
+      total = step_loss;
+      break;
+    }
+    total += step_loss;
     apply_update(options);
   }
-  if (mean_loss != nullptr) *mean_loss = total / static_cast<double>(steps);
+  double result = total / static_cast<double>(steps);
+  if (!std::isfinite(result) || !all_finite(params_, param_count_)) result = diverged(this, result);
+  if (mean_loss != nullptr) *mean_loss = result;
   return ok();
 }
 

@@ -60,6 +60,9 @@ class Mlp {
   Status get_gradients(std::int32_t layer, float* dw, float* db) const;
 
   // One full-batch update; *loss is the loss before the update.
+  // Divergence is reported through the loss, not a Status: a step whose loss is not finite
+  // applies no update, and an update that leaves a parameter non-finite makes *loss NaN; in
+  // both cases the optimizer state is cleared, so set_params alone recovers the network.
   Status train_step(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                     const TrainOptions& options, double* loss);
   // `steps` minibatch updates: rows are visited in an order shuffled by PCG32(seed) and
@@ -67,6 +70,7 @@ class Mlp {
   // batch of the pass is smaller. batch_size is capped at rows (then every step is the full
   // batch, unshuffled). *mean_loss is the mean of the steps' losses (each before its update).
   // The order depends only on seed: pass a different seed per call to keep visiting new batches.
+  // A diverging step ends the call early with a non-finite *mean_loss (see train_step).
   Status train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
                const TrainOptions& options, double* mean_loss);

@@ -31,7 +31,9 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 try {
-  const rw = await loadRelu({ simd: 'auto' });
+  // ?simd=off runs the whole article on the scalar build, as on an engine without WASM SIMD.
+  const simd = new URLSearchParams(location.search).get('simd') === 'off' ? false : 'auto';
+  const rw = await loadRelu({ simd });
   backend.textContent = rw.backend;
   for (const [id, mount] of WIDGETS) {
     // One widget failing must not take the others down.

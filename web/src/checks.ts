@@ -5,6 +5,7 @@ export type FloatInput = Float32Array | readonly number[];
 
 export function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
   return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `${typeof value} ${String(value)}`;
@@ -46,6 +47,16 @@ export function checkFiniteNumber(value: unknown, name: string): number {
   return value;
 }
 
+/** The largest finite float32; a larger number becomes Infinity once rounded to float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** A finite number that stays finite when the engine rounds it to float32. */
+export function checkFiniteFloat32(value: unknown, name: string): number {
+  const v = checkFiniteNumber(value, name);
+  if (Math.abs(v) > FLOAT32_MAX) throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${v}`);
+  return v;
+}
+
 export function checkGradAtZero(value: unknown, name = 'gradAtZero'): 0 | 1 {
   if (value === undefined) return 0;
   if (typeof value !== 'number') throw new TypeError(`${name} must be 0 or 1, got ${describe(value)}`);
@@ -60,7 +71,7 @@ export function checkCount(value: unknown, name: string, max: number): number {
     throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
   if (value > max) throw new RangeError(`${name} is ${value}, more than the limit of ${max}`);
-  return value;
+  return value + 0; // -0 becomes 0
 }
 
 export function checkOptions<T extends object>(value: unknown, name: string): Partial<T> {

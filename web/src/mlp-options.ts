@@ -1,6 +1,6 @@
 // Validation of createMLP's and the training calls' options, and their mapping to the
 // engine's enum values (cpp/nn/options.h). Names and defaults are part of the public API.
-import { checkCount, checkFiniteNumber, checkGradAtZero, checkOptions, describe } from './checks.js';
+import { checkCount, checkFiniteFloat32, checkFiniteNumber, checkGradAtZero, checkOptions, describe } from './checks.js';
 
 export type Activation = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
 export type LossKind = 'bce' | 'mse' | 'softmax_ce';
@@ -70,10 +70,14 @@ function checkEnum<T extends string>(value: unknown, table: Record<T, number>, n
   return [value as T, table[value as T]];
 }
 
+/** The engine's bound on hyperparameters: below it every value stays finite in float32. */
+const MAX_HYPERPARAMETER = 1e30;
+
 function checkNonNegative(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const v = checkFiniteNumber(value, name);
   if (v < 0) throw new RangeError(`${name} must be >= 0, got ${v}`);
+  if (v >= MAX_HYPERPARAMETER) throw new RangeError(`${name} must be below 1e30, got ${v}`);
   return v;
 }
 
@@ -109,13 +113,15 @@ export function checkMLPOptions(value: unknown): CheckedMLPOptions {
   if (!Array.isArray(o.sizes)) throw new TypeError(`options.sizes must be an array of layer sizes, got ${describe(o.sizes)}`);
   if (o.sizes.length < 2) throw new RangeError(`options.sizes needs at least an input and an output size, got ${o.sizes.length} entries`);
   if (o.sizes.length > MAX_LAYERS) throw new RangeError(`options.sizes has ${o.sizes.length} entries, more than ${MAX_LAYERS}`);
-  const sizes = o.sizes.map((s, i) => {
-    checkCount(s, `options.sizes[${i}]`, MAX_UNITS);
+  // A plain loop, not map(): map skips the holes of a sparse array like [2, , 1].
+  const sizes: number[] = [];
+  for (let i = 0; i < o.sizes.length; i++) {
+    const s = checkCount(o.sizes[i], `options.sizes[${i}]`, MAX_UNITS);
     if (s === 0) throw new RangeError(`options.sizes[${i}] must be at least 1, got 0`);
-    return s;
-  });
+    sizes.push(s);
+  }
   const [activation, activationCode] = checkEnum<Activation>(o.activation, ACTIVATIONS, 'options.activation', 'relu');
-  const leakySlope = o.leakySlope === undefined ? 0.01 : checkFiniteNumber(o.leakySlope, 'options.leakySlope');
+  const leakySlope = o.leakySlope === undefined ? 0.01 : checkFiniteFloat32(o.leakySlope, 'options.leakySlope');
   const [loss, lossCode] = checkEnum<LossKind>(o.loss, LOSSES, 'options.loss', 'bce');
   const out = sizes[sizes.length - 1]!;
   if (loss === 'bce' && out !== 1) throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);

@@ -76,7 +76,7 @@ export class MLP {
     const bLen = checkFloatInput(b, 'b');
     if (wLen !== out * inp) throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
     if (bLen !== out) throw new RangeError(`b must hold ${out} values for layer ${layer}, got ${bLen}`);
-    const at = this.#heap.scratch(wLen + bLen);
+    const at = this.#heap.scratch(wLen + bLen, 'W and b');
     this.#heap.f32(at, wLen).set(W);
     this.#heap.f32(at + 4 * wLen, bLen).set(b);
     this.#check(m.mlpSetParams(net, layer, at, wLen, at + 4 * wLen, bLen), 'setParams');
@@ -218,7 +218,7 @@ export class MLP {
         throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
       }
     }
-    const base = this.#heap.scratch(2 + xLen + yLen + extra);
+    const base = this.#heap.scratch(2 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
     const x = base + 8;
     const y = x + 4 * xLen;
     this.#heap.f32(x, xLen).set(X);
@@ -251,7 +251,12 @@ export class MLP {
 
   #check(status: number, method: string): void {
     if (status === 0) return;
-    const message = `${method}: ${this.#heap.module.mlpLastError(this.#handle)}`;
+    let reason = this.#heap.module.mlpLastError(this.#handle);
+    // Some engine messages already start with the method's name; say it once.
+    if (reason.startsWith(`${method}: `)) reason = reason.slice(method.length + 2);
+    // Running out of memory mid-call depends only on how many rows X has (the workspace).
+    if (status === 5) reason = `X has too many rows for this network: ${reason}`;
+    const message = `${method}: ${reason}`;
     if (status === 6) throw new Error(message);
     const error = new RangeError(message);
     Object.defineProperty(error, 'status', { value: STATUS_NAMES[status] ?? String(status) });

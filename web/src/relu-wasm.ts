@@ -3,7 +3,7 @@
 // WASM call, so bad input throws a TypeError/RangeError and the instance keeps working.
 import {
   checkCount,
-  checkFiniteNumber,
+  checkFiniteFloat32,
   checkFloatInput,
   checkGradAtZero,
   checkOptions,
@@ -34,6 +34,8 @@ export interface ReluIntoOptions {
 }
 
 const DEFAULT_ALPHA = 0.01;
+/** Status::OutOfMemory of cpp/nn/status.h. */
+const OUT_OF_MEMORY = 5;
 
 export class ReluWasm {
   /** Which binary runs the kernels. */
@@ -55,7 +57,7 @@ export class ReluWasm {
   relu(x: FloatInput, out?: Float32Array): Float32Array {
     const n = checkFloatInput(x, 'x');
     const result = checkOut(out, n, 'out') ?? new Float32Array(n);
-    const at = this.heap.scratch(n);
+    const at = this.heap.scratch(n, 'x');
     this.heap.f32(at, n).set(x);
     this.#k.forward(at, at, n);
     result.set(this.heap.f32(at, n));
@@ -69,7 +71,7 @@ export class ReluWasm {
     const opts = checkOptions<ReluBackwardOptions>(options, 'options');
     const gradAtZero = checkGradAtZero(opts.gradAtZero, 'options.gradAtZero');
     const result = checkOut(opts.out, n, 'options.out') ?? new Float32Array(n);
-    const at = this.heap.scratch(2 * n);
+    const at = this.heap.scratch(2 * n, 'x and dy');
     this.heap.f32(at, n).set(x);
     this.heap.f32(at + 4 * n, n).set(dy);
     this.#k.backward(at, at + 4 * n, at + 4 * n, n, gradAtZero);
@@ -80,9 +82,9 @@ export class ReluWasm {
   /** y = x > 0 ? x : alpha * x. */
   leakyRelu(x: FloatInput, alpha: number = DEFAULT_ALPHA, out?: Float32Array): Float32Array {
     const n = checkFloatInput(x, 'x');
-    checkFiniteNumber(alpha, 'alpha');
+    checkFiniteFloat32(alpha, 'alpha');
     const result = checkOut(out, n, 'out') ?? new Float32Array(n);
-    const at = this.heap.scratch(n);
+    const at = this.heap.scratch(n, 'x');
     this.heap.f32(at, n).set(x);
     this.#k.leakyForward(at, at, n, alpha);
     result.set(this.heap.f32(at, n));
@@ -93,9 +95,9 @@ export class ReluWasm {
   leakyReluBackward(x: FloatInput, dy: FloatInput, alpha: number = DEFAULT_ALPHA, out?: Float32Array): Float32Array {
     const n = checkFloatInput(x, 'x');
     checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
-    checkFiniteNumber(alpha, 'alpha');
+    checkFiniteFloat32(alpha, 'alpha');
     const result = checkOut(out, n, 'out') ?? new Float32Array(n);
-    const at = this.heap.scratch(2 * n);
+    const at = this.heap.scratch(2 * n, 'x and dy');
     this.heap.f32(at, n).set(x);
     this.heap.f32(at + 4 * n, n).set(dy);
     this.#k.leakyBackward(at, at + 4 * n, at + 4 * n, n, alpha);
@@ -106,7 +108,7 @@ export class ReluWasm {
   /** A buffer of n float32 in WASM memory, for the zero-copy `...Into` functions. */
   alloc(n: number): WasmBuffer {
     checkCount(n, 'n', MAX_FLOATS);
-    const offset = this.heap.allocFloats(n, 'a buffer');
+    const offset = this.heap.allocFloats(n, `a buffer of n = ${n} floats`);
     return new WasmBuffer(this.heap, offset, n);
   }
 
@@ -126,14 +128,14 @@ export class ReluWasm {
   /** out = leakyRelu(x, alpha); `out` may be `x`. */
   leakyReluInto(x: WasmBuffer, out: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
     const [xo, oo, n] = this.#pair(x, out, 'x', 'out');
-    checkFiniteNumber(alpha, 'alpha');
+    checkFiniteFloat32(alpha, 'alpha');
     this.#k.leakyForward(xo, oo, n, alpha);
   }
 
   /** dx = leakyReluBackward(x, dy, alpha); `dx` may be `x` or `dy`. */
   leakyReluBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer, alpha: number = DEFAULT_ALPHA): void {
     const [xo, dyo, dxo, n] = this.#triple(x, dy, dx);
-    checkFiniteNumber(alpha, 'alpha');
+    checkFiniteFloat32(alpha, 'alpha');
     this.#k.leakyBackward(xo, dyo, dxo, n, alpha);
   }
 
@@ -146,7 +148,11 @@ export class ReluWasm {
     const m = this.heap.module;
     const status = m.mlpCreate(at, o.sizes.length, o.activationCode, o.leakySlope, o.lossCode, o.initCode, o.seed, o.gradAtZero, slots);
     const [handle, message] = new Uint32Array(m.HEAPU8.buffer, slots, 2);
-    if (status !== 0) throw new RangeError(`createMLP: ${readCString(m.HEAPU8, message!)}`);
+    if (status !== 0) {
+      // The engine refuses a network by its total size, which only options.sizes decides.
+      const what = status === OUT_OF_MEMORY ? `options.sizes [${o.sizes.join(', ')}]: ` : '';
+      throw new RangeError(`createMLP: ${what}${readCString(m.HEAPU8, message!)}`);
+    }
     return new MLP(this.heap, handle!, o);
   }
 

@@ -42,7 +42,7 @@ export class WasmBuffer {
 
   /** A copy of the contents in a new Float32Array (outside WASM memory). */
   toArray(): Float32Array {
-    return this.view().slice();
+    return this.#live('toArray').f32(this.#offset, this.length).slice();
   }
 
   /** Frees the memory. Calling it again does nothing. */

@@ -24,13 +24,16 @@ export class WasmHeap {
     return new Float32Array(this.module.HEAPU8.buffer, offset, length);
   }
 
-  /** Allocates `floats` floats; RangeError when the engine cannot satisfy it. */
+  /**
+   * Allocates `floats` floats; RangeError when the engine cannot satisfy it. `what` names
+   * the allocation by the argument that asked for it, e.g. "a buffer of n = 1000 floats".
+   */
   allocFloats(floats: number, what: string): number {
     const offset = this.module.allocBytes(floats * 4);
     if (offset === 0) {
       const mib = ((floats * 4) / 2 ** 20).toFixed(1);
       throw new RangeError(
-        `cannot allocate ${what} of ${floats} floats (${mib} MiB): WebAssembly memory is limited to 2 GiB ` +
+        `cannot allocate ${what} (${mib} MiB): WebAssembly memory is limited to 2 GiB ` +
           `and ${(this.bytes / 2 ** 20).toFixed(0)} MiB are already reserved`,
       );
     }
@@ -54,12 +57,12 @@ export class WasmHeap {
    * Offset of a scratch area of at least `floats` floats, reused across calls of the copying
    * API so a call costs two copies and no allocation. Invalidated by the next call.
    */
-  scratch(floats: number): number {
+  scratch(floats: number, forWhat = 'the arguments'): number {
     const bytes = floats * 4;
     if (bytes > this.scratchBytes) {
       // Grow geometrically so a sequence of growing inputs reallocates O(log n) times.
       const want = Math.max(bytes, Math.min(this.scratchBytes * 2, MAX_FLOATS * 4), 4096);
-      const offset = this.allocFloats(want / 4, 'scratch space');
+      const offset = this.allocFloats(want / 4, `scratch space of ${want / 4} floats to copy ${forWhat} into`);
       if (this.scratchOffset !== 0) this.free(this.scratchOffset);
       this.scratchOffset = offset;
       this.scratchBytes = want;
