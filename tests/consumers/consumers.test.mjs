@@ -69,7 +69,7 @@ async function readPage(url) {
   }
 }
 
-const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fell', worker: EXPECTED };
+const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fell', worker: `${EXPECTED} loss fell` };
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
 

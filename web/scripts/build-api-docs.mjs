@@ -11,17 +11,35 @@ const OUT = join(ROOT, 'web', 'site', 'public', 'api');
 run('npx', ['typedoc', '--logLevel', 'Warn']);
 
 const INLINE = /<script>([^<]*)<\/script>/;
+// Markdown tables with aligned columns come out as style attributes; web/site/api-docs/custom.css
+// (TypeDoc's customCss) has the classes that replace them.
+const ALIGN = /style="text-align:(left|center|right)"/g;
 let moved = 0;
 for (const file of readdirSync(OUT, { recursive: true, encoding: 'utf8' })) {
   if (!file.endsWith('.html')) continue;
   const path = join(OUT, file);
-  const html = readFileSync(path, 'utf8');
+  let html = readFileSync(path, 'utf8').replace(ALIGN, 'class="md-align-$1"');
   const match = INLINE.exec(html);
-  if (!match) continue;
-  writeFileSync(join(OUT, 'assets', 'inline-init.js'), `${match[1]}\n`);
-  const depth = file.split('/').length - 1;
-  const src = `${'../'.repeat(depth)}assets/inline-init.js`;
-  writeFileSync(path, html.replace(INLINE, `<script src="${src}"></script>`));
-  moved++;
+  if (match) {
+    writeFileSync(join(OUT, 'assets', 'inline-init.js'), `${match[1]}\n`);
+    const depth = file.split('/').length - 1;
+    html = html.replace(INLINE, `<script src="${'../'.repeat(depth)}assets/inline-init.js"></script>`);
+    moved++;
+  }
+  if (/ style="/.test(html)) throw new Error(`${file} still has an inline style attribute; extend ${import.meta.url}`);
+  writeFileSync(path, html);
 }
-console.log(`API reference: ${OUT} (${moved} pages, inline script moved to assets/inline-init.js)`);
+// TypeDoc's main.js keeps its filter rules in a <style> element it writes into, which
+// style-src 'self' blocks; give it a constructable stylesheet (allowed) with the same
+// `innerHTML +=` interface. Fail loudly if a TypeDoc upgrade changes the code.
+const MAIN = join(OUT, 'assets', 'main.js');
+const STYLE_ELEMENT = 'document.head.appendChild(document.createElement("style"))';
+const SHEET =
+  '(()=>{const s=new CSSStyleSheet();document.adoptedStyleSheets=[...document.adoptedStyleSheets,s];let css="";' +
+  'return{dataset:{},get innerHTML(){return css},set innerHTML(v){css=v;s.replaceSync(v)}}})()';
+const main = readFileSync(MAIN, 'utf8');
+if (main.split(STYLE_ELEMENT).length !== 2) {
+  throw new Error(`TypeDoc's main.js no longer creates exactly one <style> element; update ${import.meta.url}`);
+}
+writeFileSync(MAIN, main.replace(STYLE_ELEMENT, SHEET));
+console.log(`API reference: ${OUT} (${moved} pages; inline script and style element made CSP-safe)`);
