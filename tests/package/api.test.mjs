@@ -220,6 +220,7 @@ describe('loading', () => {
   test('bad options are TypeErrors', async () => {
     await assert.rejects(loadRelu({ simd: 'yes' }), TypeError);
     await assert.rejects(loadRelu('simd'), TypeError);
+    await assert.rejects(loadRelu([]), TypeError);
     await assert.rejects(loadRelu({ wasmPaths: 42 }), TypeError);
   });
 

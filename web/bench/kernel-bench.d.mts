@@ -40,4 +40,6 @@ export declare function runKernelBench(options: {
   minSampleMs?: number;
   samples?: number;
   onProgress?: (p: BenchProgress) => void;
+  /** Sample the variants of one size in rounds, side by side in time (see kernel-bench.mjs). */
+  interleave?: boolean;
 }): Promise<BenchRow[]>;

@@ -11,30 +11,37 @@ export const KERNEL_SIZES = [1024, 16 * 1024, 256 * 1024, 4 * 1024 * 1024];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => performance.now();
 
-/** Median seconds per call of `run`, over `samples` samples of at least `minSampleMs` each. */
-export function timeCall(run, { minSampleMs = 50, samples = 7 } = {}) {
-  // Calibrate: double the repetitions until one sample lasts minSampleMs.
+/** Repetitions of `run` that make one sample last at least `minSampleMs`. */
+function calibrate(run, minSampleMs) {
+  // Double the repetitions until one sample lasts minSampleMs.
   let reps = 1;
   for (;;) {
     const t0 = now();
     for (let i = 0; i < reps; i++) run();
     const ms = now() - t0;
-    if (ms >= minSampleMs) break;
+    if (ms >= minSampleMs) return reps;
     reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
   }
-  const perCall = [];
-  while (perCall.length < samples) {
+}
+
+/** One sample: seconds per call over `timer.reps` calls (grows reps and retries short samples). */
+function sample(run, timer, minSampleMs) {
+  for (;;) {
     const t0 = now();
-    for (let i = 0; i < reps; i++) run();
+    for (let i = 0; i < timer.reps; i++) run();
     const ms = now() - t0;
     // A calibration taken during a hiccup can leave samples far shorter than asked (even 0 on
     // a coarse timer): grow the repetitions and take the sample again.
-    if (ms < minSampleMs / 2) {
-      reps *= 2;
-      continue;
-    }
-    perCall.push(ms / 1000 / reps);
+    if (ms >= minSampleMs / 2) return ms / 1000 / timer.reps;
+    timer.reps *= 2;
   }
+}
+
+/** Median seconds per call of `run`, over `samples` samples of at least `minSampleMs` each. */
+export function timeCall(run, { minSampleMs = 50, samples = 7 } = {}) {
+  const timer = { reps: calibrate(run, minSampleMs) };
+  const perCall = [];
+  while (perCall.length < samples) perCall.push(sample(run, timer, minSampleMs));
   return median(perCall);
 }
 
@@ -268,11 +275,18 @@ export function reluBackwardVariants(instances) {
  * Times every variant at every size. Yields to the event loop between cells (so a page can
  * paint `onProgress`) and returns one row per cell:
  * { id, label, n, secondsPerCall, gbps, ok }.
+ * With `interleave`, the variants of one size are set up together and sampled in rounds (one
+ * sample of each variant per round), so every variant's median covers the same stretch of
+ * time and a ratio between two variants does not depend on when each was measured.
  */
-export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSampleMs = 50, samples = 7, onProgress } = {}) {
+export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSampleMs = 50, samples = 7, onProgress, interleave = false } = {}) {
   const rows = [];
   const total = variants.length * sizes.length;
   for (const n of sizes) {
+    if (interleave) {
+      rows.push(...(await runInterleaved(variants, n, { minSampleMs, samples, onProgress: (current) => onProgress?.({ done: rows.length, total, current }) })));
+      continue;
+    }
     for (const v of variants) {
       onProgress?.({ done: rows.length, total, current: `${v.label}, ${n} floats` });
       await new Promise((r) => setTimeout(r, 0));
@@ -289,4 +303,29 @@ export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSample
   }
   onProgress?.({ done: total, total, current: '' });
   return rows;
+}
+
+async function runInterleaved(variants, n, { minSampleMs, samples, onProgress }) {
+  const cells = [];
+  try {
+    for (const v of variants) {
+      const cell = v.setup(n);
+      cells.push(cell);
+      cell.run();
+      cell.ok = cell.check();
+    }
+    const timers = cells.map((c) => ({ reps: calibrate(c.run, minSampleMs) }));
+    const perCall = cells.map(() => []);
+    for (let round = 0; round < samples; round++) {
+      onProgress(`${n} floats, round ${round + 1}/${samples} of all ${variants.length} variants`);
+      await new Promise((r) => setTimeout(r, 0));
+      cells.forEach((c, i) => perCall[i].push(sample(c.run, timers[i], minSampleMs)));
+    }
+    return variants.map((v, i) => {
+      const secondsPerCall = median(perCall[i]);
+      return { id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok: cells[i].ok };
+    });
+  } finally {
+    for (const c of cells) c.dispose();
+  }
 }

@@ -41,15 +41,30 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const base = `http://127.0.0.1:${port}/checks`;
-  // Time to first result: a fresh page each time (HTTP cache warm after the first), median of 5.
-  const loads = [];
-  for (let i = 0; i < 5; i++) {
+  // Time to first result: a fresh browser context (cold HTTP cache) for each load, median of 7.
+  // Measured in a tab that is already open (about:blank, then 800 ms idle): headless Chromium
+  // 156 builds its omnibox/composebox WebUI (hundreds of chrome:// modules, about 250 ms of a
+  // renderer's main thread) right after a new tab opens, which on this 2-core machine competes
+  // with the page. That browser-UI work is also measured ("just-opened tab"), and reported.
+  // The runner waits for the page's console message rather than polling the page: a locator
+  // wait injects Playwright's script (about 12 ms on the page's main thread) mid-load.
+  const firstResult = async (settleMs) => {
     const page = await browser.newPage();
-    await page.goto(`${base}/bench-load.html`);
-    const el = page.locator('[data-testid="bench-load-result"][data-ms]');
-    await el.waitFor({ timeout: 30_000 });
-    loads.push({ ms: Number(await el.getAttribute('data-ms')), ok: (await el.getAttribute('data-ok')) === 'true' });
+    if (settleMs > 0) {
+      await page.goto('about:blank');
+      await page.waitForTimeout(settleMs);
+    }
+    const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench-load '), timeout: 30_000 });
+    await page.goto(`${base}/bench-load.html`, { waitUntil: 'commit' });
+    const run = JSON.parse((await done).text().slice('bench-load '.length));
     await page.close();
+    return run;
+  };
+  const loads = [];
+  const newTabLoads = [];
+  for (let i = 0; i < 7; i++) {
+    loads.push(await firstResult(800));
+    newTabLoads.push(await firstResult(0));
   }
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
@@ -66,11 +81,13 @@ try {
   if ((await result.getAttribute('data-done')) !== 'true') throw new Error(`the bench page failed: ${text}`);
   report = JSON.parse(text);
   report.browser = `Chromium ${browser.version()}`;
-  const sorted = loads.map((l) => l.ms).sort((a, b) => a - b);
+  const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   report.load = {
-    firstResultMs: sorted[Math.floor(sorted.length / 2)],
+    firstResultMs: medianMs(loads),
     firstResultRuns: loads,
-    ok: loads.every((l) => l.ok),
+    newTabFirstResultMs: medianMs(newTabLoads),
+    newTabRuns: newTabLoads,
+    ok: [...loads, ...newTabLoads].every((l) => l.ok),
     simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
   };
   await browser.close();

@@ -103,17 +103,9 @@ async function instantiate(factory: ReluModuleFactory, wasm: WebAssembly.Module,
   }
 }
 
-/** @internal The platform entry points (index.ts, node.ts) supply how bytes are read. */
-export async function loadReluWith(options: LoadReluOptions | undefined, readBytes: ReadBytes, base: string): Promise<ReluWasm> {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new TypeError(`loadRelu options must be an object, got ${describe(options)}`);
-  }
-  const backend = chooseBackend(options?.simd);
-  const url = binaryUrl(backend, options?.wasmPaths, base);
-  const [bytes, factory] = await Promise.all([readBytes(url), importFactory(backend)]);
-  let wasm: WebAssembly.Module;
+async function compile(bytes: ArrayBuffer, url: URL): Promise<WebAssembly.Module> {
   try {
-    wasm = await WebAssembly.compile(bytes);
+    return await WebAssembly.compile(bytes);
   } catch (cause) {
     throw new ReluLoadError(
       `the relu-wasm binary at ${url.href} did not compile: ${cause instanceof Error ? cause.message : String(cause)}`,
@@ -123,6 +115,18 @@ export async function loadReluWith(options: LoadReluOptions | undefined, readByt
       { cause },
     );
   }
+}
+
+/** @internal The platform entry points (index.ts, node.ts) supply how bytes are read. */
+export async function loadReluWith(options: LoadReluOptions | undefined, readBytes: ReadBytes, base: string): Promise<ReluWasm> {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new TypeError(`loadRelu options must be an object, got ${describe(options)}`);
+  }
+  const backend = chooseBackend(options?.simd);
+  const url = binaryUrl(backend, options?.wasmPaths, base);
+  // The binary is fetched and compiled while the glue module loads: compilation does not wait
+  // for the glue (measured on the load page, docs/benchmarks.md).
+  const [wasm, factory] = await Promise.all([readBytes(url).then((bytes) => compile(bytes, url)), importFactory(backend)]);
   const module = await instantiate(factory, wasm, url.href);
   const isa = module.kernelIsa();
   if (isa !== backend) {
