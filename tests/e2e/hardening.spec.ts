@@ -125,6 +125,9 @@ test('without ?simd=off the article picks SIMD; other values of simd are ignored
 const PLAYGROUND = './playground/';
 
 async function open(page: Page, hash = ''): Promise<void> {
+  // A fresh load each time: a hash-only goto would be a same-document navigation, and the
+  // old page's counters could be read before the new hash has reset them.
+  await page.goto('about:blank');
   await page.goto(`${PLAYGROUND}${hash}`);
   await expect(page.getByTestId('train-loss')).toHaveText(/^\d/);
 }
