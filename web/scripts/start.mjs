@@ -1,10 +1,8 @@
 // npm start: installs what is missing, builds, and serves the site with Vite's dev server
 // on 127.0.0.1, port $PORT or 5173.
-import { ensureNodeModules, ensureSystemTools, run } from './tools.mjs';
+import { run } from './tools.mjs';
 
-ensureSystemTools();
-ensureNodeModules();
-run('node', ['web/scripts/build.mjs', '--package-only']);
+run('node', ['web/scripts/prepare.mjs']);
 run('node', ['web/scripts/build-api-docs.mjs']);
 const port = process.env.PORT || '5173';
 run('npx', ['vite', '--config', 'web/site/vite.config.ts', '--host', '127.0.0.1', '--port', port, '--strictPort']);
