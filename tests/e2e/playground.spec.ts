@@ -15,6 +15,11 @@ test.beforeEach(({ page }) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
+  // Nothing leaves the origin (the page, its worker and its WASM are all same-origin).
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') problems.push(`off-origin request: ${r.url()}`);
+  });
 });
 test.afterEach(() => {
   expect(problems).toEqual([]);
