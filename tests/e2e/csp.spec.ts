@@ -3,7 +3,7 @@
 // allowed by 'wasm-unsafe-eval'. The pages Vite builds also carry the policy in a <meta> tag
 // (for hosts that cannot set headers); the TypeDoc reference under api/ is checked through
 // its index, the documents and one page of each kind.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,3 +44,10 @@ for (const page of pages) {
     expect(problems).toEqual([]);
   });
 }
+
+test('the build has no data: URIs in its HTML or CSS (img-src and style-src would block them)', () => {
+  const offenders = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(html|css|svg)$/.test(f))
+    .filter((f) => /url\(\s*["']?data:|(src|href)\s*=\s*["']data:/i.test(readFileSync(join(siteDir, f), 'utf8')));
+  expect(offenders).toEqual([]);
+});

@@ -42,4 +42,16 @@ if (main.split(STYLE_ELEMENT).length !== 2) {
   throw new Error(`TypeDoc's main.js no longer creates exactly one <style> element; update ${import.meta.url}`);
 }
 writeFileSync(MAIN, main.replace(STYLE_ELEMENT, SHEET));
-console.log(`API reference: ${OUT} (${moved} pages; inline script and style element made CSP-safe)`);
+
+// Its stylesheet draws the external-link icon from data: URIs, which img-src 'self' (through
+// default-src) blocks; the same SVGs become files next to the stylesheet.
+const STYLE = join(OUT, 'assets', 'style.css');
+let icons = 0;
+const css = readFileSync(STYLE, 'utf8').replace(/url\("data:image\/svg\+xml;utf8,(<svg[^"]*)"\)/g, (_, svgText) => {
+  const file = `data-icon-${++icons}.svg`;
+  writeFileSync(join(OUT, 'assets', file), decodeURIComponent(svgText));
+  return `url("${file}")`;
+});
+if (css.includes('data:')) throw new Error(`TypeDoc's style.css has a data: URI this script does not handle; extend ${import.meta.url}`);
+writeFileSync(STYLE, css);
+console.log(`API reference: ${OUT} (${moved} pages; inline script, style element and ${icons} data: icons made CSP-safe)`);
