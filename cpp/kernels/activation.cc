@@ -7,7 +7,7 @@
 namespace relu {
 
 #if defined(__wasm_simd128__)
-void relu_forward(const float* x, float* y, std::size_t n) { f32_vrelu_wasmsimd_u16(x, y, n); }
+void relu_forward(const float* x, float* y, std::size_t n) { f32_vrelu_wasmsimd_u32(x, y, n); }
 void relu_backward(const float* x, const float* dy, float* dx, std::size_t n, int grad_at_zero) {
   f32_vrelu_backward_wasmsimd_u16(x, dy, dx, n, grad_at_zero);
 }

@@ -1,7 +1,7 @@
 // The memory-copy limit the ReLU kernels are measured against (issue 6): the fastest a
 // kernel that reads n floats and writes n floats can go. Two ways, both exported raw
 // (no Embind) so their call overhead equals the raw ReLU exports':
-//  - a SIMD load/store loop with the same unroll (8 vectors) and tail as f32_vrelu_wasmsimd_u16,
+//  - a SIMD load/store loop with the same unroll (8 vectors) and tail as f32_vrelu_wasmsimd_u32,
 //    i.e. ReLU forward minus the one pmax per vector;
 //  - memory.copy (bulk memory, enabled for this one function), which engines lower to
 //    their native memmove.
@@ -23,7 +23,7 @@ EMSCRIPTEN_KEEPALIVE void relu_bench_copy_loop(std::uintptr_t src, std::uintptr_
   float* y = reinterpret_cast<float*>(dst);
   std::size_t i = 0;
 #if defined(__wasm_simd128__)
-  // Stores 16-byte aligned first, as in f32_vrelu_wasmsimd_u16 (and memory.copy).
+  // Stores 16-byte aligned first, as in f32_vrelu_wasmsimd_u32 (and memory.copy).
   for (; i < n && (reinterpret_cast<std::uintptr_t>(y + i) & 15) != 0; i++) y[i] = x[i];
   // Written out vector by vector: as an array loop clang turns it into memory.copy calls.
   for (; i + 32 <= n; i += 32) {

@@ -30,8 +30,9 @@ void f32_vlrelu_backward_scalar(const float* x, const float* dy, float* dx, std:
                                 float alpha);
 
 #if defined(__wasm_simd128__)
-// WASM SIMD variants: 128-bit vectors, 4 vectors (16 floats) per iteration, scalar tail.
-void f32_vrelu_wasmsimd_u16(const float* x, float* y, std::size_t n);
+// WASM SIMD variants: 128-bit vectors, 8 (forward, u32) or 4 (the others, u16) vectors per
+// iteration, then single vectors, then a scalar tail.
+void f32_vrelu_wasmsimd_u32(const float* x, float* y, std::size_t n);
 void f32_vrelu_backward_wasmsimd_u16(const float* x, const float* dy, float* dx, std::size_t n,
                                      int grad_at_zero);
 void f32_vlrelu_wasmsimd_u16(const float* x, float* y, std::size_t n, float alpha);

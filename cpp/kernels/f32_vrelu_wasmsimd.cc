@@ -48,14 +48,14 @@ inline std::size_t store_alignment_head(const float* out, std::size_t n) {
 
 }  // namespace
 
-void f32_vrelu_wasmsimd_u16(const float* x, float* y, std::size_t n) {
+void f32_vrelu_wasmsimd_u32(const float* x, float* y, std::size_t n) {
   const v128_t zero = wasm_f32x4_splat(0.0f);
   std::size_t i = store_alignment_head(y, n);
   // The scalar kernel is a call: skipped when there is nothing to do (1Ki-float calls count).
   if (i != 0) f32_vrelu_scalar(x, y, i);
   // Eight vectors (32 floats) per iteration: at 256Ki floats (1 MiB in, 1 MiB out, beyond L2)
   // this measured 5-9% faster than four in Chromium 156 and matched memory.copy; no change at
-  // 16Ki (docs/wasm-codegen.md). The name keeps the u16 of the public kernel table.
+  // 16Ki (docs/wasm-codegen.md).
   for (; i + 32 <= n; i += 32) {
     // All loads before any store keeps in-place operation (y == x) correct.
     const v128_t a = wasm_v128_load(x + i);

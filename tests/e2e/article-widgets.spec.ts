@@ -105,7 +105,7 @@ test('the layer matrix shows z before and max(0, z) after ReLU', async ({ page }
 test('the code panels show the NumPy snippet, the real C++ kernel and a live TypeScript call', async ({ page }) => {
   await expect(page.getByTestId('code-numpy')).toContainText('def relu(x):\n    return np.maximum(0, x)');
   const cpp = page.getByTestId('code-cpp');
-  await expect(cpp).toContainText('void f32_vrelu_wasmsimd_u16(const float* x, float* y, std::size_t n)');
+  await expect(cpp).toContainText('void f32_vrelu_wasmsimd_u32(const float* x, float* y, std::size_t n)');
   await expect(cpp).toContainText('wasm_f32x4_pmax(v, zero)');
   await expect(cpp).toContainText('f32_vrelu_scalar(x + i, y + i, n - i);');
   await expect(cpp).not.toContainText('backward');

@@ -3,7 +3,7 @@
 //
 // data-testids:
 //   code-numpy       the source's NumPy snippet (static HTML, indentation restored)
-//   code-cpp         relu4 and f32_vrelu_wasmsimd_u16 from cpp/kernels/f32_vrelu_wasmsimd.cc
+//   code-cpp         relu4 and f32_vrelu_wasmsimd_u32 from cpp/kernels/f32_vrelu_wasmsimd.cc
 //   code-ts          the TypeScript call (static HTML)
 //   code-ts-result   what that call returned on this page, e.g. "[0, 0, 0, 1, 2]"
 import type { ReluWasm } from 'relu-wasm';
@@ -36,7 +36,7 @@ export function extractDefinition(source: string, signature: string): string {
 
 export function mountCodePanels(rw: ReluWasm): void {
   const cpp = document.querySelector<HTMLElement>('[data-testid="code-cpp"] code')!;
-  cpp.textContent = `${extractDefinition(kernelSource, 'inline v128_t relu4(')}\n\n${extractDefinition(kernelSource, 'void f32_vrelu_wasmsimd_u16(')}`;
+  cpp.textContent = `${extractDefinition(kernelSource, 'inline v128_t relu4(')}\n\n${extractDefinition(kernelSource, 'void f32_vrelu_wasmsimd_u32(')}`;
   const result = document.querySelector<HTMLOutputElement>('[data-testid="code-ts-result"]')!;
   result.textContent = `Float32Array [${Array.from(rw.relu([-2, -1, 0, 1, 2]), formatFloat).join(', ')}]`;
 }
