@@ -32,19 +32,28 @@ double mse(const float* z, const float* y, std::size_t count, float* dz) {
   return total / static_cast<double>(count);
 }
 
+// One row of a stable softmax, unnormalised: e[j] = exp(z[j] - max(z)); returns sum(e) and
+// stores max(z) in *max_out. Shared by the loss and by predict, so both see the same bits.
+float shifted_exp(const float* z, std::size_t out, float* e, float* max_out) {
+  float mx = z[0];
+  for (std::size_t j = 1; j < out; ++j) mx = z[j] > mx ? z[j] : mx;
+  float sum = 0.0f;
+  for (std::size_t j = 0; j < out; ++j) {
+    e[j] = std::exp(z[j] - mx);
+    sum += e[j];
+  }
+  *max_out = mx;
+  return sum;
+}
+
 double softmax_ce(const float* z, const float* y, std::size_t rows, std::size_t out, float* dz) {
   const float scale = 1.0f / static_cast<float>(rows);
   double total = 0.0;
   for (std::size_t i = 0; i < rows; ++i) {
     const float* zi = z + i * out;
     float* di = dz + i * out;
-    float mx = zi[0];
-    for (std::size_t j = 1; j < out; ++j) mx = zi[j] > mx ? zi[j] : mx;
-    float sum = 0.0f;
-    for (std::size_t j = 0; j < out; ++j) {
-      di[j] = std::exp(zi[j] - mx);
-      sum += di[j];
-    }
+    float mx = 0.0f;
+    const float sum = shifted_exp(zi, out, di, &mx);
     const auto label = static_cast<std::size_t>(y[i]);
     const float log_sum = std::log(sum);
     total += static_cast<double>(log_sum - (zi[label] - mx));
@@ -82,13 +91,8 @@ void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, 
       for (std::size_t i = 0; i < rows; ++i) {
         const float* zi = z + i * out;
         float* pi = p + i * out;
-        float mx = zi[0];
-        for (std::size_t j = 1; j < out; ++j) mx = zi[j] > mx ? zi[j] : mx;
-        float sum = 0.0f;
-        for (std::size_t j = 0; j < out; ++j) {
-          pi[j] = std::exp(zi[j] - mx);
-          sum += pi[j];
-        }
+        float mx = 0.0f;
+        const float sum = shifted_exp(zi, out, pi, &mx);
         for (std::size_t j = 0; j < out; ++j) pi[j] = pi[j] / sum;
       }
       return;

@@ -143,7 +143,13 @@ console.log(JSON.stringify(out));`,
   });
 
   test('plain page with native ES modules and no bundler, main thread and worker', async () => {
-    const dir = project('plain-page', 'plain-page');
+    // The Vite app's own page and modules, with the bare specifier a bundler would resolve
+    // replaced by the path a page without one must use.
+    const dir = project('plain-page', 'vite-app');
+    for (const file of ['main.js', 'worker.js']) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace("from 'relu-wasm'", "from './node_modules/relu-wasm/dist/index.js'"));
+    }
     const server = await serveStatic(dir);
     try {
       assert.deepEqual(await readPage(server.url), EXPECTED_PAGE);

@@ -11,16 +11,24 @@ export const KERNEL_SIZES = [1024, 16 * 1024, 256 * 1024, 4 * 1024 * 1024];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => performance.now();
 
+// The sampling policy, shared by the synchronous and the asynchronous timers.
+/** Repetitions to try next when `reps` took `ms`, short of `minSampleMs`. */
+const moreReps = (reps, ms, minSampleMs) => (ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms));
+/**
+ * A calibration taken during a hiccup can leave samples far shorter than asked (even 0 on a
+ * coarse timer): such a sample is retaken with twice the repetitions.
+ */
+const tooShort = (ms, minSampleMs) => ms < minSampleMs / 2;
+
 /** Repetitions of `run` that make one sample last at least `minSampleMs`. */
 function calibrate(run, minSampleMs) {
-  // Double the repetitions until one sample lasts minSampleMs.
   let reps = 1;
   for (;;) {
     const t0 = now();
     for (let i = 0; i < reps; i++) run();
     const ms = now() - t0;
     if (ms >= minSampleMs) return reps;
-    reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
+    reps = moreReps(reps, ms, minSampleMs);
   }
 }
 
@@ -30,9 +38,7 @@ function sample(run, timer, minSampleMs) {
     const t0 = now();
     for (let i = 0; i < timer.reps; i++) run();
     const ms = now() - t0;
-    // A calibration taken during a hiccup can leave samples far shorter than asked (even 0 on
-    // a coarse timer): grow the repetitions and take the sample again.
-    if (ms >= minSampleMs / 2) return ms / 1000 / timer.reps;
+    if (!tooShort(ms, minSampleMs)) return ms / 1000 / timer.reps;
     timer.reps *= 2;
   }
 }
@@ -53,18 +59,15 @@ export async function timeCallAsync(run, { minSampleMs = 50, samples = 7 } = {})
     for (let i = 0; i < reps; i++) await run();
     const ms = now() - t0;
     if (ms >= minSampleMs) break;
-    reps = ms < 1 ? reps * 8 : Math.ceil((reps * minSampleMs * 1.1) / ms);
+    reps = moreReps(reps, ms, minSampleMs);
   }
   const perCall = [];
   while (perCall.length < samples) {
     const t0 = now();
     for (let i = 0; i < reps; i++) await run();
     const ms = now() - t0;
-    if (ms < minSampleMs / 2) {
-      reps *= 2;
-      continue;
-    }
-    perCall.push(ms / 1000 / reps);
+    if (tooShort(ms, minSampleMs)) reps *= 2;
+    else perCall.push(ms / 1000 / reps);
   }
   return median(perCall);
 }
