@@ -11,6 +11,7 @@ export type { FloatInput } from './checks.js';
 export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
 export type { Activation, Init, LossKind, MLPOptions, OptimizerKind, TrainLoopOptions, TrainOptions } from './mlp-options.js';
 export { wasmSimdSupported } from './simd-support.js';
+export { DIVERGENCE_FACTOR, hasDiverged } from './divergence.js';
 
 /** Loads the ReLU kernels (SIMD when available) into a new, independent WASM instance. */
 export function loadRelu(options?: LoadReluOptions): Promise<ReluWasm> {
