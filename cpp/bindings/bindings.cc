@@ -42,39 +42,12 @@ std::string kernel_isa() { return relu::kernel_isa(); }
 // ---- The network. A network crosses as its address (a handle the TypeScript side owns).
 using relu::nn::Mlp;
 Mlp* net_of(std::uintptr_t handle) { return reinterpret_cast<Mlp*>(handle); }
-const std::int32_t* i32(std::uintptr_t offset) {
-  return reinterpret_cast<const std::int32_t*>(offset);
-}
 double* f64(std::uintptr_t offset) { return reinterpret_cast<double*>(offset); }
 int status(relu::nn::Status s) { return static_cast<int>(s); }
 
-relu::nn::TrainOptions train_options(double lr, double l2, double l1, int optimizer,
-                                     double momentum, double beta1, double beta2, double eps) {
-  relu::nn::TrainOptions o;
-  o.lr = lr;
-  o.l2 = l2;
-  o.l1 = l1;
-  o.optimizer = static_cast<relu::nn::Optimizer>(optimizer);
-  o.momentum = momentum;
-  o.beta1 = beta1;
-  o.beta2 = beta2;
-  o.eps = eps;
-  return o;
-}
-
 // Writes the new network's address to slots[0] and, on failure, the address of a static
 // message to slots[1].
-int mlp_create(std::uintptr_t sizes, std::size_t num_sizes, int activation, double leaky_slope,
-               int loss, int init, std::uint32_t seed, int grad_at_zero, std::uintptr_t slots) {
-  relu::nn::MlpConfig config;
-  config.sizes = i32(sizes);
-  config.num_sizes = num_sizes;
-  config.activation = static_cast<relu::nn::Activation>(activation);
-  config.leaky_slope = leaky_slope;
-  config.loss = static_cast<relu::nn::Loss>(loss);
-  config.init = static_cast<relu::nn::Init>(init);
-  config.seed = seed;
-  config.grad_at_zero = grad_at_zero;
+int mlp_create(const relu::nn::MlpConfig& config, std::uintptr_t slots) {
   Mlp* net = nullptr;
   const char* message = "";
   const relu::nn::Status s = Mlp::create(config, &net, &message);
@@ -106,19 +79,19 @@ int mlp_get_gradients(std::uintptr_t net, int layer, std::uintptr_t dw, std::uin
   return status(net_of(net)->get_gradients(layer, f32(dw), f32(db)));
 }
 int mlp_train_step(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
-                   std::size_t y_len, double lr, double l2, double l1, int optimizer,
-                   double momentum, double beta1, double beta2, double eps, std::uintptr_t loss) {
-  return status(net_of(net)->train_step(
-      f32(x), x_len, f32(y), y_len,
-      train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(loss)));
+                   std::size_t y_len, const relu::nn::TrainOptions& options, std::uintptr_t loss) {
+  return status(net_of(net)->train_step(f32(x), x_len, f32(y), y_len, options, f64(loss)));
 }
+static_assert(offsetof(relu::nn::TrainResult, mean_loss) == 0 &&
+                  offsetof(relu::nn::TrainResult, loss_sum) == 8 &&
+                  offsetof(relu::nn::TrainResult, steps_run) == 16,
+              "web/src/mlp.ts reads TrainResult at these offsets");
+// The result goes to `result` as a TrainResult: mean loss and loss sum (doubles), then steps run.
 int mlp_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
-              std::size_t y_len, int batch_size, int steps, std::uint32_t seed, double lr,
-              double l2, double l1, int optimizer, double momentum, double beta1, double beta2,
-              double eps, std::uintptr_t mean_loss) {
-  return status(net_of(net)->train(
-      f32(x), x_len, f32(y), y_len, batch_size, steps, seed,
-      train_options(lr, l2, l1, optimizer, momentum, beta1, beta2, eps), f64(mean_loss)));
+              std::size_t y_len, const relu::nn::TrainLoop& loop,
+              const relu::nn::TrainOptions& options, std::uintptr_t result) {
+  return status(net_of(net)->train(f32(x), x_len, f32(y), y_len, loop, options,
+                                   reinterpret_cast<relu::nn::TrainResult*>(result)));
 }
 void mlp_reset_optimizer(std::uintptr_t net) { net_of(net)->reset_optimizer(); }
 int mlp_predict(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t out) {
@@ -136,6 +109,23 @@ int mlp_get_pre_activations(std::uintptr_t net, int hidden, std::uintptr_t out) 
 int mlp_dead_units(std::uintptr_t net, int hidden, std::uintptr_t out, std::uintptr_t count) {
   return status(net_of(net)->dead_units(hidden, reinterpret_cast<std::int32_t*>(out),
                                         reinterpret_cast<std::int32_t*>(count)));
+}
+
+// Enums cross as their integer codes (the package's option table numbers them); the engine
+// rejects codes out of range.
+template <typename Struct, typename Enum, Enum Struct::*Field>
+std::int32_t enum_code(const Struct& s) {
+  return static_cast<std::int32_t>(s.*Field);
+}
+template <typename Struct, typename Enum, Enum Struct::*Field>
+void set_enum_code(Struct& s, std::int32_t code) {
+  s.*Field = static_cast<Enum>(code);
+}
+std::uintptr_t sizes_offset(const relu::nn::MlpConfig& c) {
+  return reinterpret_cast<std::uintptr_t>(c.sizes);
+}
+void set_sizes_offset(relu::nn::MlpConfig& c, std::uintptr_t offset) {
+  c.sizes = reinterpret_cast<const std::int32_t*>(offset);
 }
 
 }  // namespace
@@ -164,6 +154,44 @@ EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_backward(std::uintptr_t x, std::uintpt
 }  // extern "C"
 
 EMSCRIPTEN_BINDINGS(relu_kernels) {
+  using relu::nn::Activation;
+  using relu::nn::Init;
+  using relu::nn::Loss;
+  using relu::nn::MlpConfig;
+  using relu::nn::Optimizer;
+  using relu::nn::TrainLoop;
+  using relu::nn::TrainOptions;
+  // Options cross as one plain object each (field names are the engine's; the TypeScript
+  // wrapper builds them from the checked options).
+  emscripten::value_object<MlpConfig>("MlpConfig")
+      .field("sizes", &sizes_offset, &set_sizes_offset)
+      .field("numSizes", &MlpConfig::num_sizes)
+      .field("activation", &enum_code<MlpConfig, Activation, &MlpConfig::activation>,
+             &set_enum_code<MlpConfig, Activation, &MlpConfig::activation>)
+      .field("leakySlope", &MlpConfig::leaky_slope)
+      .field("loss", &enum_code<MlpConfig, Loss, &MlpConfig::loss>,
+             &set_enum_code<MlpConfig, Loss, &MlpConfig::loss>)
+      .field("init", &enum_code<MlpConfig, Init, &MlpConfig::init>,
+             &set_enum_code<MlpConfig, Init, &MlpConfig::init>)
+      .field("seed", &MlpConfig::seed)
+      .field("gradAtZero", &MlpConfig::grad_at_zero);
+  emscripten::value_object<TrainOptions>("TrainOptions")
+      .field("lr", &TrainOptions::lr)
+      .field("l2", &TrainOptions::l2)
+      .field("l1", &TrainOptions::l1)
+      .field("optimizer", &enum_code<TrainOptions, Optimizer, &TrainOptions::optimizer>,
+             &set_enum_code<TrainOptions, Optimizer, &TrainOptions::optimizer>)
+      .field("momentum", &TrainOptions::momentum)
+      .field("beta1", &TrainOptions::beta1)
+      .field("beta2", &TrainOptions::beta2)
+      .field("eps", &TrainOptions::eps);
+  emscripten::value_object<TrainLoop>("TrainLoop")
+      .field("batchSize", &TrainLoop::batch_size)
+      .field("steps", &TrainLoop::steps)
+      .field("seed", &TrainLoop::seed)
+      .field("firstStep", &TrainLoop::first_step)
+      .field("lossSum", &TrainLoop::loss_sum);
+
   emscripten::function("allocBytes", &alloc_bytes);
   emscripten::function("freeBytes", &free_bytes);
   emscripten::function("reluForward", &relu_forward);

@@ -19,7 +19,13 @@ namespace {
 // 4 GiB (2 GiB by default), and natively a failed giant allocation must be a status, not an
 // abort from the sanitizer's allocator.
 constexpr std::size_t kMaxBytes = std::size_t{1} << 31;
-constexpr std::int32_t kMaxUnits = 1 << 24;
+
+// An enum value received as a number from a binding: in [0, count).
+template <typename Enum>
+bool valid_enum(Enum value, std::int32_t count) {
+  const auto v = static_cast<std::int32_t>(value);
+  return v >= 0 && v < count;
+}
 
 bool all_finite(const float* v, std::size_t n) {
   // x - x is 0 for finite x and NaN for NaN or infinity; the sum stays NaN once it is.
@@ -60,7 +66,8 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     return Status::InvalidArgument;
   }
   *out = nullptr;
-  if (config.sizes == nullptr || config.num_sizes < 2 || config.num_sizes > 1024) {
+  if (config.sizes == nullptr || config.num_sizes < 2 ||
+      config.num_sizes > static_cast<std::size_t>(kMaxLayers)) {
     *msg = "sizes must list 2 to 1024 layer sizes (input first)";
     return Status::InvalidArgument;
   }
@@ -70,26 +77,23 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
       return Status::InvalidArgument;
     }
   }
-  const auto act = static_cast<std::int32_t>(config.activation);
-  const auto loss = static_cast<std::int32_t>(config.loss);
-  const auto init = static_cast<std::int32_t>(config.init);
-  if (act < 0 || act > 4) {
+  if (!valid_enum(config.activation, kActivationCount)) {
     *msg = "unknown activation";
     return Status::InvalidArgument;
   }
-  if (loss < 0 || loss > 2) {
+  if (!valid_enum(config.loss, kLossCount)) {
     *msg = "unknown loss";
     return Status::InvalidArgument;
   }
-  if (init < 0 || init > 2) {
+  if (!valid_enum(config.init, kInitCount)) {
     *msg = "unknown init";
     return Status::InvalidArgument;
   }
-  if (!std::isfinite(config.leaky_slope) || std::fabs(config.leaky_slope) > 3.4e38) {
+  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
     *msg = "leakySlope must be a finite number";
     return Status::InvalidArgument;
   }
-  if (config.grad_at_zero != 0 && config.grad_at_zero != 1) {
+  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
     *msg = "gradAtZero must be 0 or 1";
     return Status::InvalidArgument;
   }
@@ -273,24 +277,19 @@ Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
 }
 
 Status Mlp::check_options(const TrainOptions& o) const {
-  const auto opt = static_cast<std::int32_t>(o.optimizer);
-  if (opt < 0 || opt > 2) return fail(Status::InvalidArgument, "unknown optimizer");
-  // Upper bounds keep every value finite once rounded to float.
-  if (!(o.lr >= 0.0 && o.lr < 1e30))
-    return fail(Status::InvalidArgument, "lr must be finite and >= 0");
-  if (!(o.l2 >= 0.0 && o.l2 < 1e30))
-    return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
-  if (!(o.l1 >= 0.0 && o.l1 < 1e30))
-    return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
-  if (!(o.momentum >= 0.0 && o.momentum < 1e30)) {
+  if (!valid_enum(o.optimizer, kOptimizerCount)) {
+    return fail(Status::InvalidArgument, "unknown optimizer");
+  }
+  // The bounds keep every value finite once rounded to float.
+  if (!kTrainLr.contains(o.lr)) return fail(Status::InvalidArgument, "lr must be finite and >= 0");
+  if (!kTrainL2.contains(o.l2)) return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
+  if (!kTrainL1.contains(o.l1)) return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
+  if (!kTrainMomentum.contains(o.momentum)) {
     return fail(Status::InvalidArgument, "momentum must be finite and >= 0");
   }
-  if (!(o.beta1 >= 0.0 && o.beta1 < 1.0))
-    return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
-  if (!(o.beta2 >= 0.0 && o.beta2 < 1.0))
-    return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
-  if (!(o.eps >= 0.0 && o.eps < 1e30))
-    return fail(Status::InvalidArgument, "eps must be finite and >= 0");
+  if (!kTrainBeta1.contains(o.beta1)) return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
+  if (!kTrainBeta2.contains(o.beta2)) return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
+  if (!kTrainEps.contains(o.eps)) return fail(Status::InvalidArgument, "eps must be finite and >= 0");
   return Status::Ok;
 }
 
@@ -466,7 +465,7 @@ Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y
   std::size_t rows = 0;
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
-  if (!(l2 >= 0.0 && l2 < 1e30) || !(l1 >= 0.0 && l1 < 1e30)) {
+  if (!kTrainL2.contains(l2) || !kTrainL1.contains(l1)) {
     return fail(Status::InvalidArgument, "l2 and l1 must be finite and >= 0");
   }
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
@@ -493,76 +492,130 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   return ok();
 }
 
+Status Mlp::ensure_order(std::size_t rows) {
+  if (order_capacity_ >= rows) return Status::Ok;
+  auto* order = static_cast<std::uint32_t*>(std::malloc(rows * sizeof(std::uint32_t)));
+  if (order == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the row order");
+  std::free(order_);
+  order_ = order;
+  order_capacity_ = rows;
+  order_cursor_.valid = false;
+  return Status::Ok;
+}
+
+// Brings order_ and order_cursor_ to step loop.first_step of the run (seed, rows, batch): kept
+// from the previous call when it stopped exactly there, else replayed from the start. Replaying
+// costs one shuffle per pass already made, far less than the steps themselves.
+void Mlp::seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch) {
+  OrderCursor& c = order_cursor_;
+  if (c.valid && c.seed == loop.seed && c.rows == rows && c.batch == batch &&
+      c.next_step == loop.first_step) {
+    return;
+  }
+  c = OrderCursor{true, loop.seed, rows, batch, rows, 0, Pcg32(loop.seed, kShuffleStream)};
+  for (std::size_t i = 0; i < rows; ++i) order_[i] = static_cast<std::uint32_t>(i);
+  const std::size_t steps_per_pass = (rows + batch - 1) / batch;
+  const auto first = static_cast<std::size_t>(loop.first_step);
+  const std::size_t passes = first / steps_per_pass + (first % steps_per_pass != 0 ? 1 : 0);
+  for (std::size_t p = 0; p < passes; ++p) {
+    // Fisher-Yates over the previous order: each pass is a fresh uniform permutation.
+    for (std::size_t i = rows - 1; i > 0; --i) {
+      const std::size_t j = c.rng.below(static_cast<std::uint32_t>(i + 1));
+      const std::uint32_t t = order_[i];
+      order_[i] = order_[j];
+      order_[j] = t;
+    }
+  }
+  if (first % steps_per_pass != 0) c.cursor = (first % steps_per_pass) * batch;
+  c.next_step = loop.first_step;
+}
+
 Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
-                  std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
-                  const TrainOptions& options, double* mean_loss) {
+                  const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
   std::size_t rows = 0;
   if (Status s = check_options(options); s != Status::Ok) return s;
-  if (batch_size < 1) return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
-  if (steps < 1) return fail(Status::InvalidArgument, "steps must be an integer >= 1");
+  if (!kLoopBatchSize.contains(loop.batch_size)) {
+    return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
+  }
+  if (!kLoopSteps.contains(loop.steps)) {
+    return fail(Status::InvalidArgument, "steps must be an integer >= 1");
+  }
+  if (loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
+    return fail(Status::InvalidArgument, "first_step must be >= 0 and loss_sum finite");
+  }
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  const std::size_t batch =
-      static_cast<std::size_t>(batch_size) < rows ? static_cast<std::size_t>(batch_size) : rows;
+  const auto asked = static_cast<std::size_t>(loop.batch_size);
+  const std::size_t batch = asked < rows ? asked : rows;
   if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
   const bool full_batch = batch == rows;
-  if (!full_batch && order_capacity_ < rows) {
-    auto* order = static_cast<std::uint32_t*>(std::malloc(rows * sizeof(std::uint32_t)));
-    if (order == nullptr)
-      return fail(Status::OutOfMemory, "out of memory allocating the row order");
-    std::free(order_);
-    order_ = order;
-    order_capacity_ = rows;
+  if (!full_batch) {
+    if (Status s = ensure_order(rows); s != Status::Ok) return s;
+    seek_order(loop, rows, batch);
   }
   forward_rows_ = 0;
   const auto l2 = static_cast<float>(options.l2);
   const auto l1 = static_cast<float>(options.l1);
   const std::size_t in = layers_[0].in;
   const std::size_t tw = target_width();
-  Pcg32 rng(seed, kShuffleStream);
-  std::size_t cursor = rows;  // forces a shuffle before the first batch
-  if (!full_batch) {
-    for (std::size_t i = 0; i < rows; ++i) order_[i] = static_cast<std::uint32_t>(i);
-  }
-  double total = 0.0;
-  for (std::int32_t step = 0; step < steps; ++step) {
+  OrderCursor& c = order_cursor_;
+  double total = loop.loss_sum;
+  std::int32_t step = 0;
+  for (; step < loop.steps; ++step) {
     double step_loss = 0.0;
     if (full_batch) {
       step_loss = compute_gradients(x, y, rows, l2, l1);
     } else {
-      if (cursor >= rows) {
-        // Fisher-Yates over the previous order: each pass is a fresh uniform permutation.
+      if (c.cursor >= rows) {
         for (std::size_t i = rows - 1; i > 0; --i) {
-          const std::size_t j = rng.below(static_cast<std::uint32_t>(i + 1));
+          const std::size_t j = c.rng.below(static_cast<std::uint32_t>(i + 1));
           const std::uint32_t t = order_[i];
           order_[i] = order_[j];
           order_[j] = t;
         }
-        cursor = 0;
+        c.cursor = 0;
       }
-      const std::size_t n = rows - cursor < batch ? rows - cursor : batch;
+      const std::size_t n = rows - c.cursor < batch ? rows - c.cursor : batch;
       for (std::size_t r = 0; r < n; ++r) {
-        const std::size_t src = order_[cursor + r];
+        const std::size_t src = order_[c.cursor + r];
         std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
         std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
       }
-      cursor += n;
+      c.cursor += n;
+      ++c.next_step;
       step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
     }
     // A non-finite loss ends the call before its (NaN) update: the remaining steps could
     // only spread NaN, and the caller learns of it from the returned value.
     if (!std::isfinite(step_loss)) {
       total = step_loss;
+      c.valid = false;
       break;
     }
     total += step_loss;
     apply_update(options);
   }
-  double result = total / static_cast<double>(steps);
-  if (!std::isfinite(result) || !all_finite(params_, param_count_)) result = diverged(this, result);
-  if (mean_loss != nullptr) *mean_loss = result;
+  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
+  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
+    mean = diverged(this, mean);
+    c.valid = false;
+  }
+  if (result != nullptr) *result = TrainResult{mean, total, step};
   return ok();
+}
+
+Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                  std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
+                  const TrainOptions& options, double* mean_loss) {
+  TrainLoop loop;
+  loop.batch_size = batch_size;
+  loop.steps = steps;
+  loop.seed = seed;
+  TrainResult result;
+  const Status s = train(x, x_len, y, y_len, loop, options, &result);
+  if (s == Status::Ok && mean_loss != nullptr) *mean_loss = result.mean_loss;
+  return s;
 }
 
 Status Mlp::predict(const float* x, std::size_t x_len, float* out) {

@@ -18,6 +18,7 @@
 #include <cstdint>
 
 #include "nn/options.h"
+#include "nn/prng.h"
 #include "nn/status.h"
 
 namespace relu::nn {
@@ -44,7 +45,6 @@ class Mlp {
   std::size_t target_width() const;                    // Y floats per row
   Activation activation() const { return activation_; }
   Loss loss() const { return loss_; }
-  std::int32_t grad_at_zero() const { return grad_at_zero_; }
 
   // Copies of one layer's parameters: w [out][in], b [out]. set_params rejects wrong
   // lengths (ShapeMismatch) and NaN/infinity (NonFinite), leaving the layer unchanged.
@@ -65,12 +65,17 @@ class Mlp {
   // both cases the optimizer state is cleared, so set_params alone recovers the network.
   Status train_step(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                     const TrainOptions& options, double* loss);
-  // `steps` minibatch updates: rows are visited in an order shuffled by PCG32(seed) and
-  // reshuffled after each pass; when fewer than batch_size rows remain in a pass, the last
-  // batch of the pass is smaller. batch_size is capped at rows (then every step is the full
-  // batch, unshuffled). *mean_loss is the mean of the steps' losses (each before its update).
-  // The order depends only on seed: pass a different seed per call to keep visiting new batches.
-  // A diverging step ends the call early with a non-finite *mean_loss (see train_step).
+  // `loop.steps` minibatch updates: rows are visited in an order shuffled by
+  // PCG32(loop.seed) and reshuffled after each pass; when fewer than batch_size rows remain in
+  // a pass, the last batch of the pass is smaller. batch_size is capped at rows (then every
+  // step is the full batch, unshuffled). result->mean_loss is the mean of the run's step losses
+  // (each before its update). The order depends only on the seed, the rows and the batch size:
+  // pass a different seed per run to keep visiting new batches. A run split into calls with
+  // loop.first_step and loop.loss_sum (nn/options.h) equals one call bit for bit.
+  // A diverging step ends the call early with a non-finite mean loss (see train_step).
+  Status train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+               const TrainLoop& loop, const TrainOptions& options, TrainResult* result);
+  // The same as one whole run: *mean_loss is the mean of its steps' losses.
   Status train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
                const TrainOptions& options, double* mean_loss);
@@ -85,7 +90,6 @@ class Mlp {
   // Runs X through the network and keeps every layer's values for the readers below, until
   // the next call that runs the network (predict, training) invalidates them (InvalidState).
   Status forward(const float* x, std::size_t x_len);
-  std::size_t forward_rows() const { return forward_rows_; }
   // [rows][size(layer+1)]: hidden layers post-activation, the last layer raw logits.
   Status get_activations(std::int32_t layer, float* out) const;
   // [rows][size(hidden+1)] pre-activations z of hidden layer `hidden`.
@@ -115,6 +119,8 @@ class Mlp {
   Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
   Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
   Status check_options(const TrainOptions& options) const;
+  Status ensure_order(std::size_t rows);
+  void seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch);
   Status check_layer(std::int32_t layer) const;
   Status ensure_workspace(std::size_t rows);
   void refresh_packed();
@@ -151,6 +157,16 @@ class Mlp {
   float* batch_y_ = nullptr;
   std::uint32_t* order_ = nullptr;  // train()'s shuffled row order
   std::size_t order_capacity_ = 0;
+  // Where the last minibatch run stopped, so that the next call of a split run continues
+  // without replaying its shuffles (seek_order replays them when this does not match).
+  struct OrderCursor {
+    bool valid = false;
+    std::uint32_t seed = 0;
+    std::size_t rows = 0, batch = 0, cursor = 0;
+    std::int64_t next_step = 0;
+    Pcg32 rng{0, 0};
+  };
+  OrderCursor order_cursor_;
 
   std::size_t forward_rows_ = 0;
   mutable const char* last_error_ = "";

@@ -1,40 +1,61 @@
-// Plain enums and structs describing a network and a training step: everything a binding
-// needs to fill from JavaScript numbers. Enum values are stable (bindings may pass integers);
-// the engine validates every field, including enum values out of range.
+// Plain structs describing a network, a training step and a training loop: everything a
+// binding fills from JavaScript values. The enums, defaults and bounds come from
+// nn/option_table.h (generated from the package's option table); the engine validates every
+// field again, enum values out of range included.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "nn/option_table.h"
+
 namespace relu::nn {
 
-enum class Activation : std::int32_t { Relu = 0, LeakyRelu = 1, Tanh = 2, Sigmoid = 3, Linear = 4 };
-enum class Loss : std::int32_t { Bce = 0, Mse = 1, SoftmaxCe = 2 };
-enum class Init : std::int32_t { He = 0, Xavier = 1, Zeros = 2 };
-enum class Optimizer : std::int32_t { Sgd = 0, Momentum = 1, Adam = 2 };
-
 struct MlpConfig {
-  const std::int32_t* sizes = nullptr;       // units per layer, input first: e.g. {2, 8, 8, 1}
-  std::size_t num_sizes = 0;                 // >= 2
-  Activation activation = Activation::Relu;  // of every hidden layer; the output is linear
-  double leaky_slope = 0.01;                 // LeakyRelu only; finite
-  Loss loss = Loss::Bce;                     // Bce needs 1 output, SoftmaxCe at least 2
+  const std::int32_t* sizes = nullptr;  // units per layer, input first: e.g. {2, 8, 8, 1}
+  std::size_t num_sizes = 0;            // 2 .. kMaxLayers
+  Activation activation = kMlpActivationDefault;  // of every hidden layer; the output is linear
+  double leaky_slope = kMlpLeakySlope.default_value;  // LeakyRelu only; finite in float32
+  Loss loss = kMlpLossDefault;  // Bce needs 1 output, SoftmaxCe at least 2
+  // The table's default depends on the activation (he for the ReLU family, else xavier);
+  // callers that leave it get He.
   Init init = Init::He;
-  std::uint32_t seed = 0;
-  std::int32_t grad_at_zero = 0;  // ReLU derivative at exactly 0: 0 (PyTorch) or 1
+  std::uint32_t seed = static_cast<std::uint32_t>(kMlpSeed.default_value);
+  std::int32_t grad_at_zero = static_cast<std::int32_t>(kMlpGradAtZero.default_value);
 };
 
 // Hyperparameters of one update, in the double precision JavaScript numbers have; the update
-// itself runs in float32 as PyTorch's does. Defaults are the (and PyTorch's).
+// itself runs in float32 as PyTorch's does.
 struct TrainOptions {
-  double lr = 0.01;  // >= 0, finite
-  double l2 = 0.0;   // loss += 0.5 * l2 * sum(W^2), weights only; >= 0
-  double l1 = 0.0;   // loss += l1 * sum(|W|), weights only; >= 0
-  Optimizer optimizer = Optimizer::Sgd;
-  double momentum = 0.9;  // Momentum: >= 0, finite
-  double beta1 = 0.9;     // Adam: in [0, 1)
-  double beta2 = 0.999;   // Adam: in [0, 1)
-  double eps = 1e-8;      // Adam: >= 0, finite
+  double lr = kTrainLr.default_value;
+  double l2 = kTrainL2.default_value;  // loss += 0.5 * l2 * sum(W^2), weights only
+  double l1 = kTrainL1.default_value;  // loss += l1 * sum(|W|), weights only
+  Optimizer optimizer = kTrainOptimizerDefault;
+  double momentum = kTrainMomentum.default_value;
+  double beta1 = kTrainBeta1.default_value;
+  double beta2 = kTrainBeta2.default_value;
+  double eps = kTrainEps.default_value;
+};
+
+// The minibatch loop of Mlp::train. A long run may be split into several calls (to stay
+// responsive or to be cancelled between them): each later call passes the steps already run
+// as first_step and their summed loss as loss_sum, and the split run then visits the same rows
+// and ends with the same parameters and mean loss, bit for bit, as one call would.
+struct TrainLoop {
+  std::int32_t batch_size = static_cast<std::int32_t>(kLoopBatchSize.default_value);
+  std::int32_t steps = static_cast<std::int32_t>(kLoopSteps.default_value);  // in this call
+  std::uint32_t seed = static_cast<std::uint32_t>(kLoopSeed.default_value);
+  std::int32_t first_step = 0;  // steps of the same run done by earlier calls
+  double loss_sum = 0.0;        // the sum of those steps' losses
+};
+
+// What Mlp::train reports: the mean loss over every step of the run so far (first_step +
+// steps_run), the sum it came from (the next call's loss_sum), and the steps this call ran
+// (fewer than asked only when a step diverged).
+struct TrainResult {
+  double mean_loss = 0.0;
+  double loss_sum = 0.0;
+  std::int32_t steps_run = 0;
 };
 
 }  // namespace relu::nn

@@ -12,6 +12,7 @@ const cppFiles = ['cpp', join('tests', 'cpp')].flatMap((dir) =>
     .map((f) => join(dir, f)),
 );
 
+run('node', ['web/scripts/gen-option-table.mjs', ...(fix ? [] : ['--check'])]);
 run('npx', ['eslint', ...(fix ? ['--fix'] : []), '.']);
 run('clang-format', fix ? ['-i', ...cppFiles] : ['--dry-run', '-Werror', ...cppFiles]);
 console.log(`lint: ESLint clean, ${cppFiles.length} C++ files ${fix ? 'formatted' : 'match .clang-format'}`);

@@ -1,6 +1,8 @@
 // Argument checks shared by the public API. Each throws a TypeError (wrong kind of value) or
 // a RangeError (right kind, unusable value) whose message names the argument.
 
+import { FLOAT32_MAX } from './option-specs.js';
+
 export type FloatInput = Float32Array | readonly number[];
 
 export function describe(value: unknown): string {
@@ -47,8 +49,6 @@ export function checkFiniteNumber(value: unknown, name: string): number {
   return value;
 }
 
-/** The largest finite float32; a larger number becomes Infinity once rounded to float32. */
-const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** A finite number that stays finite when the engine rounds it to float32. */
 export function checkFiniteFloat32(value: unknown, name: string): number {
@@ -74,10 +74,65 @@ export function checkCount(value: unknown, name: string, max: number): number {
   return value + 0; // -0 becomes 0
 }
 
-export function checkOptions<T extends object>(value: unknown, name: string): Partial<T> {
+/**
+ * An options object (or undefined, meaning {}) whose keys are all in `known`. An unknown key
+ * is a TypeError naming it and, when one is close (a typo, another case, a common synonym),
+ * the known key it probably means: options that are silently ignored are bugs waiting.
+ */
+export function checkOptions<T extends object>(value: unknown, name: string, known: readonly string[]): Partial<T> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`${name} must be an options object, got ${describe(value)}`);
   }
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const guess = closestKey(key, known);
+    const hint = guess === undefined ? `known options: ${known.join(', ')}` : `did you mean '${guess}'?`;
+    throw new TypeError(`${name} has an unknown option '${key}': ${hint}`);
+  }
   return value as Partial<T>;
+}
+
+/** Names people reach for from other libraries, mapped to ours. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  learningRate: 'lr',
+  learning_rate: 'lr',
+  epochs: 'steps',
+  iterations: 'steps',
+  batch_size: 'batchSize',
+  weightDecay: 'l2',
+  weight_decay: 'l2',
+  grad_at_zero: 'gradAtZero',
+  leaky_slope: 'leakySlope',
+  negativeSlope: 'leakySlope',
+  negative_slope: 'leakySlope',
+  alpha: 'leakySlope',
+  activationFunction: 'activation',
+};
+
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS, key) ? SYNONYMS[key] : undefined;
+  if (synonym !== undefined && known.includes(synonym)) return synonym;
+  const folded = key.toLowerCase().replace(/[_-]/g, '');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    if (candidate.toLowerCase() === folded) return candidate;
+    const d = editDistance(folded, candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  // Close means at most a third of the name changed (and at most 2 edits): 'stepz' -> 'steps'.
+  return bestDistance <= Math.min(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
 }

@@ -9,7 +9,27 @@ export type { Backend, GradAtZero, ReluBackwardOptions, ReluIntoOptions, ReluWas
 export type { WasmBuffer } from './wasm-buffer.js';
 export type { FloatInput } from './checks.js';
 export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
-export type { Activation, Init, LossKind, MLPOptions, OptimizerKind, TrainLoopOptions, TrainOptions } from './mlp-options.js';
+export type { MLPOptions, TrainAsyncOptions, TrainLoopOptions, TrainOptions } from './mlp-options.js';
+export {
+  ACTIVATIONS,
+  FLOAT32_MAX,
+  INITS,
+  LOOP_OPTION_SPECS,
+  LOSSES,
+  MLP_OPTION_SPECS,
+  OPTIMIZERS,
+  OPTION_SPECS,
+  STATUS_NAMES,
+  TRAIN_OPTION_SPECS,
+  type Activation,
+  type EnumSpec,
+  type Init,
+  type LossKind,
+  type NumberSpec,
+  type OptimizerKind,
+  type OptionSpec,
+  type StatusName,
+} from './option-specs.js';
 export { wasmSimdSupported } from './simd-support.js';
 export { DIVERGENCE_FACTOR, hasDiverged } from './divergence.js';
 

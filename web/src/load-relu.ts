@@ -1,6 +1,6 @@
 // loadRelu(): picks the SIMD or scalar binary, fetches and compiles it, starts the Embind
 // module and wraps it. Each call makes an independent instance with its own memory.
-import { describe } from './checks.js';
+import { checkOptions, describe } from './checks.js';
 import { ReluLoadError } from './errors.js';
 import { ReluWasm, type Backend } from './relu-wasm.js';
 import { wasmSimdSupported } from './simd-support.js';
@@ -122,6 +122,7 @@ export async function loadReluWith(options: LoadReluOptions | undefined, readByt
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw new TypeError(`loadRelu options must be an object, got ${describe(options)}`);
   }
+  checkOptions(options, 'options', ['simd', 'wasmPaths']);
   const backend = chooseBackend(options?.simd);
   const url = binaryUrl(backend, options?.wasmPaths, base);
   // The binary is fetched and compiled while the glue module loads: compilation does not wait

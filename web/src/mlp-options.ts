@@ -1,11 +1,23 @@
-// Validation of createMLP's and the training calls' options, and their mapping to the
-// engine's enum values (cpp/nn/options.h). Names and defaults are part of the public API.
-import { checkCount, checkFiniteFloat32, checkFiniteNumber, checkGradAtZero, checkOptions, describe } from './checks.js';
+// Validation of createMLP's and the training calls' options against the one option table
+// (option-specs.ts), and their translation into the engine's option values (the objects that
+// cross Embind as MlpConfig, TrainOptions and TrainLoop). Defaults come only from the table.
+import { checkCount, checkOptions, describe } from './checks.js';
+import {
+  LOOP_OPTION_SPECS,
+  MAX_LAYERS,
+  MAX_UNITS,
+  MLP_OPTION_SPECS,
+  TRAIN_OPTION_SPECS,
+  type Activation,
+  type EnumSpec,
+  type Init,
+  type LossKind,
+  type NumberSpec,
+  type OptimizerKind,
+} from './option-specs.js';
 
-export type Activation = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
-export type LossKind = 'bce' | 'mse' | 'softmax_ce';
-export type Init = 'he' | 'xavier' | 'zeros';
-export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+export type { Activation, Init, LossKind, OptimizerKind } from './option-specs.js';
+export { MAX_LAYERS, MAX_UNITS } from './option-specs.js';
 
 export interface MLPOptions {
   /** Units per layer, input first, e.g. [2, 8, 8, 1]. At least two entries. */
@@ -52,88 +64,30 @@ export interface TrainLoopOptions extends TrainOptions {
   seed?: number;
 }
 
-const ACTIVATIONS: Record<Activation, number> = { relu: 0, leaky_relu: 1, tanh: 2, sigmoid: 3, linear: 4 };
-const LOSSES: Record<LossKind, number> = { bce: 0, mse: 1, softmax_ce: 2 };
-const INITS: Record<Init, number> = { he: 0, xavier: 1, zeros: 2 };
-const OPTIMIZERS: Record<OptimizerKind, number> = { sgd: 0, momentum: 1, adam: 2 };
-
-/** Units one layer may have; the engine's own limit is 2^24 and memory runs out first. */
-export const MAX_UNITS = 2 ** 24;
-export const MAX_LAYERS = 1024;
-
-function checkEnum<T extends string>(value: unknown, table: Record<T, number>, name: string, fallback: T): [T, number] {
-  if (value === undefined) return [fallback, table[fallback]];
-  if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
-  if (!Object.prototype.hasOwnProperty.call(table, value)) {
-    throw new RangeError(`${name} must be one of ${Object.keys(table).map((k) => `'${k}'`).join(', ')}, got '${value}'`);
-  }
-  return [value as T, table[value as T]];
+export interface TrainAsyncOptions extends TrainLoopOptions {
+  /**
+   * Cancels the run between two chunks of steps: the promise rejects with `signal.reason` and
+   * the network keeps the updates made so far. `AbortSignal.timeout(ms)` bounds the run's time.
+   */
+  signal?: AbortSignal;
+  /** Called after each chunk with the steps done so far and the mean loss over them. */
+  onProgress?: (stepsDone: number, meanLoss: number) => void;
 }
 
-/** The engine's bound on hyperparameters: below it every value stays finite in float32. */
-const MAX_HYPERPARAMETER = 1e30;
-
-function checkNonNegative(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const v = checkFiniteNumber(value, name);
-  if (v < 0) throw new RangeError(`${name} must be >= 0, got ${v}`);
-  if (v >= MAX_HYPERPARAMETER) throw new RangeError(`${name} must be below 1e30, got ${v}`);
-  return v;
-}
-
-function checkUnit(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const v = checkFiniteNumber(value, name);
-  if (!(v >= 0 && v < 1)) throw new RangeError(`${name} must be in [0, 1), got ${v}`);
-  return v;
-}
-
-export function checkSeed(value: unknown, name: string): number {
-  if (value === undefined) return 0;
-  return checkCount(value, name, 0xffffffff);
-}
-
-export interface CheckedMLPOptions {
-  sizes: number[];
-  activation: Activation;
-  activationCode: number;
+/** The engine's MlpConfig, as it crosses Embind (sizes is a WASM address). */
+export interface EngineMlpConfig {
+  sizes: number;
+  numSizes: number;
+  activation: number;
   leakySlope: number;
-  loss: LossKind;
-  lossCode: number;
-  initCode: number;
+  loss: number;
+  init: number;
   seed: number;
-  gradAtZero: 0 | 1;
+  gradAtZero: number;
 }
 
-export function checkMLPOptions(value: unknown): CheckedMLPOptions {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`createMLP options must be an object like { sizes: [2, 8, 1] }, got ${describe(value)}`);
-  }
-  const o = value as Partial<MLPOptions>;
-  if (!Array.isArray(o.sizes)) throw new TypeError(`options.sizes must be an array of layer sizes, got ${describe(o.sizes)}`);
-  if (o.sizes.length < 2) throw new RangeError(`options.sizes needs at least an input and an output size, got ${o.sizes.length} entries`);
-  if (o.sizes.length > MAX_LAYERS) throw new RangeError(`options.sizes has ${o.sizes.length} entries, more than ${MAX_LAYERS}`);
-  // A plain loop, not map(): map skips the holes of a sparse array like [2, , 1].
-  const sizes: number[] = [];
-  for (let i = 0; i < o.sizes.length; i++) {
-    const s = checkCount(o.sizes[i], `options.sizes[${i}]`, MAX_UNITS);
-    if (s === 0) throw new RangeError(`options.sizes[${i}] must be at least 1, got 0`);
-    sizes.push(s);
-  }
-  const [activation, activationCode] = checkEnum<Activation>(o.activation, ACTIVATIONS, 'options.activation', 'relu');
-  const leakySlope = o.leakySlope === undefined ? 0.01 : checkFiniteFloat32(o.leakySlope, 'options.leakySlope');
-  const [loss, lossCode] = checkEnum<LossKind>(o.loss, LOSSES, 'options.loss', 'bce');
-  const out = sizes[sizes.length - 1]!;
-  if (loss === 'bce' && out !== 1) throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);
-  if (loss === 'softmax_ce' && out < 2) throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${out}`);
-  const reluFamily = activation === 'relu' || activation === 'leaky_relu';
-  const [, initCode] = checkEnum<Init>(o.init, INITS, 'options.init', reluFamily ? 'he' : 'xavier');
-  const seed = checkSeed(o.seed, 'options.seed');
-  const gradAtZero = checkGradAtZero(o.gradAtZero, 'options.gradAtZero');
-  return { sizes, activation, activationCode, leakySlope, loss, lossCode, initCode, seed, gradAtZero };
-}
-
-export interface CheckedTrainOptions {
+/** The engine's TrainOptions, as it crosses Embind. */
+export interface EngineTrainOptions {
   lr: number;
   l2: number;
   l1: number;
@@ -144,25 +98,148 @@ export interface CheckedTrainOptions {
   eps: number;
 }
 
-export function checkTrainOptions(value: unknown, name = 'options'): CheckedTrainOptions {
-  const o = checkOptions<TrainOptions>(value, name);
+/** The engine's TrainLoop, as it crosses Embind. */
+export interface EngineTrainLoop {
+  batchSize: number;
+  steps: number;
+  seed: number;
+  firstStep: number;
+  lossSum: number;
+}
+
+export interface CheckedMLPOptions {
+  sizes: number[];
+  activation: Activation;
+  loss: LossKind;
+  /** Everything but `sizes`, whose address is known only once they are copied in. */
+  engine: Omit<EngineMlpConfig, 'sizes' | 'numSizes'>;
+}
+
+/** A number option: the table's default when undefined, else checked against its range. */
+export function readNumber(spec: NumberSpec, value: unknown, name: string): number {
+  if (value === undefined) return spec.default;
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
+  if (!Number.isFinite(value)) throw new RangeError(`${name} must be finite, got ${value}`);
+  if (spec.integer && !Number.isInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);
+  const upper = spec.maxExclusive ? value >= spec.max : value > spec.max;
+  if (value < spec.min || upper) {
+    const max = spec.maxExclusive ? `below ${spec.max}` : `at most ${spec.max}`;
+    throw new RangeError(`${name} must be >= ${spec.min} and ${max}, got ${value}`);
+  }
+  return value + 0; // -0 becomes 0
+}
+
+/** An enum option: its code (index in the table), `fallback` when undefined. */
+export function readEnum<T extends string>(spec: EnumSpec<T>, value: unknown, name: string, fallback: T): [T, number] {
+  if (value === undefined) return [fallback, spec.values.indexOf(fallback)];
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
+  const code = spec.values.indexOf(value as T);
+  if (code < 0) throw new RangeError(`${name} must be one of ${spec.values.map((k) => `'${k}'`).join(', ')}, got '${value}'`);
+  return [value as T, code];
+}
+
+const MLP_KEYS = ['sizes', ...Object.keys(MLP_OPTION_SPECS)];
+const TRAIN_KEYS = Object.keys(TRAIN_OPTION_SPECS);
+const LOOP_KEYS = [...TRAIN_KEYS, ...Object.keys(LOOP_OPTION_SPECS)];
+const ASYNC_KEYS = [...LOOP_KEYS, 'signal', 'onProgress'];
+const PENALTY_KEYS = ['l2', 'l1'];
+
+export function checkMLPOptions(value: unknown): CheckedMLPOptions {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`createMLP options must be an object like { sizes: [2, 8, 1] }, got ${describe(value)}`);
+  }
+  const o = checkOptions<MLPOptions>(value, 'options', MLP_KEYS);
+  if (!Array.isArray(o.sizes)) throw new TypeError(`options.sizes must be an array of layer sizes, got ${describe(o.sizes)}`);
+  if (o.sizes.length < 2) throw new RangeError(`options.sizes needs at least an input and an output size, got ${o.sizes.length} entries`);
+  if (o.sizes.length > MAX_LAYERS) throw new RangeError(`options.sizes has ${o.sizes.length} entries, more than ${MAX_LAYERS}`);
+  // A plain loop, not map(): map skips the holes of a sparse array like [2, , 1].
+  const sizes: number[] = [];
+  for (let i = 0; i < o.sizes.length; i++) {
+    const s = checkCount(o.sizes[i], `options.sizes[${i}]`, MAX_UNITS);
+    if (s === 0) throw new RangeError(`options.sizes[${i}] must be at least 1, got 0`);
+    sizes.push(s);
+  }
+  const spec = MLP_OPTION_SPECS;
+  const [activation, activationCode] = readEnum(spec.activation, o.activation, 'options.activation', spec.activation.default);
+  const [loss, lossCode] = readEnum(spec.loss, o.loss, 'options.loss', spec.loss.default);
+  const out = sizes[sizes.length - 1]!;
+  if (loss === 'bce' && out !== 1) throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);
+  if (loss === 'softmax_ce' && out < 2) throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${out}`);
+  const reluFamily = activation === 'relu' || activation === 'leaky_relu';
+  const [, initCode] = readEnum(spec.init, o.init, 'options.init', reluFamily ? 'he' : 'xavier');
   return {
-    lr: checkNonNegative(o.lr, `${name}.lr`, 0.01),
-    l2: checkNonNegative(o.l2, `${name}.l2`, 0),
-    l1: checkNonNegative(o.l1, `${name}.l1`, 0),
-    optimizer: checkEnum<OptimizerKind>(o.optimizer, OPTIMIZERS, `${name}.optimizer`, 'sgd')[1],
-    momentum: checkNonNegative(o.momentum, `${name}.momentum`, 0.9),
-    beta1: checkUnit(o.beta1, `${name}.beta1`, 0.9),
-    beta2: checkUnit(o.beta2, `${name}.beta2`, 0.999),
-    eps: checkNonNegative(o.eps, `${name}.eps`, 1e-8),
+    sizes,
+    activation,
+    loss,
+    engine: {
+      activation: activationCode,
+      leakySlope: readNumber(spec.leakySlope, o.leakySlope, 'options.leakySlope'),
+      loss: lossCode,
+      init: initCode,
+      seed: readNumber(spec.seed, o.seed, 'options.seed'),
+      gradAtZero: readNumber(spec.gradAtZero, o.gradAtZero, 'options.gradAtZero'),
+    },
   };
 }
 
-export function checkLoopOptions(value: unknown): CheckedTrainOptions & { batchSize: number; steps: number; seed: number } {
-  const o = checkOptions<TrainLoopOptions>(value, 'options');
-  const batchSize = o.batchSize === undefined ? 32 : checkCount(o.batchSize, 'options.batchSize', 2 ** 31 - 1);
-  if (batchSize < 1) throw new RangeError('options.batchSize must be at least 1, got 0');
-  const steps = o.steps === undefined ? 1 : checkCount(o.steps, 'options.steps', 2 ** 31 - 1);
-  if (steps < 1) throw new RangeError('options.steps must be at least 1, got 0');
-  return { ...checkTrainOptions(o), batchSize, steps, seed: checkSeed(o.seed, 'options.seed') };
+function readTrainOptions(o: Partial<TrainOptions>, name: string): EngineTrainOptions {
+  const spec = TRAIN_OPTION_SPECS;
+  return {
+    lr: readNumber(spec.lr, o.lr, `${name}.lr`),
+    l2: readNumber(spec.l2, o.l2, `${name}.l2`),
+    l1: readNumber(spec.l1, o.l1, `${name}.l1`),
+    optimizer: readEnum(spec.optimizer, o.optimizer, `${name}.optimizer`, spec.optimizer.default)[1],
+    momentum: readNumber(spec.momentum, o.momentum, `${name}.momentum`),
+    beta1: readNumber(spec.beta1, o.beta1, `${name}.beta1`),
+    beta2: readNumber(spec.beta2, o.beta2, `${name}.beta2`),
+    eps: readNumber(spec.eps, o.eps, `${name}.eps`),
+  };
+}
+
+/** trainStep's options. */
+export function checkTrainOptions(value: unknown, name = 'options'): EngineTrainOptions {
+  return readTrainOptions(checkOptions<TrainOptions>(value, name, TRAIN_KEYS), name);
+}
+
+/** lossAndGradients' options: the penalties only. */
+export function checkPenaltyOptions(value: unknown): { l2: number; l1: number } {
+  const o = checkOptions<TrainOptions>(value, 'options', PENALTY_KEYS);
+  return {
+    l2: readNumber(TRAIN_OPTION_SPECS.l2, o.l2, 'options.l2'),
+    l1: readNumber(TRAIN_OPTION_SPECS.l1, o.l1, 'options.l1'),
+  };
+}
+
+function readLoop(o: Partial<TrainLoopOptions>): EngineTrainLoop {
+  const spec = LOOP_OPTION_SPECS;
+  return {
+    batchSize: readNumber(spec.batchSize, o.batchSize, 'options.batchSize'),
+    steps: readNumber(spec.steps, o.steps, 'options.steps'),
+    seed: readNumber(spec.seed, o.seed, 'options.seed'),
+    firstStep: 0,
+    lossSum: 0,
+  };
+}
+
+/** train's options. */
+export function checkLoopOptions(value: unknown): { loop: EngineTrainLoop; options: EngineTrainOptions } {
+  const o = checkOptions<TrainLoopOptions>(value, 'options', LOOP_KEYS);
+  return { loop: readLoop(o), options: readTrainOptions(o, 'options') };
+}
+
+/** trainAsync's options. */
+export function checkAsyncOptions(value: unknown): {
+  loop: EngineTrainLoop;
+  options: EngineTrainOptions;
+  signal: AbortSignal | undefined;
+  onProgress: TrainAsyncOptions['onProgress'];
+} {
+  const o = checkOptions<TrainAsyncOptions>(value, 'options', ASYNC_KEYS);
+  if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal)) {
+    throw new TypeError(`options.signal must be an AbortSignal, got ${describe(o.signal)}`);
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new TypeError(`options.onProgress must be a function, got ${describe(o.onProgress)}`);
+  }
+  return { loop: readLoop(o), options: readTrainOptions(o, 'options'), signal: o.signal, onProgress: o.onProgress };
 }

@@ -3,14 +3,20 @@
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
 import { checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
 import {
+  checkAsyncOptions,
   checkLoopOptions,
+  checkPenaltyOptions,
   checkTrainOptions,
   type Activation,
   type CheckedMLPOptions,
+  type EngineTrainLoop,
+  type EngineTrainOptions,
   type LossKind,
+  type TrainAsyncOptions,
   type TrainLoopOptions,
   type TrainOptions,
 } from './mlp-options.js';
+import { STATUS_NAMES } from './option-specs.js';
 import type { WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
@@ -34,7 +40,26 @@ export interface LossAndGradients {
   grads: LayerGradients[];
 }
 
-const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'];
+const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
+const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
+
+/** What one engine train call reports (cpp/nn/options.h TrainResult, read at its offsets). */
+interface TrainResult {
+  meanLoss: number;
+  lossSum: number;
+  stepsRun: number;
+}
+
+/** Lets the event loop run between two chunks of trainAsync (rendering, input, abort). */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** How long one chunk of trainAsync may hold the thread: a frame's share at 60 Hz. */
+const CHUNK_MS = 8;
 
 export class MLP {
   /** Units per layer, input first. */
@@ -85,7 +110,7 @@ export class MLP {
   /** The loss on (X, Y) and every layer's gradient, without updating anything. */
   lossAndGradients(X: FloatInput, Y: Targets, options?: { l2?: number; l1?: number }): LossAndGradients {
     const [m, net] = this.#live('lossAndGradients');
-    const o = checkTrainOptions(options);
+    const o = checkPenaltyOptions(options);
     const io = this.#copyData(X, Y, 0);
     this.#check(m.mlpLossAndGradients(net, io.x, io.xLen, io.y, io.yLen, o.l2, o.l1, io.slot), 'lossAndGradients');
     const loss = this.#readLoss(io.slot);
@@ -104,29 +129,65 @@ export class MLP {
     const [m, net] = this.#live('trainStep');
     const o = checkTrainOptions(options);
     const io = this.#copyData(X, Y, 0);
-    this.#check(
-      m.mlpTrainStep(net, io.x, io.xLen, io.y, io.yLen, o.lr, o.l2, o.l1, o.optimizer, o.momentum, o.beta1, o.beta2, o.eps, io.slot),
-      'trainStep',
-    );
+    this.#check(m.mlpTrainStep(net, io.x, io.xLen, io.y, io.yLen, o, io.slot), 'trainStep');
     return this.#readLoss(io.slot);
   }
 
   /**
    * `steps` minibatch updates in one call, visiting X's rows in an order shuffled by `seed`;
-   * returns the mean of the steps' losses (each measured before its update).
+   * returns the mean of the steps' losses (each measured before its update). The call holds
+   * the thread until it is done: for long runs, `trainAsync` can be cancelled.
    */
   train(X: FloatInput, Y: Targets, options?: TrainLoopOptions): number {
-    const [m, net] = this.#live('train');
-    const o = checkLoopOptions(options);
+    const [, net] = this.#live('train');
+    const { loop, options: o } = checkLoopOptions(options);
     const io = this.#copyData(X, Y, 0);
-    this.#check(
-      m.mlpTrain(
-        net, io.x, io.xLen, io.y, io.yLen, o.batchSize, o.steps, o.seed,
-        o.lr, o.l2, o.l1, o.optimizer, o.momentum, o.beta1, o.beta2, o.eps, io.slot,
-      ),
-      'train',
-    );
-    return this.#readLoss(io.slot);
+    return this.#runTrain(net, io.x, io.xLen, io.y, io.yLen, loop, o, io.slot).meanLoss;
+  }
+
+  /**
+   * The same run as `train` (same options, same visiting order, the same parameters and mean
+   * loss bit for bit), cut into chunks of a few milliseconds with the event loop running
+   * between them, so the page stays responsive and the run can be cancelled with
+   * `options.signal` (e.g. `AbortSignal.timeout(5000)` to bound it). Resolves to the mean loss;
+   * a diverged run resolves early to a non-finite loss, as `train` returns one. X and Y are
+   * copied once at the start: changing them afterwards does not affect the run.
+   */
+  async trainAsync(X: FloatInput, Y: Targets, options?: TrainAsyncOptions): Promise<number> {
+    const [, net] = this.#live('trainAsync');
+    const { loop, options: o, signal, onProgress } = checkAsyncOptions(options);
+    signal?.throwIfAborted();
+    const io = this.#copyData(X, Y, 0);
+    // A private copy: the scratch area belongs to whichever call runs next.
+    const floats = io.xLen + io.yLen + 6;
+    const base = this.#heap.allocFloats(floats, `a copy of X and Y (${floats} floats) for trainAsync`);
+    const x = base + 24;
+    const y = x + 4 * io.xLen;
+    this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
+    try {
+      const total = loop.steps;
+      let chunk = 1;
+      let result: TrainResult = { meanLoss: NaN, lossSum: 0, stepsRun: 0 };
+      while (loop.firstStep < total) {
+        const steps = Math.min(chunk, total - loop.firstStep);
+        const started = performance.now();
+        result = this.#runTrain(net, x, io.xLen, y, io.yLen, { ...loop, steps }, o, base);
+        const elapsed = performance.now() - started;
+        loop.firstStep += steps;
+        loop.lossSum = result.lossSum;
+        if (result.stepsRun < steps) return result.meanLoss; // diverged
+        onProgress?.(loop.firstStep, result.meanLoss);
+        if (loop.firstStep >= total) break;
+        // Aim each chunk at CHUNK_MS from the last one's pace, growing at most 4x at a time.
+        chunk = Math.max(1, Math.min(chunk * 4, Math.floor((steps * CHUNK_MS) / Math.max(elapsed, 0.01))));
+        await yieldToEventLoop();
+        signal?.throwIfAborted();
+        if (this.#handle === 0) throw new TypeError('the network was disposed while trainAsync was running');
+      }
+      return result.meanLoss;
+    } finally {
+      this.#heap.free(base);
+    }
   }
 
   /** Forgets momentum buffers and Adam's moments and step count. */
@@ -193,8 +254,8 @@ export class MLP {
   }
 
   /**
-   * Copies X (and Y) into the scratch area after an 8-byte slot for the engine's double
-   * result, reserving `extra` floats after them. Shapes are checked here; values (NaN,
+   * Copies X (and Y) into the scratch area after a 24-byte slot for the engine's result (a
+   * double loss or a TrainResult), reserving `extra` floats after them. Shapes are checked here; values (NaN,
    * labels out of range) by the engine.
    */
   #copyData(X: FloatInput, Y: Targets | undefined, extra: number) {
@@ -218,12 +279,29 @@ export class MLP {
         throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
       }
     }
-    const base = this.#heap.scratch(2 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
-    const x = base + 8;
+    const base = this.#heap.scratch(6 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
+    const x = base + 24;
     const y = x + 4 * xLen;
     this.#heap.f32(x, xLen).set(X);
     if (Y !== undefined) this.#heap.f32(y, yLen).set(Y);
     return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
+  }
+
+  /** One engine train call; the TrainResult goes to `slot` (24 bytes). */
+  #runTrain(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    slot: number,
+  ): TrainResult {
+    this.#check(this.#heap.module.mlpTrain(net, x, xLen, y, yLen, loop, options, slot), 'train');
+    const buffer = this.#heap.module.HEAPU8.buffer;
+    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
+    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
   }
 
   #readLoss(slot: number): number {
@@ -255,9 +333,9 @@ export class MLP {
     // Some engine messages already start with the method's name; say it once.
     if (reason.startsWith(`${method}: `)) reason = reason.slice(method.length + 2);
     // Running out of memory mid-call depends only on how many rows X has (the workspace).
-    if (status === 5) reason = `X has too many rows for this network: ${reason}`;
+    if (status === OUT_OF_MEMORY) reason = `X has too many rows for this network: ${reason}`;
     const message = `${method}: ${reason}`;
-    if (status === 6) throw new Error(message);
+    if (status === INVALID_STATE) throw new Error(message);
     const error = new RangeError(message);
     Object.defineProperty(error, 'status', { value: STATUS_NAMES[status] ?? String(status) });
     throw error;

@@ -13,6 +13,7 @@ import {
 } from './checks.js';
 import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
+import { MLP_OPTION_SPECS, STATUS_NAMES } from './option-specs.js';
 import { WasmBuffer, checkBuffer } from './wasm-buffer.js';
 import { MAX_FLOATS, WasmHeap } from './wasm-heap.js';
 import { rawKernels, type RawKernels, type ReluWasmModule } from './wasm-module.js';
@@ -33,9 +34,9 @@ export interface ReluIntoOptions {
   gradAtZero?: GradAtZero;
 }
 
-const DEFAULT_ALPHA = 0.01;
-/** Status::OutOfMemory of cpp/nn/status.h. */
-const OUT_OF_MEMORY = 5;
+/** Leaky ReLU's slope: the network's default is the kernels' default. */
+const DEFAULT_ALPHA = MLP_OPTION_SPECS.leakySlope.default;
+const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
 
 export class ReluWasm {
   /** Which binary runs the kernels. */
@@ -68,7 +69,7 @@ export class ReluWasm {
   reluBackward(x: FloatInput, dy: FloatInput, options?: ReluBackwardOptions): Float32Array {
     const n = checkFloatInput(x, 'x');
     checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
-    const opts = checkOptions<ReluBackwardOptions>(options, 'options');
+    const opts = checkOptions<ReluBackwardOptions>(options, 'options', ['gradAtZero', 'out']);
     const gradAtZero = checkGradAtZero(opts.gradAtZero, 'options.gradAtZero');
     const result = checkOut(opts.out, n, 'options.out') ?? new Float32Array(n);
     const at = this.heap.scratch(2 * n, 'x and dy');
@@ -131,7 +132,7 @@ export class ReluWasm {
     const dxo = checkBuffer(dx, this.heap, 'dx');
     checkSameLength(dx.length, x.length, 'dx', 'x');
     const gradAtZero =
-      options === undefined ? 0 : checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options').gradAtZero, 'options.gradAtZero');
+      options === undefined ? 0 : checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options', ['gradAtZero']).gradAtZero, 'options.gradAtZero');
     this.#k.backward(xo, dyo, dxo, x.length, gradAtZero);
   }
 
@@ -162,7 +163,7 @@ export class ReluWasm {
     const slots = at + 4 * o.sizes.length;
     new Int32Array(this.heap.module.HEAPU8.buffer, at, o.sizes.length).set(o.sizes);
     const m = this.heap.module;
-    const status = m.mlpCreate(at, o.sizes.length, o.activationCode, o.leakySlope, o.lossCode, o.initCode, o.seed, o.gradAtZero, slots);
+    const status = m.mlpCreate({ ...o.engine, sizes: at, numSizes: o.sizes.length }, slots);
     const [handle, message] = new Uint32Array(m.HEAPU8.buffer, slots, 2);
     if (status !== 0) {
       // The engine refuses a network by its total size, which only options.sizes decides.

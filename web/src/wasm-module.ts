@@ -1,5 +1,7 @@
 // The Embind module as cpp/bindings/bindings.cc exposes it. Offsets are byte offsets into
 // WASM memory; sizes are element counts.
+import type { EngineMlpConfig, EngineTrainLoop, EngineTrainOptions } from './mlp-options.js';
+
 export interface ReluWasmModule extends MlpBindings {
   HEAPU8: Uint8Array;
   HEAPF32: Float32Array;
@@ -58,17 +60,7 @@ export type ReluModuleFactory = (options: ReluModuleOptions) => Promise<ReluWasm
 
 /** The network functions of the Embind module (handles are WASM addresses of Mlp objects). */
 export interface MlpBindings {
-  mlpCreate(
-    sizes: number,
-    numSizes: number,
-    activation: number,
-    leakySlope: number,
-    loss: number,
-    init: number,
-    seed: number,
-    gradAtZero: number,
-    slots: number,
-  ): number;
+  mlpCreate(config: EngineMlpConfig, slots: number): number;
   mlpDestroy(net: number): void;
   mlpWeightCount(net: number, layer: number): number;
   mlpBiasCount(net: number, layer: number): number;
@@ -78,15 +70,16 @@ export interface MlpBindings {
   mlpSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
   mlpLossAndGradients(net: number, x: number, xLen: number, y: number, yLen: number, l2: number, l1: number, loss: number): number;
   mlpGetGradients(net: number, layer: number, dw: number, db: number): number;
-  mlpTrainStep(
-    net: number, x: number, xLen: number, y: number, yLen: number,
-    lr: number, l2: number, l1: number, optimizer: number, momentum: number, beta1: number, beta2: number, eps: number,
-    loss: number,
-  ): number;
+  mlpTrainStep(net: number, x: number, xLen: number, y: number, yLen: number, options: EngineTrainOptions, loss: number): number;
   mlpTrain(
-    net: number, x: number, xLen: number, y: number, yLen: number, batchSize: number, steps: number, seed: number,
-    lr: number, l2: number, l1: number, optimizer: number, momentum: number, beta1: number, beta2: number, eps: number,
-    meanLoss: number,
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    result: number,
   ): number;
   mlpResetOptimizer(net: number): void;
   mlpPredict(net: number, x: number, xLen: number, out: number): number;

@@ -1,0 +1,109 @@
+// The one table of the network's and training's options: names, defaults, ranges, and the
+// engine's enum and status codes. The TypeScript types and the JavaScript validation follow
+// from it (option-check.ts), and cpp/nn/option_table.h is generated from it
+// (web/scripts/gen-option-table.mjs; the lint step fails when the header is stale), so the C++
+// guards check the same bounds. UIs take their ranges from here and declare, in one place each,
+// where they deliberately differ (e.g. TF Playground's learning rate of 0.03).
+
+/** Hidden activations, in the engine's code order. */
+export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'] as const;
+/** Losses, in the engine's code order. */
+export const LOSSES = ['bce', 'mse', 'softmax_ce'] as const;
+/** Weight initialisations, in the engine's code order. */
+export const INITS = ['he', 'xavier', 'zeros'] as const;
+/** Optimizers, in the engine's code order. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+/** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
+export const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'] as const;
+
+export type Activation = (typeof ACTIVATIONS)[number];
+export type LossKind = (typeof LOSSES)[number];
+export type Init = (typeof INITS)[number];
+export type OptimizerKind = (typeof OPTIMIZERS)[number];
+export type StatusName = (typeof STATUS_NAMES)[number];
+
+/** A number option: `min` is inclusive; `max` is inclusive unless `maxExclusive`. */
+export interface NumberSpec {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly maxExclusive?: boolean;
+  /** Whole numbers only. */
+  readonly integer?: boolean;
+  readonly doc: string;
+}
+
+/** A choice among names; the engine receives the name's index in `values`. */
+export interface EnumSpec<T extends string = string> {
+  readonly kind: 'enum';
+  readonly values: readonly T[];
+  /** The default; `null` when it depends on another option (documented in `doc`). */
+  readonly default: T | null;
+  readonly doc: string;
+}
+
+export type OptionSpec = NumberSpec | EnumSpec;
+
+/** Below this bound every hyperparameter stays finite once rounded to float32. */
+export const MAX_HYPERPARAMETER = 1e30;
+/** Units one layer may have: the engine's own limit (memory runs out first). */
+export const MAX_UNITS = 2 ** 24;
+/** Entries of `sizes` (layers + 1). */
+export const MAX_LAYERS = 1024;
+/** The largest finite float32. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+const hyper = (value: number, doc: string): NumberSpec => ({
+  kind: 'number',
+  default: value,
+  min: 0,
+  max: MAX_HYPERPARAMETER,
+  maxExclusive: true,
+  doc,
+});
+
+/**
+ * Options of `rw.createMLP()` (besides `sizes`, which has its own rules: 2 to
+ * {@link MAX_LAYERS} entries of 1 to {@link MAX_UNITS}).
+ */
+export const MLP_OPTION_SPECS = {
+  activation: { kind: 'enum', values: ACTIVATIONS, default: 'relu', doc: 'hidden activation; the output layer is linear' },
+  leakySlope: {
+    kind: 'number',
+    default: 0.01,
+    min: -FLOAT32_MAX,
+    max: FLOAT32_MAX,
+    doc: "Leaky ReLU's slope for x < 0 (a finite float32)",
+  },
+  loss: { kind: 'enum', values: LOSSES, default: 'bce', doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)" },
+  init: { kind: 'enum', values: INITS, default: null, doc: "'he' for relu and leaky_relu, 'xavier' otherwise" },
+  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the initial weights' },
+  gradAtZero: { kind: 'number', default: 0, min: 0, max: 1, integer: true, doc: "ReLU's derivative at exactly 0: 0 (PyTorch) or 1" },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of one update (`trainStep`, and every step of `train`); PyTorch's defaults. */
+export const TRAIN_OPTION_SPECS = {
+  lr: hyper(0.01, 'learning rate'),
+  l2: hyper(0, 'L2 penalty on weights: loss += 0.5 * l2 * sum(W^2)'),
+  l1: hyper(0, 'L1 penalty on weights: loss += l1 * sum(|W|)'),
+  optimizer: { kind: 'enum', values: OPTIMIZERS, default: 'sgd', doc: 'changing it between calls resets the optimizer state' },
+  momentum: hyper(0.9, "momentum coefficient (optimizer 'momentum')"),
+  beta1: { kind: 'number', default: 0.9, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta1" },
+  beta2: { kind: 'number', default: 0.999, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta2" },
+  eps: hyper(1e-8, "Adam's epsilon"),
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of the minibatch loop (`train`, `trainAsync`). */
+export const LOOP_OPTION_SPECS = {
+  batchSize: { kind: 'number', default: 32, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'rows per minibatch, capped at the rows of X' },
+  steps: { kind: 'number', default: 1, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'minibatch updates in this call' },
+  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the shuffled visiting order' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Every option table, by the call it belongs to. */
+export const OPTION_SPECS = {
+  createMLP: MLP_OPTION_SPECS,
+  train: TRAIN_OPTION_SPECS,
+  loop: LOOP_OPTION_SPECS,
+} as const;
