@@ -287,9 +287,12 @@ Status Mlp::check_options(const TrainOptions& o) const {
   if (!kTrainMomentum.contains(o.momentum)) {
     return fail(Status::InvalidArgument, "momentum must be finite and >= 0");
   }
-  if (!kTrainBeta1.contains(o.beta1)) return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
-  if (!kTrainBeta2.contains(o.beta2)) return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
-  if (!kTrainEps.contains(o.eps)) return fail(Status::InvalidArgument, "eps must be finite and >= 0");
+  if (!kTrainBeta1.contains(o.beta1))
+    return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
+  if (!kTrainBeta2.contains(o.beta2))
+    return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
+  if (!kTrainEps.contains(o.eps))
+    return fail(Status::InvalidArgument, "eps must be finite and >= 0");
   return Status::Ok;
 }
 

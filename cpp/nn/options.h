@@ -12,11 +12,11 @@
 namespace relu::nn {
 
 struct MlpConfig {
-  const std::int32_t* sizes = nullptr;  // units per layer, input first: e.g. {2, 8, 8, 1}
-  std::size_t num_sizes = 0;            // 2 .. kMaxLayers
+  const std::int32_t* sizes = nullptr;            // units per layer, input first: e.g. {2, 8, 8, 1}
+  std::size_t num_sizes = 0;                      // 2 .. kMaxLayers
   Activation activation = kMlpActivationDefault;  // of every hidden layer; the output is linear
   double leaky_slope = kMlpLeakySlope.default_value;  // LeakyRelu only; finite in float32
-  Loss loss = kMlpLossDefault;  // Bce needs 1 output, SoftmaxCe at least 2
+  Loss loss = kMlpLossDefault;                        // Bce needs 1 output, SoftmaxCe at least 2
   // The table's default depends on the activation (he for the ReLU family, else xavier);
   // callers that leave it get He.
   Init init = Init::He;

@@ -20,8 +20,10 @@ const budgets = [
   {
     what: 'package JavaScript (all of dist/*.js)',
     files: readdirSync(dist).filter((f) => f.endsWith('.js')),
-    raw: 56 * KiB,
-    gzip: 16 * KiB,
+    // Raised from 56/16 KiB with the option table (public data), trainAsync, the divergence
+    // rule and unknown-option hints; comments included (tsc keeps them, bundlers strip them).
+    raw: 64 * KiB,
+    gzip: 20 * KiB,
   },
   {
     what: 'custom elements (all of dist/elements/*.js)',

@@ -3,6 +3,7 @@
 // cross Embind as MlpConfig, TrainOptions and TrainLoop). Defaults come only from the table.
 import { checkCount, checkOptions, describe } from './checks.js';
 import {
+  FLOAT32_MAX,
   LOOP_OPTION_SPECS,
   MAX_LAYERS,
   MAX_UNITS,
@@ -120,11 +121,19 @@ export function readNumber(spec: NumberSpec, value: unknown, name: string): numb
   if (value === undefined) return spec.default;
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be finite, got ${value}`);
-  if (spec.integer && !Number.isInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);
-  const upper = spec.maxExclusive ? value >= spec.max : value > spec.max;
-  if (value < spec.min || upper) {
-    const max = spec.maxExclusive ? `below ${spec.max}` : `at most ${spec.max}`;
-    throw new RangeError(`${name} must be >= ${spec.min} and ${max}, got ${value}`);
+  if (spec.integer) {
+    if (spec.min === 0 && spec.max === 1 && value !== 0 && value !== 1) throw new RangeError(`${name} must be 0 or 1, got ${value}`);
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+    if (value < spec.min) throw new RangeError(`${name} must be at least ${spec.min}, got ${value}`);
+    if (value > spec.max) throw new RangeError(`${name} is ${value}, more than the limit of ${spec.max}`);
+  } else if (value < spec.min || (spec.maxExclusive ? value >= spec.max : value > spec.max)) {
+    if (spec.max === FLOAT32_MAX && spec.min === -FLOAT32_MAX) {
+      throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${value}`);
+    }
+    // A short interval reads best whole; a huge bound only guards against float32 overflow.
+    if (spec.max <= 1e6) throw new RangeError(`${name} must be in [${spec.min}, ${spec.max}${spec.maxExclusive ? ')' : ']'}, got ${value}`);
+    if (value < spec.min) throw new RangeError(`${name} must be >= ${spec.min}, got ${value}`);
+    throw new RangeError(`${name} must be below ${spec.max}, got ${value}`);
   }
   return value + 0; // -0 becomes 0
 }

@@ -100,13 +100,8 @@ TEST(Init, ScaleAndSeeds) {
 
 Status try_create(std::vector<std::int32_t> sizes, Activation act, Loss loss, std::int32_t gaz = 0,
                   double slope = 0.01) {
-  relu::nn::MlpConfig config;
-  config.sizes = sizes.data();
-  config.num_sizes = sizes.size();
-  config.activation = act;
-  config.loss = loss;
-  config.grad_at_zero = gaz;
-  config.leaky_slope = slope;
+  relu::nn::MlpConfig config =
+      nntest::config_for(sizes, act, loss, 0, relu::nn::Init::He, gaz, slope);
   Mlp* net = reinterpret_cast<Mlp*>(&config);  // must be overwritten with null on failure
   const char* message = nullptr;
   const Status s = Mlp::create(config, &net, &message);
@@ -293,6 +288,63 @@ TEST(Train, MinibatchesVisitEveryRowOncePerPassAndGrowWorkspace) {
   for (float v : y2) sq2 += static_cast<double>(v) * v / 100;
   ASSERT_EQ(net->train(x2.data(), 100, y2.data(), 100, 100, 1, 0, o, &mean), Status::Ok);
   EXPECT_NEAR(mean, sq2, 1e-6);
+}
+
+// A run split into calls (first_step, loss_sum) visits the same rows as one call: same
+// parameters and mean loss, bit for bit, whether the engine continues from where the last call
+// stopped or must replay the shuffles because another run came in between.
+TEST(Train, SplitRunEqualsOneCallAndReplaysAfterAnotherRun) {
+  const std::vector<std::int32_t> sizes{2, 6, 1};
+  std::vector<float> x(2 * 37), y(37);
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    x[2 * i] = static_cast<float>(i % 7) - 3.0f;
+    x[2 * i + 1] = static_cast<float>(i % 5) - 2.0f;
+    y[i] = x[2 * i] * x[2 * i + 1] > 0.0f ? 1.0f : 0.0f;
+  }
+  relu::nn::TrainOptions options;
+  options.lr = 0.05;  // SGD: no optimizer state, so restoring the parameters undoes a run
+  relu::nn::TrainLoop whole;
+  whole.batch_size = 5;
+  whole.steps = 100;
+  whole.seed = 11;
+  auto one = nntest::make_net(sizes, Activation::Relu, Loss::Bce);
+  relu::nn::TrainResult expected;
+  ASSERT_EQ(one->train(x.data(), x.size(), y.data(), y.size(), whole, options, &expected),
+            Status::Ok);
+  EXPECT_EQ(expected.steps_run, 100);
+
+  for (const bool interloper : {false, true}) {
+    auto split = nntest::make_net(sizes, Activation::Relu, Loss::Bce);
+    relu::nn::TrainLoop part = whole;
+    relu::nn::TrainResult result;
+    // Chunks that end mid-pass and exactly on a pass boundary (8 steps make a pass of 37 rows).
+    for (const std::int32_t steps : {3, 5, 8, 1, 16, 67}) {
+      part.steps = steps;
+      ASSERT_EQ(split->train(x.data(), x.size(), y.data(), y.size(), part, options, &result),
+                Status::Ok);
+      part.first_step += steps;
+      part.loss_sum = result.loss_sum;
+      if (interloper) {
+        std::vector<float> w(12), b(6), w2(6), b2(1);
+        split->get_params(0, w.data(), b.data());
+        split->get_params(1, w2.data(), b2.data());
+        double ignored = 0.0;
+        ASSERT_EQ(split->train(x.data(), x.size(), y.data(), y.size(), 3, 2, 99, options, &ignored),
+                  Status::Ok);
+        split->set_params(0, w.data(), w.size(), b.data(), b.size());
+        split->set_params(1, w2.data(), w2.size(), b2.data(), b2.size());
+      }
+    }
+    EXPECT_EQ(part.first_step, 100);
+    EXPECT_EQ(result.mean_loss, expected.mean_loss) << "interloper " << interloper;
+    for (std::int32_t l = 0; l < 2; ++l) {
+      std::vector<float> wa(one->weight_count(l)), wb(one->weight_count(l));
+      one->get_params(l, wa.data(), nullptr);
+      split->get_params(l, wb.data(), nullptr);
+      EXPECT_EQ(std::memcmp(wa.data(), wb.data(), wa.size() * sizeof(float)), 0)
+          << "layer " << l << ", interloper " << interloper;
+    }
+  }
 }
 
 TEST(Optimizer, StatePersistsAndResets) {

@@ -18,10 +18,12 @@ struct MlpDeleter {
 };
 using MlpPtr = std::unique_ptr<relu::nn::Mlp, MlpDeleter>;
 
-inline MlpPtr make_net(const std::vector<std::int32_t>& sizes, relu::nn::Activation act,
-                       relu::nn::Loss loss, std::uint32_t seed = 42,
-                       relu::nn::Init init = relu::nn::Init::He, std::int32_t grad_at_zero = 0,
-                       double slope = 0.01) {
+// A configuration over `sizes`, which must outlive it.
+inline relu::nn::MlpConfig config_for(const std::vector<std::int32_t>& sizes,
+                                      relu::nn::Activation act, relu::nn::Loss loss,
+                                      std::uint32_t seed = 42,
+                                      relu::nn::Init init = relu::nn::Init::He,
+                                      std::int32_t grad_at_zero = 0, double slope = 0.01) {
   relu::nn::MlpConfig config;
   config.sizes = sizes.data();
   config.num_sizes = sizes.size();
@@ -31,6 +33,14 @@ inline MlpPtr make_net(const std::vector<std::int32_t>& sizes, relu::nn::Activat
   config.init = init;
   config.grad_at_zero = grad_at_zero;
   config.leaky_slope = slope;
+  return config;
+}
+
+inline MlpPtr make_net(const std::vector<std::int32_t>& sizes, relu::nn::Activation act,
+                       relu::nn::Loss loss, std::uint32_t seed = 42,
+                       relu::nn::Init init = relu::nn::Init::He, std::int32_t grad_at_zero = 0,
+                       double slope = 0.01) {
+  const relu::nn::MlpConfig config = config_for(sizes, act, loss, seed, init, grad_at_zero, slope);
   relu::nn::Mlp* net = nullptr;
   const char* message = nullptr;
   const relu::nn::Status status = relu::nn::Mlp::create(config, &net, &message);
