@@ -20,10 +20,11 @@ const budgets = [
   {
     what: 'package JavaScript (all of dist/*.js)',
     files: readdirSync(dist).filter((f) => f.endsWith('.js')),
-    // Raised from 56/16 KiB with the option table (public data), trainAsync, the divergence
-    // rule and unknown-option hints; comments included (tsc keeps them, bundlers strip them).
-    raw: 64 * KiB,
-    gzip: 20 * KiB,
+    // Raised from 56/16 KiB (issues 11 and 12: the option table as public data, trainAsync,
+    // the divergence rule, unknown-option hints, detached-view checks, bound methods, leases
+    // for views); comments included (tsc keeps them for the docs, bundlers strip them).
+    raw: 72 * KiB,
+    gzip: 24 * KiB,
   },
   {
     what: 'custom elements (all of dist/elements/*.js)',

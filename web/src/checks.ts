@@ -13,9 +13,36 @@ export function describe(value: unknown): string {
   return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `${typeof value} ${String(value)}`;
 }
 
+/**
+ * True for a typed array whose ArrayBuffer was detached: a view of WASM memory taken before
+ * the memory grew, or a buffer transferred to a worker. Such a view has length 0 and any
+ * copy from or into it throws a message that names no argument.
+ */
+export function isDetached(value: ArrayBufferView): boolean {
+  if (value.byteLength !== 0) return false;
+  try {
+    new Uint8Array(value.buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function checkAttached(value: ArrayBufferView, name: string): void {
+  if (isDetached(value)) {
+    throw new TypeError(
+      `${name} is a ${value.constructor.name} whose memory is detached (a view of WASM memory kept across a call that grew ` +
+        'the memory, or a buffer transferred to a worker): take a new view, e.g. call buffer.view() again',
+    );
+  }
+}
+
 /** A Float32Array or an array of numbers; returns its length. */
 export function checkFloatInput(value: unknown, name: string): number {
-  if (value instanceof Float32Array) return value.length;
+  if (value instanceof Float32Array) {
+    checkAttached(value, name);
+    return value.length;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       if (typeof value[i] !== 'number') {
@@ -39,6 +66,7 @@ export function checkOut(out: unknown, length: number, name: string): Float32Arr
   if (!(out instanceof Float32Array)) {
     throw new TypeError(`${name} must be a Float32Array when given, got ${describe(out)}`);
   }
+  checkAttached(out, name);
   checkSameLength(out.length, length, name, 'the input');
   return out;
 }

@@ -83,7 +83,16 @@ async function instantiate(factory: ReluModuleFactory, wasm: WebAssembly.Module,
   const failure = new Promise<never>((_, reject) => (failed = reject));
   const started = factory({
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(wasm, imports).then(receive, failed);
+      WebAssembly.instantiate(wasm, imports).then((instance) => {
+        // A module that instantiates but is not this build (an empty module, an older build,
+        // another library's file) makes the glue throw here, where nobody would catch it:
+        // Node would exit and a browser would wait forever.
+        try {
+          receive(instance);
+        } catch (cause) {
+          failed(cause);
+        }
+      }, failed);
       return {};
     },
     onAbort: failed,
@@ -93,14 +102,16 @@ async function instantiate(factory: ReluModuleFactory, wasm: WebAssembly.Module,
   try {
     return await Promise.race([started, failure]);
   } catch (cause) {
-    throw new ReluLoadError(
-      `could not start the relu-wasm binary from ${url}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      'instantiate-failed',
-      url,
-      undefined,
-      { cause },
-    );
+    throw new ReluLoadError(notOurs(url, cause), 'instantiate-failed', url, undefined, { cause });
   }
+}
+
+function notOurs(url: string, cause: unknown): string {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return (
+    `could not start the relu-wasm binary from ${url} (${reason}): the file is WebAssembly but not this version's ` +
+    'relu-wasm binary; serve the .wasm files of the same package version as its JavaScript'
+  );
 }
 
 async function compile(bytes: ArrayBuffer, url: URL): Promise<WebAssembly.Module> {
@@ -129,7 +140,12 @@ export async function loadReluWith(options: LoadReluOptions | undefined, readByt
   // for the glue (measured on the load page, docs/benchmarks.md).
   const [wasm, factory] = await Promise.all([readBytes(url).then((bytes) => compile(bytes, url)), importFactory(backend)]);
   const module = await instantiate(factory, wasm, url.href);
-  const isa = module.kernelIsa();
+  let isa: string;
+  try {
+    isa = module.kernelIsa();
+  } catch (cause) {
+    throw new ReluLoadError(notOurs(url.href, cause), 'instantiate-failed', url.href, undefined, { cause });
+  }
   if (isa !== backend) {
     throw new ReluLoadError(`the binary at ${url.href} is the ${isa} build, expected ${backend}`, 'instantiate-failed', url.href);
   }

@@ -1,7 +1,8 @@
 // A multilayer perceptron living in WASM memory (cpp/nn/mlp.h). Each method checks its
 // arguments' types and shapes, copies X and Y into the instance's scratch area, makes one
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
-import { checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
+import { bindMethods } from './bind-methods.js';
+import { checkAttached, checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
 import {
   checkAsyncOptions,
   checkLoopOptions,
@@ -17,7 +18,7 @@ import {
   type TrainOptions,
 } from './mlp-options.js';
 import { STATUS_NAMES } from './option-specs.js';
-import type { WasmHeap } from './wasm-heap.js';
+import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
 /** Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse). */
@@ -67,6 +68,7 @@ export class MLP {
   readonly activation: Activation;
   readonly loss: LossKind;
   readonly #heap: WasmHeap;
+  readonly #lease: Lease;
   #handle: number;
 
   /** @internal Created by `rw.createMLP()`. */
@@ -76,7 +78,8 @@ export class MLP {
     this.sizes = Object.freeze([...options.sizes]);
     this.activation = options.activation;
     this.loss = options.loss;
-    heap.watch(this, handle, 'mlp');
+    this.#lease = heap.watch(this, handle, 'mlp');
+    bindMethods(this);
   }
 
   /** True once `dispose()` has run; every other method then throws a TypeError. */
@@ -235,7 +238,7 @@ export class MLP {
   /** Frees the network. Calling it again does nothing. */
   dispose(): void {
     if (this.#handle === 0) return;
-    this.#heap.unwatch(this);
+    this.#heap.release(this.#lease);
     this.#heap.module.mlpDestroy(this.#handle);
     this.#handle = 0;
   }
@@ -271,7 +274,8 @@ export class MLP {
       if (!(Y instanceof Float32Array || Y instanceof Int32Array || Array.isArray(Y))) {
         throw new TypeError(`Y must be a Float32Array, an Int32Array or an array of numbers, got ${describe(Y)}`);
       }
-      if (Array.isArray(Y)) checkFloatInput(Y, 'Y');
+      if (Array.isArray(Y) || Y instanceof Float32Array) checkFloatInput(Y, 'Y');
+      else checkAttached(Y, 'Y');
       yLen = Y.length;
       const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
       if (yLen !== rows * width) {
@@ -279,11 +283,12 @@ export class MLP {
         throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
       }
     }
+    const [input, targets] = [this.#heap.locate(X), this.#heap.locate(Y)];
     const base = this.#heap.scratch(6 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
     const x = base + 24;
     const y = x + 4 * xLen;
-    this.#heap.f32(x, xLen).set(X);
-    if (Y !== undefined) this.#heap.f32(y, yLen).set(Y);
+    this.#heap.f32(x, xLen).set(input());
+    if (Y !== undefined) this.#heap.f32(y, yLen).set(targets()!);
     return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
   }
 

@@ -11,6 +11,7 @@ import {
   checkSameLength,
   type FloatInput,
 } from './checks.js';
+import { bindMethods } from './bind-methods.js';
 import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { MLP_OPTION_SPECS, STATUS_NAMES } from './option-specs.js';
@@ -52,17 +53,17 @@ export class ReluWasm {
     this.heap = new WasmHeap(module);
     this.backend = backend;
     this.#k = rawKernels(module);
+    bindMethods(this);
   }
 
   /** y = max(0, x) element-wise (NaN and -0 pass through unchanged). */
   relu(x: FloatInput, out?: Float32Array): Float32Array {
     const n = checkFloatInput(x, 'x');
-    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
+    const [input, output] = [this.heap.locate(x), this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n))];
     const at = this.heap.scratch(n, 'x');
-    this.heap.f32(at, n).set(x);
+    this.heap.f32(at, n).set(input());
     this.#k.forward(at, at, n);
-    result.set(this.heap.f32(at, n));
-    return result;
+    return copyOut(output(), this.heap.f32(at, n));
   }
 
   /** dx = x <= 0 ? 0 : dy (gradAtZero 0, the default) or x < 0 ? 0 : dy (gradAtZero 1). */
@@ -71,25 +72,21 @@ export class ReluWasm {
     checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
     const opts = checkOptions<ReluBackwardOptions>(options, 'options', ['gradAtZero', 'out']);
     const gradAtZero = checkGradAtZero(opts.gradAtZero, 'options.gradAtZero');
-    const result = checkOut(opts.out, n, 'options.out') ?? new Float32Array(n);
-    const at = this.heap.scratch(2 * n, 'x and dy');
-    this.heap.f32(at, n).set(x);
-    this.heap.f32(at + 4 * n, n).set(dy);
+    const output = this.heap.locate(checkOut(opts.out, n, 'options.out') ?? new Float32Array(n));
+    const at = this.#copyPair(x, dy, n);
     this.#k.backward(at, at + 4 * n, at + 4 * n, n, gradAtZero);
-    result.set(this.heap.f32(at + 4 * n, n));
-    return result;
+    return copyOut(output(), this.heap.f32(at + 4 * n, n));
   }
 
   /** y = x > 0 ? x : alpha * x. */
   leakyRelu(x: FloatInput, alpha: number = DEFAULT_ALPHA, out?: Float32Array): Float32Array {
     const n = checkFloatInput(x, 'x');
     checkFiniteFloat32(alpha, 'alpha');
-    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
+    const [input, output] = [this.heap.locate(x), this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n))];
     const at = this.heap.scratch(n, 'x');
-    this.heap.f32(at, n).set(x);
+    this.heap.f32(at, n).set(input());
     this.#k.leakyForward(at, at, n, alpha);
-    result.set(this.heap.f32(at, n));
-    return result;
+    return copyOut(output(), this.heap.f32(at, n));
   }
 
   /** dx = x > 0 ? dy : alpha * dy. */
@@ -97,13 +94,19 @@ export class ReluWasm {
     const n = checkFloatInput(x, 'x');
     checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
     checkFiniteFloat32(alpha, 'alpha');
-    const result = checkOut(out, n, 'out') ?? new Float32Array(n);
-    const at = this.heap.scratch(2 * n, 'x and dy');
-    this.heap.f32(at, n).set(x);
-    this.heap.f32(at + 4 * n, n).set(dy);
+    const output = this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n));
+    const at = this.#copyPair(x, dy, n);
     this.#k.leakyBackward(at, at + 4 * n, at + 4 * n, n, alpha);
-    result.set(this.heap.f32(at + 4 * n, n));
-    return result;
+    return copyOut(output(), this.heap.f32(at + 4 * n, n));
+  }
+
+  /** Copies x and dy into the scratch area (x first) and returns its offset. */
+  #copyPair(x: FloatInput, dy: FloatInput, n: number): number {
+    const [input, grad] = [this.heap.locate(x), this.heap.locate(dy)];
+    const at = this.heap.scratch(2 * n, 'x and dy');
+    this.heap.f32(at, n).set(input());
+    this.heap.f32(at + 4 * n, n).set(grad());
+    return at;
   }
 
   /** A buffer of n float32 in WASM memory, for the zero-copy `...Into` functions. */
@@ -177,6 +180,12 @@ export class ReluWasm {
   memoryBytes(): number {
     return this.heap.bytes;
   }
+}
+
+/** Copies the result into `out` and returns it. */
+function copyOut(out: Float32Array, result: Float32Array): Float32Array {
+  out.set(result);
+  return out;
 }
 
 function readCString(heap: Uint8Array, at: number): string {

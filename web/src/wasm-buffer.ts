@@ -1,10 +1,14 @@
 // A float32 array that lives in WASM memory, for the zero-copy API (rw.reluInto & co).
-import { checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
-import type { WasmHeap } from './wasm-heap.js';
+import { bindMethods } from './bind-methods.js';
+import { checkCount, checkFloatInput, describe, isDetached, type FloatInput } from './checks.js';
+import type { Lease, WasmHeap } from './wasm-heap.js';
 
 export class WasmBuffer {
   #heap: WasmHeap | undefined;
   readonly #offset: number;
+  readonly #lease: Lease;
+  // The last view handed out, returned again until memory growth detaches it.
+  #view: Float32Array | undefined;
   /** Number of float32 elements. */
   readonly length: number;
 
@@ -13,7 +17,8 @@ export class WasmBuffer {
     this.#heap = heap;
     this.#offset = offset;
     this.length = length;
-    heap.watch(this, offset);
+    this.#lease = heap.watch(this, offset);
+    bindMethods(this);
   }
 
   /** True once `dispose()` has run; every other method then throws. */
@@ -23,10 +28,17 @@ export class WasmBuffer {
 
   /**
    * A Float32Array over the buffer's memory, valid until the next call that may grow WASM
-   * memory (any allocation). Call `view()` again after such calls rather than keeping it.
+   * memory (any allocation): call `view()` again after such calls rather than keeping it.
+   * While a view is reachable, the buffer's memory is not freed by garbage collection (only
+   * `dispose()` frees it; do not use views kept past `dispose()`).
    */
   view(): Float32Array {
-    return this.#live('view').f32(this.#offset, this.length);
+    const heap = this.#live('view');
+    if (this.#view !== undefined && !isDetached(this.#view)) return this.#view;
+    const view = heap.f32(this.#offset, this.length);
+    heap.hold(this.#lease, view);
+    this.#view = view;
+    return view;
   }
 
   /** Copies `src` into the buffer starting at element `offset` (like TypedArray.set). */
@@ -50,7 +62,8 @@ export class WasmBuffer {
     const heap = this.#heap;
     if (heap === undefined) return;
     this.#heap = undefined;
-    heap.unwatch(this);
+    this.#view = undefined;
+    heap.release(this.#lease);
     heap.free(this.#offset);
   }
 

@@ -3,16 +3,27 @@
 // memory growth detaches every earlier view (its byteLength drops to 0).
 import type { ReluWasmModule } from './wasm-module.js';
 
+/** A block freed when its last holder is garbage-collected. */
+export interface Lease {
+  readonly kind: 'buffer' | 'mlp';
+  readonly address: number;
+  holders: number;
+}
+
 /** WASM32 with memory growth stops at 2 GiB; no float array can be larger than this. */
 export const MAX_FLOATS = 2 ** 29;
 
 export class WasmHeap {
   private scratchOffset = 0;
   private scratchBytes = 0;
-  // Buffers and networks the caller forgot to dispose are freed when garbage-collected.
-  private readonly finalizer = new FinalizationRegistry<{ kind: 'buffer' | 'mlp'; address: number }>(({ kind, address }) =>
-    kind === 'buffer' ? this.module.freeBytes(address) : this.module.mlpDestroy(address),
-  );
+  // Buffers and networks the caller forgot to dispose are freed when garbage-collected. A
+  // buffer's block is held by the buffer and by every view it handed out: it is freed when
+  // the last of them is collected, so a kept view never sees the block reused.
+  private readonly finalizer = new FinalizationRegistry<Lease>((lease) => {
+    if (--lease.holders > 0) return;
+    if (lease.kind === 'buffer') this.module.freeBytes(lease.address);
+    else this.module.mlpDestroy(lease.address);
+  });
 
   constructor(readonly module: ReluWasmModule) {}
 
@@ -40,17 +51,41 @@ export class WasmHeap {
     return offset;
   }
 
+  /**
+   * A way back to `value` after an allocation: a Float32Array over this memory (e.g. from
+   * `buffer.view()`) is detached when the allocation grows the memory, so it is found again
+   * by its offset; anything else is returned as it is.
+   */
+  locate<T>(value: T): () => T {
+    if (ArrayBuffer.isView(value) && value.buffer === this.module.HEAPU8.buffer) {
+      const { byteOffset, byteLength } = value;
+      const Kind = value.constructor as new (buffer: ArrayBufferLike, offset: number, length: number) => T;
+      const bytesPerElement = (value as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+      return () => new Kind(this.module.HEAPU8.buffer, byteOffset, byteLength / bytesPerElement);
+    }
+    return () => value;
+  }
+
   free(offset: number): void {
     this.module.freeBytes(offset);
   }
 
-  /** Frees `address` (a buffer, or a network) if `owner` is collected before unwatch(). */
-  watch(owner: object, address: number, kind: 'buffer' | 'mlp' = 'buffer'): void {
-    this.finalizer.register(owner, { kind, address }, owner);
+  /** Frees `address` (a buffer, or a network) once `owner` is collected, unless released first. */
+  watch(owner: object, address: number, kind: Lease['kind'] = 'buffer'): Lease {
+    const lease: Lease = { kind, address, holders: 1 };
+    this.finalizer.register(owner, lease, lease);
+    return lease;
   }
 
-  unwatch(owner: object): void {
-    this.finalizer.unregister(owner);
+  /** `holder` (a view of the leased block) keeps the block from being freed while reachable. */
+  hold(lease: Lease, holder: object): void {
+    lease.holders++;
+    this.finalizer.register(holder, lease, lease);
+  }
+
+  /** The owner frees the block itself (dispose): collecting its holders frees nothing. */
+  release(lease: Lease): void {
+    this.finalizer.unregister(lease);
   }
 
   /**
