@@ -1,5 +1,6 @@
-// The static site (the article, later the playground). It imports relu-wasm exactly as a
-// user's app would; the alias points at the package as built into dist/.
+// The static site: the article, the playground, the API reference and self-check pages. It
+// imports relu-wasm exactly as a user's app would; the aliases point at the package as built
+// into dist/.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
