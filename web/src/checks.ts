@@ -81,3 +81,35 @@ export function checkOptions<T extends object>(value: unknown, name: string): Pa
   }
   return value as Partial<T>;
 }
+
+/** Edit distance (insertions, deletions, substitutions), for suggesting a misspelt key. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Rejects an options object with a key that is not in `known`: a TypeError that names the key,
+ * suggests the known key it is probably a misspelling of, and lists the known keys. A
+ * misspelt option would otherwise be ignored silently.
+ */
+export function checkKnownKeys(options: object, known: readonly string[], name: string): void {
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const k of known) {
+      const d = k.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, k);
+      if (d < bestDistance) [best, bestDistance] = [k, d];
+    }
+    const hint = best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? ` (did you mean '${best}'?)` : '';
+    throw new TypeError(`${name} has an unknown key '${key}'${hint}; the known keys are ${known.map((k) => `'${k}'`).join(', ')}`);
+  }
+}
