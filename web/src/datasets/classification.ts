@@ -15,23 +15,15 @@ export function circle(n: number, noise: number, random: Random): Point[] {
   const points: Point[] = [];
   const radius = 5;
   const label = (x1: number, x2: number) => (Math.hypot(x1, x2) < radius * 0.5 ? 1 : 0);
-  for (let i = 0; i < n / 2; i++) {
-    const r = uniform(random, 0, radius * 0.5);
-    const angle = uniform(random, 0, 2 * Math.PI);
-    const x1 = r * Math.sin(angle);
-    const x2 = r * Math.cos(angle);
-    const nx = uniform(random, -radius, radius) * noise;
-    const ny = uniform(random, -radius, radius) * noise;
-    points.push({ x1: x1 + nx, x2: x2 + ny, y: label(x1 + nx, x2 + ny) });
-  }
-  for (let i = 0; i < n / 2; i++) {
-    const r = uniform(random, radius * 0.7, radius);
-    const angle = uniform(random, 0, 2 * Math.PI);
-    const x1 = r * Math.sin(angle);
-    const x2 = r * Math.cos(angle);
-    const nx = uniform(random, -radius, radius) * noise;
-    const ny = uniform(random, -radius, radius) * noise;
-    points.push({ x1: x1 + nx, x2: x2 + ny, y: label(x1 + nx, x2 + ny) });
+  // The disc's points first, then the ring's; the label is decided after the noise.
+  for (const [inner, outer] of [[0, radius * 0.5], [radius * 0.7, radius]] as const) {
+    for (let i = 0; i < n / 2; i++) {
+      const r = uniform(random, inner, outer);
+      const angle = uniform(random, 0, 2 * Math.PI);
+      const x1 = r * Math.sin(angle) + uniform(random, -radius, radius) * noise;
+      const x2 = r * Math.cos(angle) + uniform(random, -radius, radius) * noise;
+      points.push({ x1, x2, y: label(x1, x2) });
+    }
   }
   return points;
 }
