@@ -2,7 +2,7 @@
 import { checkCount, checkFiniteNumber, checkKnownKeys, describe } from '../checks.js';
 import { circle, cs231nSpiral, gauss, spiral, xor } from './classification.js';
 import { DOMAIN, toTensors, type Point } from './points.js';
-import { seededRandom } from './random.js';
+import { seededRandom, type Random } from './random.js';
 import { regressGauss, regressPlane } from './regression.js';
 
 /** TensorFlow Playground's four two-class datasets (labels 0 and 1). */
@@ -59,6 +59,16 @@ export interface Dataset {
   readonly Y: Float32Array;
 }
 
+const GENERATORS: Record<DatasetName, (n: number, noise: number, random: Random, classes: number) => Point[]> = {
+  circle,
+  xor,
+  gauss,
+  spiral,
+  'cs231n-spiral': cs231nSpiral,
+  'reg-plane': regressPlane,
+  'reg-gauss': regressGauss,
+};
+
 const KNOWN_OPTIONS = ['n', 'noise', 'seed', 'classes'];
 /** An upper bound that keeps a mistaken n from allocating gigabytes. */
 const MAX_POINTS = 1_000_000;
@@ -96,6 +106,7 @@ export function generate(name: DatasetName, options?: GenerateOptions): Dataset 
   const regression = (REGRESSION_DATASETS as readonly string[]).includes(name);
   const n = o.n === undefined ? (regression ? 1200 : 500) : checkCount(o.n, 'options.n', MAX_POINTS);
   if (n === 0) throw new RangeError('options.n must be at least 1, got 0');
+  // + 0 turns -0 into 0, so noise -0 draws exactly the points of noise 0.
   const noise = o.noise === undefined ? 0 : checkFiniteNumber(o.noise, 'options.noise') + 0;
   if (noise < 0 || noise > 0.5) throw new RangeError(`options.noise must be in [0, 0.5], got ${noise}`);
   const seed = o.seed === undefined ? 0 : checkCount(o.seed, 'options.seed', 0xffffffff);
@@ -105,17 +116,7 @@ export function generate(name: DatasetName, options?: GenerateOptions): Dataset 
   const classes = o.classes === undefined ? 3 : checkCount(o.classes, 'options.classes', MAX_CLASSES);
   if (classes < 2) throw new RangeError(`options.classes must be at least 2, got ${classes}`);
 
-  const random = seededRandom(seed);
-  let points: Point[];
-  switch (name) {
-    case 'circle': points = circle(n, noise, random); break;
-    case 'xor': points = xor(n, noise, random); break;
-    case 'gauss': points = gauss(n, noise, random); break;
-    case 'spiral': points = spiral(n, noise, random); break;
-    case 'cs231n-spiral': points = cs231nSpiral(n, noise, random, classes); break;
-    case 'reg-plane': points = regressPlane(n, noise, random); break;
-    case 'reg-gauss': points = regressGauss(n, noise, random); break;
-  }
+  const points = GENERATORS[name](n, noise, seededRandom(seed), classes);
   const { X, Y } = toTensors(points);
   return {
     name,
