@@ -1,6 +1,7 @@
-// The one seeded generator of the project (mulberry32: 32 bits of state, a period of 2^32,
-// a few integer operations per number) and the two distributions the datasets draw from.
-// Integer arithmetic through Math.imul and >>> 0, so every engine gives the same numbers.
+// The JavaScript side's seeded generator (mulberry32: 32 bits of state, a period of 2^32, a few
+// integer operations per number) and the two distributions the datasets draw from. Integer
+// arithmetic through Math.imul and >>> 0, so every engine gives the same numbers. (The engine
+// seeds its weights and minibatch order with its own PCG32, cpp/nn/prng.h.)
 import { checkCount } from '../checks.js';
 
 /** A source of uniform numbers in [0, 1), like `Math.random`. */
