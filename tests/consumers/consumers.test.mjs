@@ -94,14 +94,16 @@ describe('packed tarball', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
     assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
     assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/elements\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    assert.ok(listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'), 'the datasets ship');
+    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/(elements|datasets)\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
   });
 
-  test('Node 20 ESM: import from a plain .mjs file, both binaries', () => {
+  test('Node 20 ESM: import from a plain .mjs file, both binaries, and relu-wasm/datasets', () => {
     const dir = project('node');
     writeFileSync(
       join(dir, 'main.mjs'),
       `import { loadRelu } from 'relu-wasm';
+import { generate } from 'relu-wasm/datasets';
 const out = [];
 for (const simd of ['auto', false]) {
   const rw = await loadRelu({ simd });
@@ -111,11 +113,14 @@ for (const simd of ['auto', false]) {
   net.train(X, Y, { batchSize: 4, steps: 500, optimizer: 'adam', lr: 0.05 });
   out.push({ backend: rw.backend, y: Array.from(rw.relu([-2, -1, 0, 1, 2])), trained: net.lossAndGradients(X, Y).loss < before / 2 });
 }
+const d = generate('xor', { n: 8, seed: 1 });
+out.push({ dataset: d.name, inputs: d.X.length, labels: d.Y.length });
 console.log(JSON.stringify(out));`,
     );
     assert.deepEqual(JSON.parse(execFileSync('node', ['main.mjs'], { cwd: dir, encoding: 'utf8' })), [
       { backend: 'wasm-simd', y: [0, 0, 0, 1, 2], trained: true },
       { backend: 'wasm-scalar', y: [0, 0, 0, 1, 2], trained: true },
+      { dataset: 'xor', inputs: 16, labels: 8 },
     ]);
   });
 

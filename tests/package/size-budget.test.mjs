@@ -32,6 +32,12 @@ const budgets = [
     raw: 48 * KiB,
     gzip: 16 * KiB,
   },
+  {
+    what: 'datasets (all of dist/datasets/*.js)',
+    files: readdirSync(new URL('datasets/', dist)).filter((f) => f.endsWith('.js')).map((f) => `datasets/${f}`),
+    raw: 20 * KiB,
+    gzip: 8 * KiB,
+  },
 ];
 
 for (const b of budgets) {

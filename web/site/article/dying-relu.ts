@@ -15,8 +15,8 @@
 //   dying-title-high  the panel's title (changes to the Leaky ReLU run when revived)
 // The widget root carries data-state = idle | running | done | revived.
 import type { MLP, ReluWasm } from 'relu-wasm';
+import { generate } from 'relu-wasm/datasets';
 
-import { makeDataset, toTensors } from '../shared/datasets.js';
 import { el } from './dom.js';
 import { fixed } from './format.js';
 import { frameLoop } from './frame-loop.js';
@@ -58,10 +58,7 @@ function deadUnits(net: MLP, X: Float32Array, rows: number): number[][] {
 }
 
 export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
-  const points = makeDataset('circle', 200, 0.05, 3);
-  const t = toTensors(points, true);
-  const X = t.X;
-  const Y = Float32Array.from(t.Y);
+  const { X, Y } = generate('circle', { n: 200, noise: 0.05, seed: 3 });
   const hiddenTotal = SIZES.slice(1, -1).reduce((a, b) => a + b, 0);
 
   const runButton = el('button', { type: 'button', 'data-testid': 'dying-run' }, 'Train again');

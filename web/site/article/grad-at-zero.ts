@@ -14,8 +14,8 @@
 //   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
 // The widget root carries data-state = idle | running | done.
 import type { MLP, ReluWasm } from 'relu-wasm';
+import { generate } from 'relu-wasm/datasets';
 
-import { makeDataset, toTensors } from '../shared/datasets.js';
 import { el } from './dom.js';
 import { formatFloat, integer } from './format.js';
 import { frameLoop } from './frame-loop.js';
@@ -29,10 +29,7 @@ const STEPS_PER_FRAME = 15;
 const TRAIN = { lr: 0.3, optimizer: 'sgd', batchSize: 20 } as const;
 
 export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
-  const points = makeDataset('circle', 200, 0.05, 5);
-  const t = toTensors(points, true);
-  const X = t.X;
-  const Y = Float32Array.from(t.Y);
+  const { X, Y } = generate('circle', { n: 200, noise: 0.05, seed: 5 });
 
   const backward = (g: 0 | 1) => `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });

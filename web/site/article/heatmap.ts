@@ -1,9 +1,7 @@
 // Draws a 2-class network's decision surface (net.predict on a grid) and the data points on
 // a canvas, in TensorFlow Playground's colours (orange = class 0, blue = class 1).
 import type { MLP } from 'relu-wasm';
-
-import type { Point } from '../shared/datasets.js';
-import { DOMAIN } from '../shared/datasets.js';
+import { DOMAIN, type Point } from 'relu-wasm/datasets';
 
 const GRID = 50;
 

@@ -13,14 +13,14 @@
 //   train-loss-chart SVG loss curve
 // The widget root carries data-state = idle | running | paused | done.
 import type { MLP, ReluWasm } from 'relu-wasm';
+import { generate, type BinaryDatasetName, type Point } from 'relu-wasm/datasets';
 
-import { makeDataset, toTensors, type DatasetName, type Point } from '../shared/datasets.js';
 import { el } from './dom.js';
 import { frameLoop } from './frame-loop.js';
 import { Heatmap } from './heatmap.js';
 import { LossChart } from './loss-chart.js';
 
-const DATASETS: [DatasetName, string][] = [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Two Gaussians'], ['spiral', 'Spiral']];
+const DATASETS: [BinaryDatasetName, string][] = [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Two Gaussians'], ['spiral', 'Spiral']];
 const STEPS_PER_FRAME = 20; // slow enough to watch the boundary form
 const MAX_STEPS = 6000;
 const TRAIN = { lr: 0.01, optimizer: 'adam', batchSize: 16 } as const;
@@ -58,10 +58,7 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
 
   const rebuild = (): void => {
     net?.dispose();
-    points = makeDataset(select.value as DatasetName, 200, 0.05, 3);
-    const t = toTensors(points, true);
-    X = t.X;
-    Y = Float32Array.from(t.Y);
+    ({ points, X, Y } = generate(select.value as BinaryDatasetName, { n: 200, noise: 0.05, seed: 3 }));
     net = rw.createMLP({ sizes: [2, 8, 8, 1], activation: 'relu', loss: 'bce', seed: 11 });
     step = 0;
     chart.reset();

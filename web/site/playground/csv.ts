@@ -1,7 +1,7 @@
 // The reader's own data: CSV text with columns x1,x2,label (header optional) in, and out.
 // Untrusted: every row is checked, errors name their line, and a file with any bad row is
 // rejected whole, so nothing is ever half-loaded.
-import type { Point } from '../shared/datasets.js';
+import type { Point } from 'relu-wasm/datasets';
 
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 export const MAX_CSV_ROWS = 100_000;

@@ -1,7 +1,7 @@
 // Canvas drawing of values over the [-6, 6]^2 domain: the decision boundary with the data,
 // and the small per-neuron thumbnails. TF Playground's palette: orange for negative (class 0),
 // blue for positive (class 1); more classes get their own hues.
-import { DOMAIN, type Point } from '../shared/datasets.js';
+import { DOMAIN, type Point } from 'relu-wasm/datasets';
 
 type RGB = readonly [number, number, number];
 const NEG: RGB = [245, 147, 34];

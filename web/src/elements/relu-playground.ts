@@ -10,13 +10,13 @@
 import type { Activation } from '../mlp-options.js';
 import type { MLP } from '../mlp.js';
 import { AttributeReader } from './attributes.js';
-import { DATASETS, DOMAIN, makePoints, type DatasetName, type Points } from './datasets.js';
+import { BINARY_DATASETS, DOMAIN, generate, type BinaryDatasetName, type Dataset } from '../datasets/index.js';
 import { ElementBase, el, emit, formatNumber } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
 
 const ACTIVATIONS: readonly Activation[] = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
-const DEFAULTS = { dataset: 'circle' as DatasetName, activation: 'relu' as Activation, shape: [8, 8], lr: 0.03 };
+const DEFAULTS = { dataset: 'circle' as BinaryDatasetName, activation: 'relu' as Activation, shape: [8, 8], lr: 0.03 };
 const POINTS = 200;
 const DATA_SEED = 1;
 const INIT_SEED = 1;
@@ -51,7 +51,7 @@ dd { margin: 0; }
 `;
 
 interface Settings {
-  dataset: DatasetName;
+  dataset: BinaryDatasetName;
   activation: Activation;
   networkShape: number[];
   learningRate: number;
@@ -72,7 +72,7 @@ export class ReluPlaygroundElement extends ElementBase {
   readonly #status: HTMLParagraphElement;
   readonly #gridX: Float32Array;
   #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: DEFAULTS.lr };
-  #points: Points | undefined;
+  #points: Dataset | undefined;
   #net: MLP | undefined;
   #epoch = 0;
   #loss = NaN;
@@ -178,7 +178,7 @@ export class ReluPlaygroundElement extends ElementBase {
   #readSettings(): string[] {
     const read = new AttributeReader(this);
     this.#settings = {
-      dataset: read.oneOf('dataset', DATASETS, DEFAULTS.dataset),
+      dataset: read.oneOf('dataset', BINARY_DATASETS, DEFAULTS.dataset),
       activation: read.oneOf('activation', ACTIVATIONS, DEFAULTS.activation),
       networkShape: read.integerList('network-shape', 1, 32, 6, DEFAULTS.shape),
       learningRate: read.number('learning-rate', 0.00001, 10, DEFAULTS.lr),
@@ -205,7 +205,7 @@ export class ReluPlaygroundElement extends ElementBase {
       const s = this.#settings;
       this.#net?.dispose();
       this.#net = undefined;
-      this.#points = makePoints(s.dataset, POINTS, DATA_SEED);
+      this.#points = generate(s.dataset, { n: POINTS, seed: DATA_SEED });
       this.#net = rw.createMLP({ sizes: [2, ...s.networkShape, 1], activation: s.activation, seed: INIT_SEED });
       this.#epoch = 0;
       this.#error.textContent = '';
