@@ -111,6 +111,48 @@ int mlp_dead_units(std::uintptr_t net, int hidden, std::uintptr_t out, std::uint
                                         reinterpret_cast<std::int32_t*>(count)));
 }
 
+// ---- Datasets in engine memory. A dataset crosses as its address, like a network.
+using relu::nn::Dataset;
+const Dataset& data_of(std::uintptr_t handle) { return *reinterpret_cast<Dataset*>(handle); }
+
+// Writes the new dataset's address to slots[0] and, on failure, a static message's to slots[1].
+int dataset_create(const relu::nn::DatasetConfig& config, std::uintptr_t slots) {
+  Dataset* data = nullptr;
+  const char* message = "";
+  const relu::nn::Status s = Dataset::create(config, &data, &message);
+  auto* out = reinterpret_cast<std::uintptr_t*>(slots);
+  out[0] = reinterpret_cast<std::uintptr_t>(data);
+  out[1] = reinterpret_cast<std::uintptr_t>(message);
+  return status(s);
+}
+void dataset_destroy(std::uintptr_t data) { Dataset::destroy(reinterpret_cast<Dataset*>(data)); }
+std::string dataset_last_error(std::uintptr_t data) { return data_of(data).last_error(); }
+// x is float32 or uint8 by the dataset's feature type; x_len counts values.
+int dataset_set_rows(std::uintptr_t data, std::size_t first, std::uintptr_t x, std::size_t x_len,
+                     std::uintptr_t y, std::size_t y_len) {
+  return status(reinterpret_cast<Dataset*>(data)->set_rows(first, reinterpret_cast<const void*>(x),
+                                                           x_len, f32(y), y_len));
+}
+int mlp_train_dataset(std::uintptr_t net, std::uintptr_t data, const relu::nn::TrainLoop& loop,
+                      const relu::nn::TrainOptions& options, std::uintptr_t result) {
+  return status(net_of(net)->train(data_of(data), loop, options,
+                                   reinterpret_cast<relu::nn::TrainResult*>(result)));
+}
+static_assert(offsetof(relu::nn::EvalResult, mean_loss) == 0 &&
+                  offsetof(relu::nn::EvalResult, accuracy) == 8 &&
+                  offsetof(relu::nn::EvalResult, rows) == 16 &&
+                  offsetof(relu::nn::EvalResult, correct) == 20,
+              "web/src/mlp.ts reads EvalResult at these offsets");
+// predictions: int32[rows evaluated]; confusion: uint32[classes][classes], zeroed by the caller.
+int mlp_evaluate(std::uintptr_t net, std::uintptr_t data, std::size_t first, std::size_t count,
+                 std::uintptr_t predictions, std::uintptr_t confusion, std::uintptr_t result) {
+  return status(net_of(net)->evaluate(data_of(data), first, count,
+                                      reinterpret_cast<std::int32_t*>(predictions),
+                                      reinterpret_cast<std::uint32_t*>(confusion),
+                                      reinterpret_cast<relu::nn::EvalResult*>(result)));
+}
+std::size_t mlp_classes(std::uintptr_t net) { return net_of(net)->classes(); }
+
 // Enums cross as their integer codes (the package's option table numbers them); the engine
 // rejects codes out of range.
 template <typename Struct, typename Enum, Enum Struct::*Field>
@@ -155,6 +197,8 @@ EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_backward(std::uintptr_t x, std::uintpt
 
 EMSCRIPTEN_BINDINGS(relu_kernels) {
   using relu::nn::Activation;
+  using relu::nn::DatasetConfig;
+  using relu::nn::FeatureType;
   using relu::nn::Init;
   using relu::nn::Loss;
   using relu::nn::MlpConfig;
@@ -191,6 +235,13 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
       .field("seed", &TrainLoop::seed)
       .field("firstStep", &TrainLoop::first_step)
       .field("lossSum", &TrainLoop::loss_sum);
+  emscripten::value_object<DatasetConfig>("DatasetConfig")
+      .field("rows", &DatasetConfig::rows)
+      .field("features", &DatasetConfig::features)
+      .field("targetWidth", &DatasetConfig::target_width)
+      .field("featureType", &enum_code<DatasetConfig, FeatureType, &DatasetConfig::feature_type>,
+             &set_enum_code<DatasetConfig, FeatureType, &DatasetConfig::feature_type>)
+      .field("scale", &DatasetConfig::scale);
 
   emscripten::function("allocBytes", &alloc_bytes);
   emscripten::function("freeBytes", &free_bytes);
@@ -218,4 +269,11 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   emscripten::function("mlpGetActivations", &mlp_get_activations);
   emscripten::function("mlpGetPreActivations", &mlp_get_pre_activations);
   emscripten::function("mlpDeadUnits", &mlp_dead_units);
+  emscripten::function("mlpTrainDataset", &mlp_train_dataset);
+  emscripten::function("mlpEvaluate", &mlp_evaluate);
+  emscripten::function("mlpClasses", &mlp_classes);
+  emscripten::function("datasetCreate", &dataset_create);
+  emscripten::function("datasetDestroy", &dataset_destroy);
+  emscripten::function("datasetSetRows", &dataset_set_rows);
+  emscripten::function("datasetLastError", &dataset_last_error);
 }

@@ -8,40 +8,13 @@
 
 #include "nn/dense.h"
 #include "nn/hidden_activation.h"
+#include "nn/limits.h"
 #include "nn/loss.h"
 #include "nn/optimizer.h"
 #include "nn/prng.h"
 
 namespace relu::nn {
 namespace {
-
-// Every allocation is checked against this limit before malloc: WASM32 memory cannot exceed
-// 4 GiB (2 GiB by default), and natively a failed giant allocation must be a status, not an
-// abort from the sanitizer's allocator.
-constexpr std::size_t kMaxBytes = std::size_t{1} << 31;
-
-// An enum value received as a number from a binding: in [0, count).
-template <typename Enum>
-bool valid_enum(Enum value, std::int32_t count) {
-  const auto v = static_cast<std::int32_t>(value);
-  return v >= 0 && v < count;
-}
-
-bool all_finite(const float* v, std::size_t n) {
-  // x - x is 0 for finite x and NaN for NaN or infinity; the sum stays NaN once it is.
-  float acc = 0.0f;
-  for (std::size_t i = 0; i < n; ++i) acc += v[i] - v[i];
-  return acc == 0.0f;
-}
-
-// *total += a * b, refused (false) on overflow or past kMaxBytes (counts of floats).
-bool add_product(std::size_t* total, std::size_t a, std::size_t b) {
-  const std::size_t limit = kMaxBytes / sizeof(float);
-  if (a != 0 && b > limit / a) return false;
-  if (*total > limit - a * b) return false;
-  *total += a * b;
-  return true;
-}
 
 // Training diverged: the loss or an update overflowed. The optimizer state is garbage from
 // here on, so it is cleared; restoring the weights (set_params) then makes the net usable
@@ -533,10 +506,7 @@ void Mlp::seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch)
   c.next_step = loop.first_step;
 }
 
-Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
-                  const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
-  std::size_t rows = 0;
-  if (Status s = check_options(options); s != Status::Ok) return s;
+Status Mlp::check_loop(const TrainLoop& loop) const {
   if (!kLoopBatchSize.contains(loop.batch_size)) {
     return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
   }
@@ -546,9 +516,59 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   if (loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
     return fail(Status::InvalidArgument, "first_step must be >= 0 and loss_sum finite");
   }
+  return Status::Ok;
+}
+
+Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                  const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
+  std::size_t rows = 0;
+  if (Status s = check_options(options); s != Status::Ok) return s;
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
+  RowSource source;
+  source.x = x;
+  source.y = y;
+  source.rows = rows;
+  return run_minibatches(source, loop, options, result);
+}
+
+Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
+                  TrainResult* result) {
+  if (Status s = check_options(options); s != Status::Ok) return s;
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
+  if (Status s = check_dataset(data); s != Status::Ok) return s;
+  RowSource source;
+  source.data = &data;
+  source.rows = data.rows();
+  return run_minibatches(source, loop, options, result);
+}
+
+Status Mlp::check_dataset(const Dataset& data) const {
+  if (data.features() != layers_[0].in) {
+    return fail(Status::ShapeMismatch, "data: its rows have not sizes[0] features");
+  }
+  if (data.target_width() != target_width()) {
+    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
+                                           ? "data: mse needs one target per output unit per row"
+                                           : "data: needs one label per row");
+  }
+  const TargetSummary t = data.targets();
+  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
+    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
+  }
+  if (loss_ == Loss::SoftmaxCe &&
+      !(t.integral && t.min >= 0.0f && t.max < static_cast<float>(layers_[num_sizes_ - 2].out))) {
+    return fail(Status::OutOfRange,
+                "data: softmax_ce labels must be integers in [0, number of output units)");
+  }
+  return Status::Ok;
+}
+
+Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
+                            const TrainOptions& options, TrainResult* result) {
+  const std::size_t rows = source.rows;
   const auto asked = static_cast<std::size_t>(loop.batch_size);
   const std::size_t batch = asked < rows ? asked : rows;
   if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
@@ -562,6 +582,14 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   const auto l1 = static_cast<float>(options.l1);
   const std::size_t in = layers_[0].in;
   const std::size_t tw = target_width();
+  const float* x = source.x;
+  const float* y = source.y;
+  if (full_batch && source.data != nullptr) {
+    // Every step sees all rows in order: converted once for the whole call.
+    source.data->gather_range(0, rows, batch_x_, batch_y_);
+    x = batch_x_;
+    y = batch_y_;
+  }
   OrderCursor& c = order_cursor_;
   double total = loop.loss_sum;
   std::int32_t step = 0;
@@ -580,10 +608,14 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
         c.cursor = 0;
       }
       const std::size_t n = rows - c.cursor < batch ? rows - c.cursor : batch;
-      for (std::size_t r = 0; r < n; ++r) {
-        const std::size_t src = order_[c.cursor + r];
-        std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
-        std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
+      if (source.data != nullptr) {
+        source.data->gather(order_ + c.cursor, n, batch_x_, batch_y_);
+      } else {
+        for (std::size_t r = 0; r < n; ++r) {
+          const std::size_t src = order_[c.cursor + r];
+          std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
+          std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
+        }
       }
       c.cursor += n;
       ++c.next_step;
@@ -605,6 +637,66 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
     c.valid = false;
   }
   if (result != nullptr) *result = TrainResult{mean, total, step};
+  return ok();
+}
+
+std::size_t Mlp::classes() const {
+  switch (loss_) {
+    case Loss::Bce:
+      return 2;
+    case Loss::SoftmaxCe:
+      return layers_[num_sizes_ - 2].out;
+    case Loss::Mse:
+      return 0;
+  }
+  return 0;
+}
+
+Status Mlp::evaluate(const Dataset& data, std::size_t first, std::size_t count,
+                     std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  if (Status s = check_dataset(data); s != Status::Ok) return s;
+  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
+  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
+  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
+  const std::size_t chunk_rows = capacity_ > kEvalChunkRows ? capacity_ : kEvalChunkRows;
+  if (Status s = ensure_workspace(n_rows < chunk_rows ? n_rows : chunk_rows); s != Status::Ok) {
+    return s;
+  }
+  forward_rows_ = 0;
+  const Layer& last = layers_[num_sizes_ - 2];
+  const std::size_t out = last.out;
+  const std::size_t k = classes();
+  double loss_sum = 0.0;
+  std::size_t correct = 0;
+  for (std::size_t done = 0; done < n_rows;) {
+    const std::size_t n = n_rows - done < capacity_ ? n_rows - done : capacity_;
+    data.gather_range(first + done, n, batch_x_, batch_y_);
+    run_forward(batch_x_, n);
+    // The loss's gradient goes to grad_a_, unused here: one loss function, no second copy.
+    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
+    for (std::size_t r = 0; r < n && k != 0; ++r) {
+      const float* z = last.z + r * out;
+      std::size_t guess = 0, label = 0;
+      if (loss_ == Loss::Bce) {
+        guess = z[0] > 0.0f ? 1 : 0;
+        label = batch_y_[r] >= 0.5f ? 1 : 0;
+      } else {
+        for (std::size_t j = 1; j < out; ++j) guess = z[j] > z[guess] ? j : guess;
+        label = static_cast<std::size_t>(batch_y_[r]);
+      }
+      correct += guess == label ? 1 : 0;
+      if (predictions != nullptr) predictions[done + r] = static_cast<std::int32_t>(guess);
+      if (confusion != nullptr) ++confusion[label * k + guess];
+    }
+    done += n;
+  }
+  if (result != nullptr) {
+    result->mean_loss = loss_sum / static_cast<double>(n_rows);
+    result->accuracy = k == 0 ? std::numeric_limits<double>::quiet_NaN()
+                              : static_cast<double>(correct) / static_cast<double>(n_rows);
+    result->rows = static_cast<std::uint32_t>(n_rows);
+    result->correct = static_cast<std::uint32_t>(correct);
+  }
   return ok();
 }
 

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "nn/dataset.h"
 #include "nn/options.h"
 #include "nn/prng.h"
 #include "nn/status.h"
@@ -79,6 +80,28 @@ class Mlp {
   Status train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                std::int32_t batch_size, std::int32_t steps, std::uint32_t seed,
                const TrainOptions& options, double* mean_loss);
+  // The same minibatch loop over a Dataset's rows (their features * scale): the same visiting
+  // order, parameters and losses, bit for bit, as train() on float32 copies of those rows,
+  // without copying anything but each batch. The dataset's shape and labels are checked
+  // against the network (features == size(0), targets per row, labels valid for the loss)
+  // without scanning its rows again.
+  Status train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
+               TrainResult* result);
+
+  // Runs rows [first, first + count) of a dataset (count capped at the rows left) through the
+  // network in chunks of at most max(kEvalChunkRows, the workspace's rows), so memory stays
+  // that of one chunk, and reports the mean loss and, for Bce and SoftmaxCe, the accuracy,
+  // each row's predicted class (predictions[rows evaluated], may be null) and the confusion
+  // matrix (confusion[classes()][classes()], row = true class, column = predicted; counts are
+  // added to it, so zero it first; may be null). SoftmaxCe predicts the arg max of the logits
+  // (the first on ties); Bce predicts 1 when the logit is > 0, and a row's class is 1 when its
+  // label is >= 0.5. Mse reports the loss only and writes neither array.
+  Status evaluate(const Dataset& data, std::size_t first, std::size_t count,
+                  std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result);
+  // Classes of evaluate(): the outputs (SoftmaxCe), 2 (Bce), 0 (Mse).
+  std::size_t classes() const;
+  static constexpr std::size_t kEvalChunkRows = 1024;
+
   // Forgets momentum buffers, Adam moments and the Adam step count. Changing
   // TrainOptions::optimizer between calls does the same.
   void reset_optimizer();
@@ -119,6 +142,17 @@ class Mlp {
   Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
   Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
   Status check_options(const TrainOptions& options) const;
+  Status check_loop(const TrainLoop& loop) const;
+  Status check_dataset(const Dataset& data) const;
+  // Where a minibatch run's rows come from: the caller's float arrays, or a dataset.
+  struct RowSource {
+    const float* x = nullptr;
+    const float* y = nullptr;
+    const Dataset* data = nullptr;
+    std::size_t rows = 0;
+  };
+  Status run_minibatches(const RowSource& source, const TrainLoop& loop,
+                         const TrainOptions& options, TrainResult* result);
   Status ensure_order(std::size_t rows);
   void seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch);
   Status check_layer(std::int32_t layer) const;

@@ -19,6 +19,9 @@ inline constexpr std::int32_t kInitCount = 3;
 // Update rules.
 enum class Optimizer : std::int32_t { Sgd = 0, Momentum = 1, Adam = 2 };
 inline constexpr std::int32_t kOptimizerCount = 3;
+// How a dataset stores its features.
+enum class FeatureType : std::int32_t { Float32 = 0, Uint8 = 1 };
+inline constexpr std::int32_t kFeatureTypeCount = 2;
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t {
   Ok = 0,
@@ -87,5 +90,20 @@ inline constexpr IntegerRange kLoopBatchSize{32, 1, 2147483647};
 inline constexpr IntegerRange kLoopSteps{1, 1, 2147483647};
 // seed: seed of the shuffled visiting order
 inline constexpr IntegerRange kLoopSeed{0, 0, 4294967295};
+
+// A dataset in engine memory (createDataset)
+// scale: the network sees features * scale, computed in float32 inside the engine (e.g. 1/255 for
+// uint8 pixels); 1 unless given
+inline constexpr NumberRange kDatasetScale{1.0, 0.0, 3.4028234663852886e+38, false};
+
+// Passes over a dataset (trainOn)
+// epochs: passes over the dataset when steps is not given: steps = epochs * ceil(rows / batchSize)
+inline constexpr IntegerRange kDataEpochs{1, 1, 2147483647};
+
+// Evaluation over a dataset's rows (evaluate)
+// first: first row evaluated
+inline constexpr IntegerRange kEvalFirst{0, 0, 4294967294};
+// count: rows evaluated, capped at the rows from first to the end
+inline constexpr IntegerRange kEvalCount{4294967295, 1, 4294967295};
 
 }  // namespace relu::nn

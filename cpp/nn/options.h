@@ -58,4 +58,12 @@ struct TrainResult {
   std::int32_t steps_run = 0;
 };
 
+// What Mlp::evaluate reports over the rows it ran.
+struct EvalResult {
+  double mean_loss = 0.0;
+  double accuracy = 0.0;  // correct / rows; NaN for Mse (no classes)
+  std::uint32_t rows = 0;
+  std::uint32_t correct = 0;
+};
+
 }  // namespace relu::nn

@@ -9,5 +9,6 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/hidden_activation.cc
   ${CMAKE_CURRENT_LIST_DIR}/loss.cc
   ${CMAKE_CURRENT_LIST_DIR}/optimizer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
   ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
 )

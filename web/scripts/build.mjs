@@ -1,10 +1,12 @@
 // npm run build: both WASM binaries and the TypeScript into dist/ (the package), then the
-// API reference and the site into dist-site/. --package-only skips the site (npm pack, npm start).
+// API reference, the site's data files (Fashion-MNIST, build/site-data/) and the site into
+// dist-site/. --package-only skips the site (npm pack, npm start).
 import { run } from './tools.mjs';
 
 run('node', ['web/scripts/build-wasm.mjs']);
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
 if (!process.argv.includes('--package-only')) {
   run('node', ['web/scripts/build-api-docs.mjs']);
+  run('node', ['web/scripts/build-fashion-mnist.mjs']);
   run('npx', ['vite', 'build', '--config', 'web/site/vite.config.ts', '--logLevel', 'warn']);
 }

@@ -64,6 +64,7 @@ export async function renderHeader() {
     [s.LOSSES, 'Loss'],
     [s.INITS, 'Init'],
     [s.OPTIMIZERS, 'Optimizer'],
+    [s.FEATURE_TYPES, 'FeatureType'],
   ]);
   const text = `// Generated from web/src/option-specs.ts by web/scripts/gen-option-table.mjs: do not edit.
 // The engine's enums, status codes, defaults and bounds; the TypeScript side validates against
@@ -78,6 +79,7 @@ ${enumBlock('Activation', s.ACTIVATIONS, 'Hidden activations.')}
 ${enumBlock('Loss', s.LOSSES, 'Losses on the output logits.')}
 ${enumBlock('Init', s.INITS, 'Weight initialisations.')}
 ${enumBlock('Optimizer', s.OPTIMIZERS, 'Update rules.')}
+${enumBlock('FeatureType', s.FEATURE_TYPES, 'How a dataset stores its features.')}
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t { ${s.STATUS_NAMES.map((n, i) => `${n} = ${i}`).join(', ')} };
 
@@ -105,6 +107,15 @@ ${specBlock('Train', s.TRAIN_OPTION_SPECS, enumTypes)}
 
 // The minibatch loop (train)
 ${specBlock('Loop', s.LOOP_OPTION_SPECS, enumTypes)}
+
+// A dataset in engine memory (createDataset)
+${specBlock('Dataset', s.DATASET_OPTION_SPECS, enumTypes)}
+
+// Passes over a dataset (trainOn)
+${specBlock('Data', s.EPOCH_OPTION_SPECS, enumTypes)}
+
+// Evaluation over a dataset's rows (evaluate)
+${specBlock('Eval', s.EVALUATE_OPTION_SPECS, enumTypes)}
 
 }  // namespace relu::nn
 `;

@@ -39,6 +39,12 @@ const SYSTEM_TOOLS = {
 const SYSTEM_FILES = {
   '/usr/lib/x86_64-linux-gnu/cmake/GTest/GTestConfig.cmake': 'libgtest-dev',
 };
+// Data the site's build converts (web/scripts/build-fashion-mnist.mjs). Installed like the
+// tools when apt can run; otherwise only a warning here: `npm start` serves without it, and
+// the build (so `npm test` and CI) fails, naming what to install.
+const DATA_FILES = {
+  '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz': 'dataset-fashion-mnist',
+};
 
 /** Installs missing system tools (apt, as root on Debian) or exits saying what to install. */
 export function ensureSystemTools({ browser = false } = {}) {
@@ -48,9 +54,14 @@ export function ensureSystemTools({ browser = false } = {}) {
     if (!existsSync(file) && !existsSync(file.replace('x86_64-linux-gnu', 'aarch64-linux-gnu'))) missing.add(pkg);
   }
   if (browser && !existsSync('/usr/bin/chromium')) missing.add('chromium');
+  const missingData = Object.entries(DATA_FILES).filter(([file]) => !existsSync(file) && !process.env.FASHION_MNIST_DIR);
+  const canApt = process.getuid?.() === 0 && existsSync('/etc/debian_version') && has('apt-get');
+  if (canApt) for (const [, pkg] of missingData) missing.add(pkg);
+  else if (missingData.length > 0) {
+    console.warn(`Missing data package: ${missingData.map(([, p]) => p).join(' ')} (sudo apt-get install -y ${missingData.map(([, p]) => p).join(' ')})`);
+  }
   if (missing.size === 0) return;
   const packages = [...missing];
-  const canApt = process.getuid?.() === 0 && existsSync('/etc/debian_version') && has('apt-get');
   if (!canApt) {
     console.error(
       `Missing system packages: ${packages.join(' ')}\n` +

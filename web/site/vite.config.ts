@@ -5,6 +5,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
+import { siteData } from '../scripts/site-data.mjs';
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -43,7 +45,8 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [contentSecurityPolicy()],
+  // siteData: the converted Fashion-MNIST files under data/ (web/scripts/site-data.mjs).
+  plugins: [contentSecurityPolicy(), siteData()],
   base: './',
   resolve: {
     // The more specific entries first: an alias matches as a prefix, so 'relu-wasm' alone would

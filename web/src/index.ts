@@ -8,10 +8,16 @@ export type { LoadReluOptions, WasmPathMap } from './load-relu.js';
 export type { Backend, GradAtZero, ReluBackwardOptions, ReluIntoOptions, ReluWasm } from './relu-wasm.js';
 export type { WasmBuffer } from './wasm-buffer.js';
 export type { FloatInput } from './checks.js';
-export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
+export type { MLP, Evaluation, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
+export type { Dataset, DatasetFeatures, DatasetOptions, DatasetTargets } from './dataset.js';
+export type { DatasetTrainAsyncOptions, DatasetTrainOptions, EvaluateOptions } from './dataset-options.js';
 export type { MLPOptions, TrainAsyncOptions, TrainLoopOptions, TrainOptions } from './mlp-options.js';
 export {
   ACTIVATIONS,
+  DATASET_OPTION_SPECS,
+  EPOCH_OPTION_SPECS,
+  EVALUATE_OPTION_SPECS,
+  FEATURE_TYPES,
   FLOAT32_MAX,
   INITS,
   LOOP_OPTION_SPECS,
@@ -23,6 +29,7 @@ export {
   TRAIN_OPTION_SPECS,
   type Activation,
   type EnumSpec,
+  type FeatureType,
   type Init,
   type LossKind,
   type NumberSpec,

@@ -3,6 +3,14 @@
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
 import { bindMethods } from './bind-methods.js';
 import { checkAttached, checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
+import { datasetHandle, type Dataset } from './dataset.js';
+import {
+  checkDataTrainOptions,
+  checkEvaluateOptions,
+  type DatasetTrainAsyncOptions,
+  type DatasetTrainOptions,
+  type EvaluateOptions,
+} from './dataset-options.js';
 import {
   checkAsyncOptions,
   checkLoopOptions,
@@ -39,6 +47,25 @@ export interface LayerGradients {
 export interface LossAndGradients {
   loss: number;
   grads: LayerGradients[];
+}
+
+/** What `net.evaluate(data)` reports over the rows it ran. */
+export interface Evaluation {
+  /** Mean loss over the rows. */
+  loss: number;
+  /** correct / rows; NaN for 'mse' (no classes). */
+  accuracy: number;
+  /** Rows whose predicted class is their label. */
+  correct: number;
+  /** The first row evaluated and how many. */
+  first: number;
+  rows: number;
+  /** The outputs ('softmax_ce'), 2 ('bce', class 1 when the label is >= 0.5), 0 ('mse'). */
+  classes: number;
+  /** Each row's predicted class: the arg max of the outputs (the first on ties); for 'bce', 1 when p > 0.5. Empty for 'mse'. */
+  predictions: Int32Array;
+  /** Counts [classes][classes]: confusion[trueClass * classes + predicted]. Empty for 'mse'. */
+  confusion: Uint32Array;
 }
 
 const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
@@ -168,29 +195,104 @@ export class MLP {
     const y = x + 4 * io.xLen;
     this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
     try {
-      const total = loop.steps;
-      let chunk = 1;
-      let result: TrainResult = { meanLoss: NaN, lossSum: 0, stepsRun: 0 };
-      while (loop.firstStep < total) {
-        const steps = Math.min(chunk, total - loop.firstStep);
-        const started = performance.now();
-        result = this.#runTrain(net, x, io.xLen, y, io.yLen, { ...loop, steps }, o, base);
-        const elapsed = performance.now() - started;
-        loop.firstStep += steps;
-        loop.lossSum = result.lossSum;
-        if (result.stepsRun < steps) return result.meanLoss; // diverged
-        onProgress?.(loop.firstStep, result.meanLoss);
-        if (loop.firstStep >= total) break;
-        // Aim each chunk at CHUNK_MS from the last one's pace, growing at most 4x at a time.
-        chunk = Math.max(1, Math.min(chunk * 4, Math.floor((steps * CHUNK_MS) / Math.max(elapsed, 0.01))));
-        await yieldToEventLoop();
-        signal?.throwIfAborted();
-        if (this.#handle === 0) throw new TypeError('the network was disposed while trainAsync was running');
-      }
-      return result.meanLoss;
+      return await this.#runChunks('trainAsync', loop, signal, onProgress, (l) => this.#runTrain(net, x, io.xLen, y, io.yLen, l, o, base));
     } finally {
       this.#heap.free(base);
     }
+  }
+
+  /**
+   * `options.epochs` passes (default 1) or `options.steps` minibatch updates over a dataset in
+   * WASM memory (`rw.createDataset()`), as `train` would run them over float32 copies of its
+   * rows (features * scale): the same visiting order, parameters and mean loss, bit for bit,
+   * without copying X on each call. Returns the mean of the steps' losses.
+   */
+  trainOn(data: Dataset, options?: DatasetTrainOptions): number {
+    const [, net] = this.#live('trainOn');
+    const handle = this.#dataHandle(data);
+    const { loop, options: o } = checkDataTrainOptions(options, data.rows, false);
+    return this.#runTrainOn(net, handle, loop, o).meanLoss;
+  }
+
+  /**
+   * The same run as `trainOn`, bit for bit, cut into chunks of a few milliseconds with the
+   * event loop running between them (as `trainAsync`): cancel it with `options.signal`, follow
+   * it with `options.onProgress`. Disposing the network or the dataset mid-run rejects with a
+   * TypeError at the next chunk.
+   */
+  async trainOnAsync(data: Dataset, options?: DatasetTrainAsyncOptions): Promise<number> {
+    const [, net] = this.#live('trainOnAsync');
+    const handle = this.#dataHandle(data);
+    const { loop, options: o, signal, onProgress } = checkDataTrainOptions(options, data.rows, true);
+    signal?.throwIfAborted();
+    return this.#runChunks('trainOnAsync', loop, signal, onProgress, (l) => {
+      if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
+      return this.#runTrainOn(net, handle, l, o);
+    });
+  }
+
+  /**
+   * Runs a dataset's rows (all, or `options.first` and `options.count`) through the network in
+   * chunks of 1024 rows, so memory stays that of one chunk, and reports the mean loss, the
+   * accuracy, each row's predicted class and the confusion matrix.
+   */
+  evaluate(data: Dataset, options?: EvaluateOptions): Evaluation {
+    const [m, net] = this.#live('evaluate');
+    const handle = this.#dataHandle(data);
+    const { first, count } = checkEvaluateOptions(options, data.rows);
+    const classes = m.mlpClasses(net);
+    const predicted = classes === 0 ? 0 : count;
+    // Result (6 floats' room), predictions, then the confusion counts, which the engine adds to.
+    const at = this.#heap.scratch(6 + predicted + classes * classes, `the predictions of ${count} rows`);
+    const confusionAt = at + 24 + 4 * predicted;
+    new Uint32Array(m.HEAPU8.buffer, confusionAt, classes * classes).fill(0);
+    this.#check(m.mlpEvaluate(net, handle, first, count, at + 24, confusionAt, at), 'evaluate', 'the network is too large to evaluate data in chunks of 1024 rows');
+    const buffer = m.HEAPU8.buffer;
+    const [loss, accuracy] = new Float64Array(buffer, at, 2);
+    const [rows, correct] = new Uint32Array(buffer, at + 16, 2);
+    return {
+      loss: loss!,
+      accuracy: accuracy!,
+      correct: correct!,
+      first,
+      rows: rows!,
+      classes,
+      predictions: new Int32Array(buffer, at + 24, predicted).slice(),
+      confusion: new Uint32Array(buffer, confusionAt, classes * classes).slice(),
+    };
+  }
+
+  /**
+   * The chunked loop of trainAsync and trainOnAsync: runs loop.steps steps through `run`, each
+   * chunk sized to take about CHUNK_MS, yielding to the event loop between chunks.
+   */
+  async #runChunks(
+    method: string,
+    loop: EngineTrainLoop,
+    signal: AbortSignal | undefined,
+    onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined,
+    run: (loop: EngineTrainLoop) => TrainResult,
+  ): Promise<number> {
+    const total = loop.steps;
+    let chunk = 1;
+    let result: TrainResult = { meanLoss: NaN, lossSum: 0, stepsRun: 0 };
+    while (loop.firstStep < total) {
+      const steps = Math.min(chunk, total - loop.firstStep);
+      const started = performance.now();
+      result = run({ ...loop, steps });
+      const elapsed = performance.now() - started;
+      loop.firstStep += steps;
+      loop.lossSum = result.lossSum;
+      if (result.stepsRun < steps) return result.meanLoss; // diverged
+      onProgress?.(loop.firstStep, result.meanLoss);
+      if (loop.firstStep >= total) break;
+      // Aim each chunk at CHUNK_MS from the last one's pace, growing at most 4x at a time.
+      chunk = Math.max(1, Math.min(chunk * 4, Math.floor((steps * CHUNK_MS) / Math.max(elapsed, 0.01))));
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+      if (this.#handle === 0) throw new TypeError(`the network was disposed while ${method} was running`);
+    }
+    return result.meanLoss;
   }
 
   /** Forgets momentum buffers and Adam's moments and step count. */
@@ -309,6 +411,28 @@ export class MLP {
     return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
   }
 
+  /** One engine call of the minibatch loop over a dataset; the TrainResult goes to the scratch area. */
+  #runTrainOn(net: number, data: number, loop: EngineTrainLoop, options: EngineTrainOptions): TrainResult {
+    const slot = this.#heap.scratch(6);
+    this.#check(this.#heap.module.mlpTrainDataset(net, data, loop, options, slot), 'trainOn', 'options.batchSize is too large for this network');
+    const buffer = this.#heap.module.HEAPU8.buffer;
+    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
+    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
+  }
+
+  /** The handle of `data`, checked against this network's sizes (the engine checks the labels). */
+  #dataHandle(data: Dataset): number {
+    const handle = datasetHandle(data, this.#heap, 'data');
+    const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
+    if (data.features !== this.sizes[0]) {
+      throw new RangeError(`data has ${data.features} features per row but the network's sizes[0] is ${this.sizes[0]}`);
+    }
+    if (data.targetWidth !== width) {
+      throw new RangeError(`data has ${data.targetWidth} targets per row but loss '${this.loss}' needs ${width}`);
+    }
+    return handle;
+  }
+
   #readLoss(slot: number): number {
     return new Float64Array(this.#heap.module.HEAPU8.buffer, slot, 1)[0]!;
   }
@@ -332,13 +456,13 @@ export class MLP {
     return result;
   }
 
-  #check(status: number, method: string): void {
+  #check(status: number, method: string, tooLarge = 'X has too many rows for this network'): void {
     if (status === 0) return;
     let reason = this.#heap.module.mlpLastError(this.#handle);
     // Some engine messages already start with the method's name; say it once.
     if (reason.startsWith(`${method}: `)) reason = reason.slice(method.length + 2);
     // Running out of memory mid-call depends only on how many rows X has (the workspace).
-    if (status === OUT_OF_MEMORY) reason = `X has too many rows for this network: ${reason}`;
+    if (status === OUT_OF_MEMORY) reason = `${tooLarge}: ${reason}`;
     const message = `${method}: ${reason}`;
     if (status === INVALID_STATE) throw new Error(message);
     const error = new RangeError(message);

@@ -13,6 +13,8 @@ export const LOSSES = ['bce', 'mse', 'softmax_ce'] as const;
 export const INITS = ['he', 'xavier', 'zeros'] as const;
 /** Optimizers, in the engine's code order. */
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+/** How a dataset stores its features (`rw.createDataset()`), in the engine's code order. */
+export const FEATURE_TYPES = ['float32', 'uint8'] as const;
 /** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
 export const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'] as const;
 
@@ -21,6 +23,7 @@ export type LossKind = (typeof LOSSES)[number];
 export type Init = (typeof INITS)[number];
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
 export type StatusName = (typeof STATUS_NAMES)[number];
+export type FeatureType = (typeof FEATURE_TYPES)[number];
 
 /** A number option: `min` is inclusive; `max` is inclusive unless `maxExclusive`. */
 export interface NumberSpec {
@@ -101,9 +104,44 @@ export const LOOP_OPTION_SPECS = {
   seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the shuffled visiting order' },
 } as const satisfies Record<string, OptionSpec>;
 
+/**
+ * Options of `rw.createDataset()` (besides `features`, the values per row: 1 to
+ * {@link MAX_UNITS}). The feature type follows X's type: a Uint8Array stays uint8 in WASM memory.
+ */
+export const DATASET_OPTION_SPECS = {
+  scale: {
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: FLOAT32_MAX,
+    doc: 'the network sees features * scale, computed in float32 inside the engine (e.g. 1/255 for uint8 pixels); 1 unless given',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of the passes over a dataset (`trainOn`, `trainOnAsync`), besides the loop's. */
+export const EPOCH_OPTION_SPECS = {
+  epochs: {
+    kind: 'number',
+    default: 1,
+    min: 1,
+    max: 2 ** 31 - 1,
+    integer: true,
+    doc: 'passes over the dataset when steps is not given: steps = epochs * ceil(rows / batchSize)',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of `net.evaluate()`: which rows of the dataset. */
+export const EVALUATE_OPTION_SPECS = {
+  first: { kind: 'number', default: 0, min: 0, max: 2 ** 32 - 2, integer: true, doc: 'first row evaluated' },
+  count: { kind: 'number', default: 2 ** 32 - 1, min: 1, max: 2 ** 32 - 1, integer: true, doc: 'rows evaluated, capped at the rows from first to the end' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Every option table, by the call it belongs to. */
 export const OPTION_SPECS = {
   createMLP: MLP_OPTION_SPECS,
   train: TRAIN_OPTION_SPECS,
   loop: LOOP_OPTION_SPECS,
+  createDataset: DATASET_OPTION_SPECS,
+  epochs: EPOCH_OPTION_SPECS,
+  evaluate: EVALUATE_OPTION_SPECS,
 } as const;

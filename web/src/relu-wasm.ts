@@ -12,6 +12,7 @@ import {
   type FloatInput,
 } from './checks.js';
 import { bindMethods } from './bind-methods.js';
+import { checkDatasetArgs, copyRows, Dataset, type DatasetFeatures, type DatasetOptions, type DatasetTargets } from './dataset.js';
 import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { MLP_OPTION_SPECS, STATUS_NAMES } from './option-specs.js';
@@ -174,6 +175,35 @@ export class ReluWasm {
       throw new RangeError(`createMLP: ${what}${readCString(m.HEAPU8, message!)}`);
     }
     return new MLP(this.heap, handle!, o);
+  }
+
+  /**
+   * A labelled dataset copied once into this instance's WASM memory, for `net.trainOn`,
+   * `net.trainOnAsync` and `net.evaluate`: X is [rows][options.features] (a Uint8Array stays
+   * uint8, a quarter of the memory; anything else is stored as float32), Y one label per row
+   * (or the targets of an 'mse' network). Features are multiplied by `options.scale` (default
+   * 1) inside the engine, never implicitly: pass `scale: 1 / 255` for pixels in [0, 1].
+   * Free it with `dispose()` (or let it be garbage-collected).
+   */
+  createDataset(X: DatasetFeatures, Y: DatasetTargets, options: DatasetOptions): Dataset {
+    const config = checkDatasetArgs(X, Y, options);
+    const m = this.heap.module;
+    const slots = this.heap.scratch(2);
+    const status = m.datasetCreate(config, slots);
+    const [handle, message] = new Uint32Array(m.HEAPU8.buffer, slots, 2);
+    if (status !== 0) {
+      // Only the rows' total size can be refused once the arguments passed the checks.
+      const what = status === OUT_OF_MEMORY ? `X and Y (${config.rows} rows): ` : '';
+      throw new RangeError(`createDataset: ${what}${readCString(m.HEAPU8, message!)}`);
+    }
+    const data = new Dataset(this.heap, handle!, config);
+    try {
+      copyRows(this.heap, handle!, X, Y, config);
+    } catch (e) {
+      data.dispose();
+      throw e;
+    }
+    return data;
   }
 
   /** Current size of this instance's WASM memory in bytes (it grows, never shrinks). */

@@ -1,8 +1,9 @@
 // The Embind module as cpp/bindings/bindings.cc exposes it. Offsets are byte offsets into
 // WASM memory; sizes are element counts.
+import type { EngineDatasetConfig } from './dataset.js';
 import type { EngineMlpConfig, EngineTrainLoop, EngineTrainOptions } from './mlp-options.js';
 
-export interface ReluWasmModule extends MlpBindings {
+export interface ReluWasmModule extends MlpBindings, DatasetBindings {
   HEAPU8: Uint8Array;
   HEAPF32: Float32Array;
   HEAP32: Int32Array;
@@ -87,4 +88,15 @@ export interface MlpBindings {
   mlpGetActivations(net: number, layer: number, out: number): number;
   mlpGetPreActivations(net: number, hidden: number, out: number): number;
   mlpDeadUnits(net: number, hidden: number, out: number, count: number): number;
+  mlpTrainDataset(net: number, data: number, loop: EngineTrainLoop, options: EngineTrainOptions, result: number): number;
+  mlpEvaluate(net: number, data: number, first: number, count: number, predictions: number, confusion: number, result: number): number;
+  mlpClasses(net: number): number;
+}
+
+/** The dataset functions of the Embind module (handles are WASM addresses of Dataset objects). */
+export interface DatasetBindings {
+  datasetCreate(config: EngineDatasetConfig, slots: number): number;
+  datasetDestroy(data: number): void;
+  datasetSetRows(data: number, first: number, x: number, xLen: number, y: number, yLen: number): number;
+  datasetLastError(data: number): string;
 }

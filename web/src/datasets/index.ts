@@ -1,8 +1,9 @@
 /**
  * relu-wasm/datasets: the seeded 2-D datasets of the article, the playground and the custom
  * elements (TensorFlow Playground's circle, xor, gauss, spiral, reg-plane and reg-gauss, and
- * CS231n's K-class spiral), and the seeded generator they draw from. Plain JavaScript: it loads
- * no WebAssembly and works anywhere.
+ * CS231n's K-class spiral), and the seeded generator they draw from; and the decoder of the
+ * labelled image sets the site serves (Fashion-MNIST, see `decodeImageSet`). Plain JavaScript:
+ * it loads no WebAssembly and works anywhere.
  *
  * @example
  * ```ts
@@ -34,3 +35,18 @@ export {
 export { DOMAIN, toTensors, type Point } from './points.js';
 export { normal, seededRandom, uniform, type Random } from './random.js';
 export { splitTrainTest } from './split.js';
+export {
+  FASHION_MNIST,
+  concatImageSets,
+  decodeImageSet,
+  decodeImageSetAsync,
+  encodeImageSet,
+  fetchImageSet,
+  gunzipIfNeeded,
+  quantize4,
+  type FetchImageSetOptions,
+  type ImageSet,
+  type ImageSetInput,
+  type ImageSetManifest,
+  type ImageSetPart,
+} from './image-set.js';
