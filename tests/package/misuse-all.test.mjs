@@ -258,6 +258,78 @@ function buildCases() {
       call(n);
     }, TypeError, fn);
   }
+  // ---- datasets (issue 14): createDataset, trainOn, evaluate ------------------------------
+  const PIXELS = new Uint8Array([0, 0, 0, 255, 255, 0, 255, 255]);
+  const dataOpts = { features: 2, scale: 1 / 255 };
+  const createData = (X, Y, o) => ({ rw }) => rw.createDataset(X, Y, o).dispose();
+  for (const [v, type] of [...BAD_FLOAT_INPUTS.filter(([x]) => !(x instanceof Int32Array)), [new Int32Array(8), TypeError], [new Float64Array(8), TypeError]]) {
+    add(`createDataset(X = ${show(v)})`, createData(v, XOR_Y, dataOpts), type, 'X');
+  }
+  for (const [what, X] of [['empty', new Uint8Array(0)], ['ragged', new Uint8Array(7)], ['with NaN', [0, NaN, 1, 1]], ['with 1e39', [0, 1e39, 1, 1]]]) {
+    add(`createDataset(X ${what})`, createData(X, what === 'ragged' || what === 'empty' ? XOR_Y : [0, 1], dataOpts), RangeError, 'X');
+  }
+  add('createDataset(X * scale infinite in float32)', createData([0, 3e38, 1, 1], [0, 1], { features: 2, scale: 10 }), RangeError, 'X');
+  for (const [v, type] of [['Y', TypeError], [null, TypeError], [new Float64Array(4), TypeError], [{ length: 4 }, TypeError], [[0, '1', 1, 0], TypeError], [new Float32Array(3), RangeError], [[], RangeError], [[0, NaN, 1, 0], RangeError], [[0, Infinity, 1, 0], RangeError]]) {
+    add(`createDataset(X, Y = ${show(v)})`, createData(PIXELS, v, dataOpts), type, 'Y');
+  }
+  for (const [v, type] of [[undefined, TypeError], ...BAD_OPTIONS]) add(`createDataset(X, Y, ${show(v)})`, createData(PIXELS, XOR_Y, v), type, 'options');
+  add('createDataset without features', createData(PIXELS, XOR_Y, { scale: 1 }), TypeError, 'options.features');
+  for (const [v, type] of [...BAD_COUNTS, [0, RangeError], [2 ** 24 + 1, RangeError]]) {
+    add(`createDataset features ${show(v)}`, createData(PIXELS, XOR_Y, { features: v }), type, 'options.features');
+  }
+  for (const [v, type] of [...BAD_FLOAT32, [-1, RangeError], [1e37, RangeError]]) {
+    add(`createDataset scale ${show(v)} (uint8)`, createData(PIXELS, XOR_Y, { features: 2, scale: v }), type, 'options.scale');
+  }
+  add("createDataset with the unknown option 'scal'", createData(PIXELS, XOR_Y, { features: 2, scal: 1 }), TypeError, "'scal'");
+  const detachedU8 = () => {
+    const a = new Uint8Array(8);
+    structuredClone(a.buffer, { transfer: [a.buffer] });
+    return a;
+  };
+  add('createDataset(X detached)', ({ rw }) => rw.createDataset(detachedU8(), XOR_Y, dataOpts), TypeError, 'X');
+  add('createDataset(X, Y detached)', ({ rw }) => rw.createDataset(PIXELS, detachedU8(), dataOpts), TypeError, 'Y');
+
+  const onData = {
+    trainOn: (net, data, o) => net.trainOn(data, o),
+    evaluate: (net, data, o) => net.evaluate(data, o),
+  };
+  for (const [fn, call] of Object.entries(onData)) {
+    const badData = [
+      ['null', () => null], ['an object', () => ({ rows: 4 })], ['a Uint8Array', () => PIXELS],
+      ['disposed', (ctx) => { const d = ctx.data(); d.dispose(); return d; }],
+      ['from another instance', (ctx) => ctx.foreignData()],
+    ];
+    for (const [what, make] of badData) add(`${fn}(data ${what})`, (ctx) => call(ctx.net(), make(ctx)), TypeError, 'data');
+    add(`${fn}(data with 3 features)`, (ctx) => call(ctx.net(), ctx.data(new Uint8Array(12), [0, 1, 1, 0], { features: 3 })), RangeError, 'data');
+    add(`${fn}(data with 2 targets per row)`, (ctx) => call(ctx.net(), ctx.data(PIXELS, new Float32Array(8), dataOpts)), RangeError, 'data');
+    add(`${fn}(data with bce label 2)`, (ctx) => call(ctx.net(), ctx.data(PIXELS, [0, 1, 2, 0], dataOpts)), RangeError, 'data');
+    add(`${fn}(data with softmax_ce label 3 of 3)`, (ctx) => call(ctx.net(softmax), ctx.data(PIXELS, [0, 1, 3, 0], dataOpts)), RangeError, 'data');
+    add(`${fn}(data with softmax_ce label 0.5)`, (ctx) => call(ctx.net(softmax), ctx.data(PIXELS, [0, 1, 0.5, 0], dataOpts)), RangeError, 'data');
+    for (const [v, type] of BAD_OPTIONS) add(`${fn}(data, ${show(v)})`, (ctx) => call(ctx.net(), ctx.data(), v), type, 'options');
+    add(`disposed network: ${fn}()`, (ctx) => {
+      const n = ctx.net();
+      n.dispose();
+      call(n, ctx.data());
+    }, TypeError, fn);
+  }
+  for (const key of ['batchSize', 'steps', 'seed', 'epochs']) {
+    const bad = key === 'seed' ? [...BAD_COUNTS, [2 ** 32, RangeError]] : [...BAD_COUNTS, [0, RangeError], [2 ** 31, RangeError]];
+    for (const [v, type] of bad) add(`trainOn options.${key} ${show(v)}`, (ctx) => ctx.net().trainOn(ctx.data(), { [key]: v }), type, `options.${key}`);
+  }
+  for (const key of ['lr', 'l2', 'momentum']) {
+    for (const [v, type] of BAD_NONNEGATIVE) add(`trainOn options.${key} ${show(v)}`, (ctx) => ctx.net().trainOn(ctx.data(), { [key]: v }), type, `options.${key}`);
+  }
+  for (const [v, type] of BAD_ENUM) add(`trainOn options.optimizer ${show(v)}`, (ctx) => ctx.net().trainOn(ctx.data(), { optimizer: v }), type, 'options.optimizer');
+  add('trainOn with both epochs and steps', (ctx) => ctx.net().trainOn(ctx.data(), { epochs: 1, steps: 2 }), TypeError, 'options.epochs');
+  add('trainOn epochs whose steps exceed 2^31 - 1', (ctx) => ctx.net().trainOn(ctx.data(), { epochs: 2 ** 30, batchSize: 1 }), RangeError, 'options.epochs');
+  add("trainOn with the unknown option 'epoch'", (ctx) => ctx.net().trainOn(ctx.data(), { epoch: 1 }), TypeError, "'epoch'");
+  add("trainOn with the option 'signal' (trainOnAsync's)", (ctx) => ctx.net().trainOn(ctx.data(), { signal: null }), TypeError, "'signal'");
+  for (const key of ['first', 'count']) {
+    const bad = [...BAD_COUNTS, [2 ** 32, RangeError], ...(key === 'count' ? [[0, RangeError]] : [[4, RangeError], [5, RangeError]])];
+    for (const [v, type] of bad) add(`evaluate options.${key} ${show(v)}`, (ctx) => ctx.net().evaluate(ctx.data(), { [key]: v }), type, `options.${key}`);
+  }
+  add("evaluate with the unknown option 'rows'", (ctx) => ctx.net().evaluate(ctx.data(), { rows: 1 }), TypeError, "'rows'");
+
   // ---- unknown option keys (issue 12): a TypeError naming the key ------------------------
   const unknownKeys = [
     ['createMLP', ({ rw }) => rw.createMLP({ sizes: [2, 1], hidden: [8] }), 'hidden'],
@@ -321,6 +393,8 @@ for (const { name, options } of BACKENDS) {
           buf: (n) => (owned.push(rw.alloc(n)), owned.at(-1)),
           foreign: (n) => (owned.push(other.alloc(n)), owned.at(-1)),
           net: (o = { sizes: [2, 4, 1] }) => (owned.push(rw.createMLP({ seed: 1, ...o })), owned.at(-1)),
+          data: (X = XOR_X, Y = XOR_Y, o = { features: 2 }) => (owned.push(rw.createDataset(X, Y, o)), owned.at(-1)),
+          foreignData: () => (owned.push(other.createDataset(XOR_X, XOR_Y, { features: 2 })), owned.at(-1)),
         };
         let error;
         try {
@@ -352,8 +426,9 @@ for (const { name, options } of BACKENDS) {
       }
     });
 
-    test('soaks: 100 000 copying calls, 10 000 buffers, 10 000 networks, 10 000 engine-rejected calls leave memory flat', () => {
+    test('soaks: 100 000 copying calls, 10 000 buffers, 10 000 networks, 10 000 datasets, 10 000 engine-rejected calls leave memory flat', () => {
       const net = rw.createMLP({ sizes: [2, 4, 1], seed: 1 });
+      const labels3 = rw.createDataset(XOR_X, [0, 1, 3, 0], { features: 2 });
       const soaks = {
         '100 000 copying calls': () => {
           const x = new Float32Array(1024).fill(-1);
@@ -369,11 +444,20 @@ for (const { name, options } of BACKENDS) {
             n.dispose();
           }
         },
+        '10 000 dataset create/trainOn/evaluate/dispose': () => {
+          for (let i = 0; i < 10_000; i++) {
+            const d = rw.createDataset(XOR_X, XOR_Y, { features: 2 });
+            net.trainOn(d, { batchSize: 2 });
+            net.evaluate(d);
+            d.dispose();
+          }
+        },
         // Errors found by the engine (labels, NaN) cross the boundary as a status and a message.
         '10 000 engine-rejected calls': () => {
           for (let i = 0; i < 10_000; i++) {
             assert.throws(() => net.trainStep(XOR_X, [0, 1, 2, 0]), RangeError);
             assert.throws(() => net.setParams(0, new Float32Array(8).fill(NaN), new Float32Array(4)), RangeError);
+            assert.throws(() => net.trainOn(labels3, { batchSize: 2 }), RangeError);
           }
         },
       };
@@ -386,6 +470,7 @@ for (const { name, options } of BACKENDS) {
         assert.equal(after, before, what);
       }
       net.dispose();
+      labels3.dispose();
       stillWorks();
     });
 

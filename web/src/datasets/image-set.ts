@@ -193,6 +193,27 @@ export const FASHION_MNIST = {
   url: 'https://github.com/zalandoresearch/fashion-mnist',
 } as const;
 
+/**
+ * The default Fashion-MNIST recipe, used by the accuracy test, the benchmark and the PyTorch
+ * comparison (tests/fixtures/nn/fashion_mnist_torch.py repeats it in Python): a 784-128-10 ReLU
+ * network (weights from `seed`), softmax cross-entropy, Adam, minibatches of 64, pixels scaled
+ * by 1/255 inside the engine, trained on the first `trainImages` training images for `epochs`
+ * epochs, epoch e (from 0) being one `net.trainOn(data, { epochs: 1, seed: e, ... })` call.
+ * About 87 % test accuracy (docs/benchmarks.md).
+ */
+export const FASHION_MNIST_RECIPE = {
+  sizes: [784, 128, 10],
+  activation: 'relu',
+  loss: 'softmax_ce',
+  seed: 1,
+  optimizer: 'adam',
+  lr: 0.001,
+  batchSize: 64,
+  epochs: 8,
+  scale: 1 / 255,
+  trainImages: 30_000,
+} as const;
+
 /** One file of the site's data directory. */
 export interface ImageSetPart {
   /** Relative to the manifest. */

@@ -37,6 +37,7 @@ export { normal, seededRandom, uniform, type Random } from './random.js';
 export { splitTrainTest } from './split.js';
 export {
   FASHION_MNIST,
+  FASHION_MNIST_RECIPE,
   concatImageSets,
   decodeImageSet,
   decodeImageSetAsync,
