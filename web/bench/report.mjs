@@ -1,6 +1,9 @@
-// Turns the bench page's JSON into issue 6's verdicts, one Markdown table and an SVG chart.
+// Turns the bench page's JSON into issue 6's verdicts, one Markdown table and an SVG chart
+// (issue 14's image-scale training rows and target come from train-images.mjs).
 // Ratios are taken within one run (absolute GB/s drift on shared machines). The copy limit
 // at each size is the faster of the two WASM copies (SIMD loop, memory.copy).
+
+import { evaluateImages, imageTableRows } from './train-images.mjs';
 
 export const SIZES = [1024, 16384, 262144, 4194304];
 const sizeName = (n) => (n >= 1 << 20 ? `${n >> 20}Mi` : `${n >> 10}Ki`);
@@ -43,6 +46,7 @@ export function evaluate(report) {
     const t = train(report, 'wasm-simd-train', caseId);
     add(`training ${caseId.slice(4)} >= ${min / 1e6} M samples/s`, `${(t.samplesPerSecond / 1e6).toFixed(2)} M`, t.samplesPerSecond >= min, t.ok);
   }
+  v.push(...evaluateImages(report.trainImages));
   for (const f of report.frame) add(`frame ${f.name} <= 8 ms`, `${f.ms.frame.toFixed(2)} ms`, f.ms.frame <= 8, f.ok);
   add('SIMD .wasm < 40 KB gzip', `${(report.load.simdWasmGzipBytes / 1024).toFixed(1)} KB`, report.load.simdWasmGzipBytes < 40 * 1024);
   add('first ReLU result <= 150 ms after page load', `${report.load.firstResultMs.toFixed(0)} ms`, report.load.firstResultMs <= 150, report.load.ok);
@@ -119,6 +123,7 @@ export function markdownTable(report) {
       lines.push(`| ${caseLabel} | ${label} | ${(t.samplesPerSecond / 1e6).toFixed(3)} M samples/s${x}${t.ok ? '' : ' WRONG'} | | | | ${v ? `${v.target.replace(/^training \S+ /, '')}: **${v.pass ? 'pass' : 'MISS'}**` : ''} |`);
     }
   }
+  lines.push(...imageTableRows(report.trainImages, verdicts));
   for (const f of report.frame) {
     const m = f.ms;
     lines.push(`| playground frame | ${f.name} | ${m.frame.toFixed(2)} ms${f.ok ? '' : ' WRONG'} | train ${m.train.toFixed(2)} | predict ${m.predict.toFixed(2)} | activations ${m.activations.toFixed(2)} | <= 8 ms: **${m.frame <= 8 ? 'pass' : 'MISS'}** |`);

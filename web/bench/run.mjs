@@ -104,7 +104,7 @@ console.log(markdownTable(report));
 console.log(`\n${report.browser}, ${report.cores} cores; TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
 const missed = report.verdicts.filter((v) => !v.pass);
 console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
-if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {
+if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || (report.trainImages ?? []).some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {
   console.error('\nSome output failed its reference check (marked WRONG in the table).');
   process.exitCode = 1;
 }

@@ -1,6 +1,16 @@
 import type { ReluWasm } from 'relu-wasm';
 
-export interface TrainCase { id: string; name: string; sizes: number[]; loss: string; rows: number; batchSize: number; stepsPerCall: number; lr: number }
+export interface TrainCase {
+  id: string;
+  name: string;
+  sizes: number[];
+  loss: string;
+  rows: number;
+  batchSize: number;
+  stepsPerCall: number;
+  lr: number;
+  data?: () => { pixels?: Uint8Array; X: Float32Array; Y: Float32Array | Int32Array };
+}
 export interface TrainCell {
   samplesPerCall: number;
   async?: boolean;

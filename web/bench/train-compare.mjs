@@ -14,8 +14,9 @@ export const COMPARE_CASES = [
   { id: 'net-2-100-3', name: '2-100-3 relu + softmax, batch 300, sgd', sizes: [2, 100, 3], loss: 'softmax_ce', rows: 300, batchSize: 300, stepsPerCall: 5, lr: 0.5 },
 ];
 
+/** A case's { X, Y }: its own `data()` when it has one (the image cases), else the spirals. */
 export function caseData(c) {
-  return dataset(c.rows, c.sizes.at(-1));
+  return c.data ? c.data() : dataset(c.rows, c.sizes.at(-1));
 }
 
 /** relu-wasm's engine: net.train(X, Y, { steps: stepsPerCall, ... }) per call. */

@@ -1,0 +1,114 @@
+// Training throughput at image scale (issue 14): 784-128-10 and 784-256-128-10 ReLU + softmax,
+// batches of 64 and 128, plain SGD for every contender, on 1024 seeded synthetic 28x28 "images"
+// (uint8 pixels whose class brightens one band of rows; throughput does not depend on the
+// pixels, and the band makes every contender's loss fall). relu-wasm trains from a dataset in
+// WASM memory (rw.createDataset with uint8 pixels and scale 1/255, then net.trainOn); the plain
+// JavaScript trainer and TF.js get the same pixels as float32 / 255. Timed by
+// train-compare.mjs's runTrainCompare like the small networks; the page is
+// web/site/checks/bench.html, TF.js's contenders come from tfjs-bench.mjs (WASM backend only).
+import { seededRandom } from 'relu-wasm/datasets';
+
+const ROWS = 1024;
+const cache = new Map();
+
+/** ROWS images of `features` uint8 pixels in `classes` classes, and their float32 copies / 255. */
+export function imageData(features = 784, classes = 10) {
+  const key = `${features}/${classes}`;
+  if (!cache.has(key)) {
+    const random = seededRandom(14);
+    const pixels = new Uint8Array(ROWS * features);
+    const Y = new Float32Array(ROWS);
+    for (let r = 0; r < ROWS; r++) {
+      const label = Math.floor(random() * classes);
+      Y[r] = label;
+      for (let j = 0; j < features; j++) {
+        const lit = Math.floor((j * classes) / features) === label;
+        pixels[r * features + j] = Math.floor(random() * (lit ? 256 : 128));
+      }
+    }
+    const X = Float32Array.from(pixels, (v) => v / 255);
+    cache.set(key, { pixels, X, Y });
+  }
+  return cache.get(key);
+}
+
+const imageCase = (sizes, batchSize) => ({
+  id: `img-${sizes.join('-')}-b${batchSize}`,
+  name: `${sizes.join('-')} relu + softmax, batch ${batchSize}, sgd`,
+  sizes,
+  loss: 'softmax_ce',
+  rows: ROWS,
+  batchSize,
+  // One call: 4 minibatches (relu-wasm, plain JavaScript); TF.js's loop runs one per call and
+  // model.fit one epoch of ROWS rows.
+  stepsPerCall: 4,
+  lr: 0.05,
+  data: () => imageData(sizes[0], sizes.at(-1)),
+});
+
+export const IMAGE_CASES = [imageCase([784, 128, 10], 64), imageCase([784, 128, 10], 128), imageCase([784, 256, 128, 10], 64), imageCase([784, 256, 128, 10], 128)];
+
+/** relu-wasm from a dataset in WASM memory: net.trainOn(data, { steps: stepsPerCall, ... }) per call. */
+export function datasetEngineContender(rw, label) {
+  return {
+    id: `${rw.backend}-train-dataset`,
+    label,
+    setup(c) {
+      const { pixels, Y } = c.data();
+      const data = rw.createDataset(pixels, Y, { features: c.sizes[0], scale: 1 / 255 });
+      const net = rw.createMLP({ sizes: c.sizes, loss: c.loss, seed: 1 });
+      const before = net.evaluate(data).loss;
+      let seed = 0;
+      return {
+        samplesPerCall: c.stepsPerCall * c.batchSize,
+        run: () => net.trainOn(data, { batchSize: c.batchSize, steps: c.stepsPerCall, lr: c.lr, seed: seed++ }),
+        check: () => net.evaluate(data).loss < before,
+        dispose: () => {
+          net.dispose();
+          data.dispose();
+        },
+      };
+    },
+  };
+}
+
+const find = (rows, id, caseId) => rows.find((r) => r.id === id && r.caseId === caseId);
+
+/** The verdict of issue 14: relu-wasm SIMD >= 5x TF.js WASM (loop and model.fit) at 784-128-10, batch 64. */
+export function evaluateImages(rows = []) {
+  const caseId = 'img-784-128-10-b64';
+  const simd = find(rows, 'wasm-simd-train-dataset', caseId);
+  if (!simd) return [];
+  return ['tfjs-wasm-loop', 'tfjs-wasm-layers'].map((id) => {
+    const other = find(rows, id, caseId);
+    const x = other ? simd.samplesPerSecond / other.samplesPerSecond : NaN;
+    const what = id.endsWith('loop') ? 'hand-written loop' : 'model.fit';
+    return { target: `training 784-128-10 batch 64 vs TF.js WASM ${what} >= 5x`, value: `${x.toFixed(1)}x`, pass: x >= 5 && simd.ok && other?.ok === true };
+  });
+}
+
+const IMAGE_ROWS = [
+  ['wasm-simd-train-dataset', 'relu-wasm SIMD, net.trainOn (dataset in WASM)'],
+  ['wasm-scalar-train-dataset', 'relu-wasm scalar, net.trainOn (dataset in WASM)'],
+  ['js-train', 'plain JavaScript Float32Array MLP'],
+  ['tfjs-wasm-loop', 'TF.js WASM, hand-written loop'],
+  ['tfjs-wasm-layers', 'TF.js WASM, layers model.fit'],
+];
+
+/** Table rows in report.mjs's layout: samples/s, and how many times faster relu-wasm SIMD is. */
+export function imageTableRows(rows = [], verdicts = []) {
+  const lines = [];
+  for (const c of IMAGE_CASES) {
+    const simd = find(rows, 'wasm-simd-train-dataset', c.id);
+    for (const [id, label] of IMAGE_ROWS) {
+      const t = find(rows, id, c.id);
+      if (!t || !simd) continue;
+      const x = id === 'wasm-simd-train-dataset' ? '' : ` (SIMD is ${(simd.samplesPerSecond / t.samplesPerSecond).toFixed(1)}x)`;
+      const notes = id.startsWith('tfjs-wasm') && c.id === 'img-784-128-10-b64'
+        ? verdicts.filter((v) => v.target.includes(id.endsWith('loop') ? 'loop' : 'model.fit') && v.target.startsWith('training 784')).map((v) => `>= 5x: **${v.pass ? 'pass' : 'MISS'}**`).join('')
+        : '';
+      lines.push(`| train ${c.sizes.join('-')}, batch ${c.batchSize} | ${label} | ${Math.round(t.samplesPerSecond).toLocaleString('en-US')} samples/s${x}${t.ok ? '' : ' WRONG'} | | | | ${notes} |`);
+    }
+  }
+  return lines;
+}
