@@ -105,8 +105,8 @@ export const LOOP_OPTION_SPECS = {
 } as const satisfies Record<string, OptionSpec>;
 
 /**
- * Options of `rw.createDataset()` (besides `features`, the values per row: 1 to
- * {@link MAX_UNITS}). The feature type follows X's type: a Uint8Array stays uint8 in WASM memory.
+ * Options of `rw.createDataset()` (besides `features`, the values per row: 1 to 2^24). The
+ * feature type follows X's type: a Uint8Array stays uint8 in WASM memory.
  */
 export const DATASET_OPTION_SPECS = {
   scale: {
