@@ -23,8 +23,10 @@ const budgets = [
     // Raised from 56/16 KiB (issues 11 and 12: the option table as public data, trainAsync,
     // the divergence rule, unknown-option hints, detached-view checks, bound methods, leases
     // for views); comments included (tsc keeps them for the docs, bundlers strip them).
-    raw: 72 * KiB,
-    gzip: 24 * KiB,
+    // Raised from 72/24 KiB (issue 14: datasets in WASM memory, trainOn/trainOnAsync/evaluate
+    // and their options).
+    raw: 80 * KiB,
+    gzip: 28 * KiB,
   },
   {
     what: 'custom elements (all of dist/elements/*.js)',
@@ -35,8 +37,10 @@ const budgets = [
   {
     what: 'datasets (all of dist/datasets/*.js)',
     files: readdirSync(new URL('datasets/', dist)).filter((f) => f.endsWith('.js')).map((f) => `datasets/${f}`),
-    raw: 20 * KiB,
-    gzip: 8 * KiB,
+    // Raised from 20/8 KiB (issue 14: the image-set decoder and encoder, Fashion-MNIST's facts);
+    // a bundler drops what a page does not import.
+    raw: 28 * KiB,
+    gzip: 11 * KiB,
   },
 ];
 
