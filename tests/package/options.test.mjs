@@ -7,7 +7,10 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
+  DATASET_OPTION_SPECS,
   DIVERGENCE_FACTOR,
+  EPOCH_OPTION_SPECS,
+  EVALUATE_OPTION_SPECS,
   LOOP_OPTION_SPECS,
   MLP_OPTION_SPECS,
   OPTION_SPECS,
@@ -34,9 +37,9 @@ test('the engine header is generated from the option table and is current', () =
   execFileSync('node', ['web/scripts/gen-option-table.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' });
 });
 
-test('the option table lists every option of createMLP, train and trainStep with a default and a range', () => {
-  assert.deepEqual(Object.keys(OPTION_SPECS), ['createMLP', 'train', 'loop']);
-  for (const table of [MLP_OPTION_SPECS, TRAIN_OPTION_SPECS, LOOP_OPTION_SPECS]) {
+test('the option table lists every option of createMLP, train, trainStep and the dataset calls with a default and a range', () => {
+  assert.deepEqual(Object.keys(OPTION_SPECS), ['createMLP', 'train', 'loop', 'createDataset', 'epochs', 'evaluate']);
+  for (const table of [MLP_OPTION_SPECS, TRAIN_OPTION_SPECS, LOOP_OPTION_SPECS, DATASET_OPTION_SPECS, EPOCH_OPTION_SPECS, EVALUATE_OPTION_SPECS]) {
     for (const [key, spec] of Object.entries(table)) {
       assert.ok(spec.doc.length > 0, `${key} is documented`);
       if (spec.kind === 'number') assert.ok(spec.min <= spec.default && spec.default <= spec.max, `${key}'s default is in its range`);
@@ -62,6 +65,24 @@ for (const { name, options } of BACKENDS) {
       const lb = b.train(X, Y, explicit);
       assert.ok(Object.is(la, lb));
       assert.ok(sameBits(paramsOf(a)[0].W, paramsOf(b)[0].W));
+    });
+
+    test('the dataset calls take their defaults from the table too', () => {
+      const data = rw.createDataset(X, Y, { features: 2 });
+      const spelled = rw.createDataset(X, Y, { features: 2, scale: DATASET_OPTION_SPECS.scale.default });
+      const explicit = Object.fromEntries(
+        Object.entries({ ...TRAIN_OPTION_SPECS, batchSize: LOOP_OPTION_SPECS.batchSize, seed: LOOP_OPTION_SPECS.seed, ...EPOCH_OPTION_SPECS }).map(([k, s]) => [k, s.default]),
+      );
+      const a = net();
+      const b = net();
+      assert.ok(Object.is(a.trainOn(data), b.trainOn(spelled, explicit)));
+      assert.ok(sameBits(paramsOf(a)[0].W, paramsOf(b)[0].W));
+      const all = a.evaluate(data);
+      const range = a.evaluate(data, { first: EVALUATE_OPTION_SPECS.first.default, count: EVALUATE_OPTION_SPECS.count.default });
+      assert.deepEqual(range, all);
+      assert.equal(all.rows, ROWS);
+      data.dispose();
+      spelled.dispose();
     });
 
     const unknown = [

@@ -3,9 +3,11 @@
 // (uint8 pixels whose class brightens one band of rows; throughput does not depend on the
 // pixels, and the band makes every contender's loss fall). relu-wasm trains from a dataset in
 // WASM memory (rw.createDataset with uint8 pixels and scale 1/255, then net.trainOn); the plain
-// JavaScript trainer and TF.js get the same pixels as float32 / 255. Timed by
-// train-compare.mjs's runTrainCompare like the small networks; the page is
-// web/site/checks/bench.html, TF.js's contenders come from tfjs-bench.mjs (WASM backend only).
+// JavaScript trainer and TF.js get the same pixels as float32 / 255. The contenders of a case
+// are sampled in interleaved rounds (runImageCompare), so on a shared machine a ratio compares
+// medians over the same stretch of time. The page is web/site/checks/bench.html; the
+// contenders come from train-compare.mjs (plain JavaScript) and tfjs-bench.mjs (TF.js, WASM
+// backend only: its CPU backend takes minutes at 784 inputs).
 import { seededRandom } from 'relu-wasm/datasets';
 
 const ROWS = 1024;
@@ -70,6 +72,59 @@ export function datasetEngineContender(rw, label) {
       };
     },
   };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const call = async (cell) => {
+  const r = cell.run();
+  if (cell.async) await r;
+};
+
+/**
+ * Times every contender on each case: the case's cells are set up together, warmed up, then
+ * sampled in `samples` rounds of one sample (>= minSampleMs) each. Same contender and row
+ * shapes as train-compare.mjs's runTrainCompare.
+ */
+export async function runImageCompare({ contenders, cases = IMAGE_CASES, minSampleMs = 50, samples = 7, onProgress } = {}) {
+  const rows = [];
+  for (const c of cases) {
+    const cells = [];
+    try {
+      for (const k of contenders) {
+        onProgress?.(`${c.name}: setting up ${k.label}`);
+        await new Promise((r) => setTimeout(r, 0));
+        cells.push({ k, cell: await k.setup(c), reps: 1, perCall: [] });
+      }
+      for (const x of cells) {
+        // Warm-up (V8 swaps in optimized WASM between calls), then enough calls per sample.
+        const warmUntil = performance.now() + 200;
+        while (performance.now() < warmUntil) await call(x.cell);
+        for (;;) {
+          const t0 = performance.now();
+          for (let i = 0; i < x.reps; i++) await call(x.cell);
+          const ms = performance.now() - t0;
+          if (ms >= minSampleMs) break;
+          x.reps = Math.max(x.reps + 1, Math.ceil((x.reps * minSampleMs * 1.2) / Math.max(ms, 0.01)));
+        }
+      }
+      for (let round = 0; round < samples; round++) {
+        onProgress?.(`${c.name}: round ${round + 1} of ${samples}`);
+        await new Promise((r) => setTimeout(r, 0));
+        for (const x of cells) {
+          const t0 = performance.now();
+          for (let i = 0; i < x.reps; i++) await call(x.cell);
+          x.perCall.push((performance.now() - t0) / 1000 / x.reps);
+        }
+      }
+      for (const x of cells) {
+        const secondsPerCall = median(x.perCall);
+        rows.push({ id: x.k.id, label: x.k.label, caseId: c.id, caseName: c.name, secondsPerCall, samplesPerSecond: x.cell.samplesPerCall / secondsPerCall, ok: await x.cell.check() });
+      }
+    } finally {
+      for (const x of cells) await x.cell.dispose();
+    }
+  }
+  return rows;
 }
 
 const find = (rows, id, caseId) => rows.find((r) => r.id === id && r.caseId === caseId);

@@ -11,7 +11,7 @@ import { runFrameBench } from '../../bench/frame-bench.mjs';
 import { copyLimitVariants, reluBackwardVariants, reluForwardVariants, runKernelBench } from '../../bench/kernel-bench.mjs';
 import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
-import { IMAGE_CASES, datasetEngineContender } from '../../bench/train-images.mjs';
+import { datasetEngineContender, runImageCompare } from '../../bench/train-images.mjs';
 
 const button = document.querySelector<HTMLButtonElement>('#run')!;
 const progress = document.querySelector<HTMLElement>('[data-testid="bench-progress"]')!;
@@ -43,13 +43,6 @@ async function run(): Promise<void> {
     onProgress: (s: string) => say(`training: ${s}`),
     ...timing,
   });
-  // Image scale (issue 14): 784 inputs, relu-wasm from a dataset in WASM memory.
-  const trainImages = await runTrainCompare({
-    contenders: [datasetEngineContender(simd, 'relu-wasm SIMD, net.trainOn'), datasetEngineContender(scalar, 'relu-wasm scalar, net.trainOn'), plainJsContender()],
-    cases: IMAGE_CASES,
-    onProgress: (s: string) => say(`training at image scale: ${s}`),
-    ...timing,
-  });
   say('frame budget');
   await new Promise((r) => setTimeout(r, 0));
   const frame = runFrameBench(simd, timing);
@@ -72,18 +65,20 @@ async function run(): Promise<void> {
         ...timing,
       })),
     );
-    // TF.js's CPU backend takes minutes at 784 inputs; the issue compares with its WASM backend.
-    if (backend === 'wasm') {
-      trainImages.push(
-        ...(await runTrainCompare({
-          contenders: [tfjsLayersContender(tf, backend), tfjsLoopContender(tf, backend)],
-          cases: IMAGE_CASES,
-          onProgress: (s: string) => say(`training at image scale: ${s}`),
-          ...timing,
-        })),
-      );
-    }
   }
+  // Image scale (issue 14), with TF.js's WASM backend active: every contender of a case sampled
+  // in interleaved rounds (TF.js's CPU backend takes minutes at 784 inputs).
+  const trainImages = await runImageCompare({
+    contenders: [
+      datasetEngineContender(simd, 'relu-wasm SIMD, net.trainOn'),
+      datasetEngineContender(scalar, 'relu-wasm scalar, net.trainOn'),
+      plainJsContender(),
+      tfjsLoopContender(tf, 'wasm'),
+      tfjsLayersContender(tf, 'wasm'),
+    ],
+    onProgress: (s: string) => say(`training at image scale: ${s}`),
+    ...timing,
+  });
   const report = {
     date: new Date().toISOString(),
     userAgent: navigator.userAgent,
