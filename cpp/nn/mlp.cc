@@ -470,7 +470,8 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
 
 Status Mlp::ensure_order(std::size_t rows) {
   if (order_capacity_ >= rows) return Status::Ok;
-  auto* order = static_cast<std::uint32_t*>(std::malloc(rows * sizeof(std::uint32_t)));
+  // Zeroed: seek_order fills it before any read, which the static analyzer cannot follow.
+  auto* order = static_cast<std::uint32_t*>(std::calloc(rows, sizeof(std::uint32_t)));
   if (order == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the row order");
   std::free(order_);
   order_ = order;
