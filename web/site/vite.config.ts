@@ -45,10 +45,11 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   base: './',
   resolve: {
-    // The more specific entry first: an alias matches as a prefix, so 'relu-wasm' alone would
+    // The more specific entries first: an alias matches as a prefix, so 'relu-wasm' alone would
     // turn 'relu-wasm/elements' into 'dist/index.js/elements'.
     alias: [
       { find: 'relu-wasm/elements', replacement: `${repo}dist/elements/register.js` },
+      { find: 'relu-wasm/ui', replacement: `${repo}dist/ui/index.js` },
       { find: 'relu-wasm', replacement: `${repo}dist/index.js` },
     ],
   },
