@@ -13,13 +13,13 @@
 //   dying-loss-sane, dying-loss-high, dying-loss-badinit   loss on all points
 //   dying-units-sane, ...   unit dots (data-dead="true" when dead)
 //   dying-title-high  the panel's title (changes to the Leaky ReLU run when revived)
+// A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
+// "diverged"; the others keep going.
 // The widget root carries data-state = idle | running | done | revived.
-import type { MLP, ReluWasm } from 'relu-wasm';
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
+import { el, fixed, frameLoop } from 'relu-wasm/ui';
 
 import { makeDataset, toTensors } from '../shared/datasets.js';
-import { el } from './dom.js';
-import { fixed } from './format.js';
-import { frameLoop } from './frame-loop.js';
 import { UnitDots } from './unit-dots.js';
 
 const SIZES = [2, 8, 8, 1];
@@ -35,6 +35,8 @@ interface Run {
   lr: number;
   bias?: number;
   net?: MLP;
+  firstLoss: number;
+  diverged: boolean;
   dead: HTMLOutputElement;
   loss: HTMLOutputElement;
   heading: HTMLElement;
@@ -84,7 +86,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
         el('dl', { class: 'stats' },
           el('dt', {}, 'dead units'), el('dd', {}, dead, ` of ${hiddenTotal}`),
           el('dt', {}, 'loss'), el('dd', {}, loss))));
-    return { key, title, lr, ...(bias === undefined ? {} : { bias }), dead, loss, heading, dots, card };
+    return { key, title, lr, ...(bias === undefined ? {} : { bias }), firstLoss: NaN, diverged: false, dead, loss, heading, dots, card };
   });
 
   let step = 0;
@@ -94,8 +96,11 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     for (const run of runs) {
       if (!run.net) continue;
       const dead = deadUnits(run.net, X, Y.length);
+      const l = run.net.lossAndGradients(X, Y).loss;
+      if (step === 0) run.firstLoss = l;
+      else if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       run.dead.textContent = String(dead.flat().length);
-      run.loss.textContent = fixed(run.net.lossAndGradients(X, Y).loss, 3);
+      run.loss.textContent = run.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       run.dots.update(dead);
     }
   };
@@ -105,6 +110,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
       run.net?.dispose();
       run.net = rw.createMLP({ sizes: SIZES, seed: 3 });
       run.heading.textContent = run.title;
+      run.diverged = false;
       if (run.bias !== undefined) {
         for (let l = 0; l < SIZES.length - 2; l++) {
           const p = run.net.getParams(l);
@@ -122,18 +128,22 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     root,
     () => {
       for (const run of runs) {
+        if (run.diverged || !run.net) continue;
         const lr = revived && run.key === 'high' ? SANE_LR : run.lr;
-        run.net?.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        const l = run.net.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       }
       step += STEPS_PER_FRAME;
       measure();
-      return step < MAX_STEPS * (revived ? 2 : 1);
+      return step < MAX_STEPS * (revived ? 2 : 1) && runs.some((r) => !r.diverged);
     },
-    (running) => {
-      root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
-      revive.disabled = running || revived;
+    {
+      onChange: (running) => {
+        root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
+        revive.disabled = running || revived;
+      },
+      onFirstVisible: () => loop.start(),
     },
-    () => loop.start(),
   );
 
   runButton.addEventListener('click', () => {
@@ -152,6 +162,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     high.net.dispose();
     high.net = leaky;
     high.heading.textContent = `Revived: Leaky ReLU (α ${LEAKY_SLOPE}), rate ${SANE_LR}`;
+    high.diverged = false;
     revived = true;
     loop.start();
   });

@@ -12,14 +12,13 @@
 //   gaz-units-0 / gaz-units-1    hidden units that are 0 on every point, e.g. "4 of 8"
 //   gaz-loss-0 / gaz-loss-1      loss on all points, e.g. "0.412"
 //   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
+// A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
+// "diverged"; the other keeps going.
 // The widget root carries data-state = idle | running | done.
-import type { MLP, ReluWasm } from 'relu-wasm';
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
+import { el, fixed, formatFloat, frameLoop, integer, LossChart } from 'relu-wasm/ui';
 
 import { makeDataset, toTensors } from '../shared/datasets.js';
-import { el } from './dom.js';
-import { formatFloat, integer } from './format.js';
-import { frameLoop } from './frame-loop.js';
-import { LossChart } from './loss-chart.js';
 import { UnitDots } from './unit-dots.js';
 
 const HIDDEN = 8;
@@ -38,7 +37,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
   const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
   const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
-  const chart = new LossChart('Loss of both networks against steps', ['s0', 's1'], 'gaz-loss-chart');
+  const chart = new LossChart({ label: 'Loss of both networks against steps', series: 2, testid: 'gaz-loss-chart' });
 
   const sides = ([0, 1] as const).map((g) => {
     const zeros = el('output', { 'data-testid': `gaz-zeros-${g}` });
@@ -54,7 +53,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
           el('dt', {}, 'silent units'), el('dd', {}, units),
           el('dt', {}, 'loss'), el('dd', {}, loss))),
     );
-    return { g, net: undefined as MLP | undefined, zeros, units, loss, dots, card };
+    return { g, net: undefined as MLP | undefined, firstLoss: NaN, diverged: false, zeros, units, loss, dots, card };
   });
 
   let step = 0;
@@ -72,9 +71,11 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
         if (unitZeros === Y.length) silent.push(u);
       }
       const l = s.net.lossAndGradients(X, Y).loss;
+      if (step === 0) s.firstLoss = l;
+      else if (hasDiverged(l, s.firstLoss)) s.diverged = true;
       s.zeros.textContent = integer(zeros);
       s.units.textContent = `${silent.length} of ${HIDDEN}`;
-      s.loss.textContent = l.toFixed(3);
+      s.loss.textContent = s.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       s.dots.update([silent]);
       chart.push(s.g, step, l);
     }
@@ -95,6 +96,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       s.net = s.g === 0 ? first : rw.createMLP({ sizes: [2, HIDDEN, 1], seed: 5, gradAtZero: 1 });
       s.net.setParams(0, p0.W, p0.b);
       s.net.setParams(1, p1.W, p1.b);
+      s.diverged = false;
     }
     step = 0;
     chart.reset();
@@ -104,13 +106,18 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   const loop = frameLoop(
     root,
     () => {
-      for (const s of sides) s.net?.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step });
+      for (const s of sides) {
+        if (s.diverged || !s.net) continue;
+        if (hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step }), s.firstLoss)) s.diverged = true;
+      }
       step += STEPS_PER_FRAME;
       measure();
-      return step < MAX_STEPS;
+      return step < MAX_STEPS && sides.some((s) => !s.diverged);
     },
-    (running) => { root.dataset.state = running ? 'running' : 'done'; },
-    () => loop.start(),
+    {
+      onChange: (running) => { root.dataset.state = running ? 'running' : 'done'; },
+      onFirstVisible: () => loop.start(),
+    },
   );
   const again = (): void => {
     loop.pause();

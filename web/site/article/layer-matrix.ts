@@ -8,10 +8,9 @@
 //   matrix-zero-count  how many entries ReLU set to 0, e.g. "9 of 20"
 //   matrix-resample    button: a new batch and a new layer
 import type { ReluWasm } from 'relu-wasm';
+import { el, fixed } from 'relu-wasm/ui';
 
 import { seededRandom } from '../shared/random.js';
-import { el } from './dom.js';
-import { fixed } from './format.js';
 
 const ROWS = 4;
 const INPUTS = 3;

@@ -1,7 +1,8 @@
 // The network drawn as TF Playground draws it: input features, then a column of neurons per
 // layer, each showing its output over the plane, linked by lines whose width and colour show
 // the weights. Neurons are buttons (select one to see and edit its bias); dead units are marked.
-import { drawThumbnail, diverging } from './heatmap.js';
+import { diverging, paintActivations } from 'relu-wasm/ui';
+
 import { FEATURE_LABELS, featurize, gridCoords, NEURON_GRID } from './data.js';
 import { FEATURES, type Feature } from './state.js';
 import type { Frame } from './protocol.js';
@@ -69,7 +70,7 @@ export class NetworkView {
       box.addEventListener('change', () => this.events.onFeature(f, box.checked));
       const canvas = el('canvas', 'thumb');
       canvas.width = canvas.height = NEURON_GRID;
-      drawThumbnail(canvas.getContext('2d')!, featurize(coords, [f]), 1, 0, NEURON_GRID, false);
+      paintActivations(canvas.getContext('2d')!, featurize(coords, [f]), NEURON_GRID);
       label.append(box, canvas, el('span', 'feature-name', FEATURE_LABELS[f]));
       if (!box.checked) label.classList.add('off');
       inputs.append(label);
@@ -182,7 +183,7 @@ export class NetworkView {
         const label = node.getAttribute('aria-label')!;
         if (label.endsWith(', dead') !== dead) node.setAttribute('aria-label', dead ? `${label}, dead` : label.replace(/, dead$/, ''));
       });
-      if (acts) col.canvases.forEach((c, u) => drawThumbnail(c.getContext('2d')!, acts, units, u, NEURON_GRID, discretize));
+      if (acts) col.canvases.forEach((c, u) => paintActivations(c.getContext('2d')!, acts, NEURON_GRID, units, u, discretize));
     }
     for (const link of this.#links) {
       const p = frame.layers[link.layer];
