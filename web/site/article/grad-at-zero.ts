@@ -103,13 +103,15 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
     measure();
   };
 
+  // Both sides take the same minibatches (same seed); a side that diverged sits out.
+  const trainSide = (s: (typeof sides)[number]): void => {
+    if (!s.net || s.diverged) return;
+    s.diverged = hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step }), s.firstLoss);
+  };
   const loop = frameLoop(
     root,
     () => {
-      for (const s of sides) {
-        if (s.diverged || !s.net) continue;
-        if (hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step }), s.firstLoss)) s.diverged = true;
-      }
+      sides.forEach(trainSide);
       step += STEPS_PER_FRAME;
       measure();
       return step < MAX_STEPS && sides.some((s) => !s.diverged);
