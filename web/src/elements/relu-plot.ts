@@ -52,6 +52,9 @@ svg:focus-visible { outline: 3px solid var(--relu-accent); outline-offset: 2px; 
 .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0.4rem 0 0; font-variant-numeric: tabular-nums; }
 .probe-note { min-height: 1.4em; margin: 0.2rem 0 0; color: var(--relu-df); font-size: 0.85rem; }
 .hint { margin: 0.2rem 0 0; color: var(--relu-muted); font-size: 0.8rem; }
+/* On a phone the 360-unit drawing shrinks below 1:1: larger type keeps the ticks readable. */
+:host { container-type: inline-size; }
+@container (max-width: 420px) { .tick, .label { font-size: 15px; } }
 `;
 
 export class ReluPlotElement extends ElementBase {

@@ -41,7 +41,8 @@ export class LossChart {
     this.#lines = Array.from({ length: series }, (_, i) =>
       svg('polyline', { class: `loss-line s${i}`, points: '', fill: 'none', stroke: DEFAULT_COLORS[i % DEFAULT_COLORS.length], 'stroke-width': 2 }));
     this.#series = this.#lines.map(() => []);
-    this.#yMax = svg('text', { x: 4, y: 12, class: 'tick' });
+    // Hung from the top edge, so a page's larger tick font does not push it out of the box.
+    this.#yMax = svg('text', { x: 4, y: 3, class: 'tick', 'dominant-baseline': 'hanging' });
     this.#xMax = svg('text', { x: W - 4, y: H - 4, class: 'tick', 'text-anchor': 'end' });
     this.element = svg(
       'svg', { viewBox: `0 0 ${W} ${H}`, class: 'plot loss-chart', role: 'img', 'aria-label': label, 'data-testid': testid },
