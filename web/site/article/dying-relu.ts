@@ -12,6 +12,7 @@
 //   dying-dead-sane, dying-dead-high, dying-dead-badinit   dead hidden units (plain integer, of 16)
 //   dying-loss-sane, dying-loss-high, dying-loss-badinit   loss on all points
 //   dying-units-sane, ...   unit dots (data-dead="true" when dead)
+//   dying-boundary-sane, ...   canvas: the run's decision boundary and the points
 //   dying-title-high  the panel's title (changes to the Leaky ReLU run when revived)
 // A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
 // "diverged"; the others keep going.
@@ -20,6 +21,7 @@ import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { el, fixed, frameLoop } from 'relu-wasm/ui';
 
 import { makeDataset, toTensors } from '../shared/datasets.js';
+import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
 
 const SIZES = [2, 8, 8, 1];
@@ -41,6 +43,7 @@ interface Run {
   loss: HTMLOutputElement;
   heading: HTMLElement;
   dots: UnitDots;
+  boundary: BoundaryView;
   card: HTMLElement;
 }
 
@@ -81,12 +84,13 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     const loss = el('output', { 'data-testid': `dying-loss-${key}` });
     const heading = el('h3', { 'data-testid': `dying-title-${key}` }, title);
     const dots = new UnitDots([8, 8], `Hidden units of the run "${title}"; grey units are dead`, `dying-units-${key}`);
-    const card = el('div', { class: 'card' }, heading,
+    const boundary = new BoundaryView(`Decision boundary of the run "${title}" and the data points`, `dying-boundary-${key}`, 160, 'mini');
+    const card = el('div', { class: 'card' }, heading, boundary.canvas,
       el('div', { class: 'card-body' }, dots.element,
         el('dl', { class: 'stats' },
           el('dt', {}, 'dead units'), el('dd', {}, dead, ` of ${hiddenTotal}`),
           el('dt', {}, 'loss'), el('dd', {}, loss))));
-    return { key, title, lr, ...(bias === undefined ? {} : { bias }), firstLoss: NaN, diverged: false, dead, loss, heading, dots, card };
+    return { key, title, lr, ...(bias === undefined ? {} : { bias }), firstLoss: NaN, diverged: false, dead, loss, heading, dots, boundary, card };
   });
 
   let step = 0;
@@ -102,6 +106,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
       run.dead.textContent = String(dead.flat().length);
       run.loss.textContent = run.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       run.dots.update(dead);
+      run.boundary.draw(run.net, points);
     }
   };
 

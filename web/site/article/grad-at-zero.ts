@@ -12,6 +12,7 @@
 //   gaz-units-0 / gaz-units-1    hidden units that are 0 on every point, e.g. "4 of 8"
 //   gaz-loss-0 / gaz-loss-1      loss on all points, e.g. "0.412"
 //   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
+//   gaz-boundary-0 / gaz-boundary-1   canvas: the network's decision boundary and the points
 // A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
 // "diverged"; the other keeps going.
 // The widget root carries data-state = idle | running | done.
@@ -19,6 +20,7 @@ import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { el, fixed, formatFloat, frameLoop, integer, LossChart } from 'relu-wasm/ui';
 
 import { makeDataset, toTensors } from '../shared/datasets.js';
+import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
 
 const HIDDEN = 8;
@@ -44,16 +46,18 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
     const units = el('output', { 'data-testid': `gaz-units-${g}` });
     const loss = el('output', { 'data-testid': `gaz-loss-${g}` });
     const dots = new UnitDots([HIDDEN], `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`, `gaz-dots-${g}`);
+    const boundary = new BoundaryView(`Decision boundary of the gradAtZero ${g} network and the data points`, `gaz-boundary-${g}`, 160, 'mini');
     const card = el(
       'div', { class: `card s${g}` },
       el('h3', {}, `gradAtZero: ${g}`, el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ')),
+      boundary.canvas,
       el('div', { class: 'card-body' }, dots.element,
         el('dl', { class: 'stats' },
           el('dt', {}, 'exact zeros'), el('dd', {}, zeros),
           el('dt', {}, 'silent units'), el('dd', {}, units),
           el('dt', {}, 'loss'), el('dd', {}, loss))),
     );
-    return { g, net: undefined as MLP | undefined, firstLoss: NaN, diverged: false, zeros, units, loss, dots, card };
+    return { g, net: undefined as MLP | undefined, firstLoss: NaN, diverged: false, zeros, units, loss, dots, boundary, card };
   });
 
   let step = 0;
@@ -77,6 +81,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       s.units.textContent = `${silent.length} of ${HIDDEN}`;
       s.loss.textContent = s.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       s.dots.update([silent]);
+      s.boundary.draw(s.net, points);
       chart.push(s.g, step, l);
     }
   };

@@ -15,29 +15,27 @@
 //   train-diverged   the note shown when training diverged (hidden otherwise)
 // The widget root carries data-state = idle | running | paused | done | diverged.
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
-import { boundaryGrid, el, fixed, frameLoop, LossChart, paintBoundary, paintPoints } from 'relu-wasm/ui';
+import { el, fixed, frameLoop, LossChart } from 'relu-wasm/ui';
 
-import { DOMAIN, makeDataset, toTensors, type DatasetName, type Point } from '../shared/datasets.js';
+import { makeDataset, toTensors, type DatasetName, type Point } from '../shared/datasets.js';
+import { BoundaryView } from './boundary-view.js';
 
 const DATASETS: [DatasetName, string][] = [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Two Gaussians'], ['spiral', 'Spiral']];
 const STEPS_PER_FRAME = 20; // slow enough to watch the boundary form
 const MAX_STEPS = 6000;
 const TRAIN = { lr: 0.01, optimizer: 'adam', batchSize: 16 } as const;
-const GRID = 50;
-const GRID_X = boundaryGrid(GRID);
 
 export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   const select = el('select', { id: 'train-dataset', 'data-testid': 'train-dataset' });
   for (const [value, label] of DATASETS) select.append(el('option', { value }, label));
   const play = el('button', { type: 'button', class: 'primary', 'data-testid': 'train-play' }, 'Play');
   const reset = el('button', { type: 'button', 'data-testid': 'train-reset' }, 'Reset');
-  const canvas = el('canvas', { width: 300, height: 300, class: 'boundary', 'data-testid': 'train-boundary', role: 'img', 'aria-label': 'Decision boundary of the network and the data points (orange class 0, blue class 1)' });
+  const boundary = new BoundaryView('Decision boundary of the network and the data points (orange class 0, blue class 1)', 'train-boundary');
   const steps = el('output', { 'data-testid': 'train-steps' }, '0');
   const loss = el('output', { 'data-testid': 'train-loss' }, '…');
   const accuracy = el('output', { 'data-testid': 'train-accuracy' }, '…');
   const chart = new LossChart({ label: 'Training loss against steps', testid: 'train-loss-chart' });
   const divergedNote = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'train-diverged', hidden: true });
-  const ctx = canvas.getContext('2d');
 
   let net: MLP | undefined;
   let points: Point[] = [];
@@ -57,10 +55,7 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
     loss.textContent = fixed(l, 3);
     accuracy.textContent = `${Math.round((100 * right) / Y.length)}%`;
     chart.push(0, step, l);
-    if (ctx) {
-      paintBoundary(ctx, net.predict(GRID_X), GRID);
-      paintPoints(ctx, points, { extent: DOMAIN });
-    }
+    boundary.draw(net, points);
     return l;
   };
 
@@ -133,7 +128,7 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
     el('div', { class: 'controls' }, el('label', { for: 'train-dataset' }, 'Data'), select, play, reset),
     el(
       'div', { class: 'train-layout' },
-      canvas,
+      boundary.canvas,
       el(
         'div', { class: 'train-side' },
         el('dl', { class: 'stats' },
