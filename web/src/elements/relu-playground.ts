@@ -11,7 +11,7 @@
 // epoch, loss, dead, config, note, diverged, error. Events: `relu-reset` (after a (re)build,
 // detail: the settings used, any notes and the initial loss), `relu-train` (each trained frame:
 // { epoch, loss, deadUnits, hiddenUnits }), `relu-diverged` ({ loss, epoch }), `relu-error` ({ error }).
-import { hasDiverged } from '../divergence.js';
+import { DIVERGENCE_FACTOR, hasDiverged } from '../divergence.js';
 import type { Activation } from '../mlp-options.js';
 import type { MLP } from '../mlp.js';
 import { el } from '../ui/dom.js';
@@ -271,7 +271,7 @@ export class ReluPlaygroundElement extends ElementBase {
   // Training blew up: stop, say why and what to do, and tell the page.
   #divergedAt(loss: number): void {
     this.#setPlaying(false);
-    const shown = Number.isFinite(loss) ? `grew to ${formatNumber(loss)}, over ${formatNumber(this.#firstLoss)} × 1000` : `became ${formatNumber(loss)}`;
+    const shown = Number.isFinite(loss) ? `grew to ${formatNumber(loss)}, over ${DIVERGENCE_FACTOR} × its first loss ${formatNumber(this.#firstLoss)}` : `became ${formatNumber(loss)}`;
     this.#diverged.textContent =
       `Training diverged at epoch ${this.#epoch}: the loss ${shown}. The learning rate (${this.#settings.learningRate}) is too high ` +
       'for this network; lower the learning-rate attribute, then press Reset (Play also starts over).';
