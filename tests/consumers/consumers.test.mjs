@@ -95,7 +95,8 @@ describe('packed tarball', () => {
     assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
     assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
     assert.ok(listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'), 'the datasets ship');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/(elements|datasets)\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    assert.ok(listed.includes('dist/ui/index.js') && listed.includes('dist/ui/index.d.ts'), 'relu-wasm/ui ships');
+    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
   });
 
   test('Node 20 ESM: import from a plain .mjs file, both binaries, and relu-wasm/datasets', () => {

@@ -8,8 +8,10 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByTestId('backend')).toHaveText(/wasm-(simd|scalar)/);
 });
 
+// Section 1 is the package's <relu-plot> (test id relu-plot); its parts are inside its open
+// shadow root, which Playwright's locators pierce.
 test('the probe moves with the keyboard and shows f(x), f\'(x) from the kernels', async ({ page }) => {
-  const plot = page.getByTestId('relu-plot');
+  const plot = page.getByTestId('relu-plot').getByTestId('plot');
   await expect(page.getByTestId('probe-x')).toHaveText('1');
   await expect(page.getByTestId('probe-fx')).toHaveText('1');
   await expect(page.getByTestId('probe-dfx')).toHaveText('1');
@@ -31,7 +33,7 @@ test('the probe moves with the keyboard and shows f(x), f\'(x) from the kernels'
 });
 
 test('the probe follows a click or tap on the plot', async ({ page }) => {
-  const plot = page.getByTestId('relu-plot');
+  const plot = page.getByTestId('relu-plot').getByTestId('plot');
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
@@ -41,9 +43,9 @@ test('the probe follows a click or tap on the plot', async ({ page }) => {
 });
 
 test('the Leaky ReLU slope changes the curve and the probe values', async ({ page }) => {
-  const curve = page.getByTestId('relu-curve');
+  const curve = page.getByTestId('relu-plot').getByTestId('curve');
   const before = await curve.getAttribute('d');
-  await page.getByTestId('relu-plot').focus();
+  await page.getByTestId('relu-plot').getByTestId('plot').focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft'); // x = -1
   await expect(page.getByTestId('probe-x')).toHaveText('-1');
   // Keyboard only: tab to the slider and step it up to 0.10.

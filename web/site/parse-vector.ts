@@ -28,13 +28,3 @@ export function parseVector(text: string): ParsedVector {
   });
   return { values, bad };
 }
-
-/** Formats a float32 the way a reader expects: -0 stays visible, NaN and infinities spelled out. */
-export function formatFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '∞';
-  if (v === -Infinity) return '−∞';
-  if (Object.is(v, -0)) return '-0';
-  // float32 values printed with at most 7 significant digits, trailing zeros removed.
-  return String(Number(v.toPrecision(7)));
-}

@@ -51,6 +51,7 @@ export default defineConfig({
     alias: [
       { find: 'relu-wasm/elements', replacement: `${repo}dist/elements/register.js` },
       { find: 'relu-wasm/datasets', replacement: `${repo}dist/datasets/index.js` },
+      { find: 'relu-wasm/ui', replacement: `${repo}dist/ui/index.js` },
       { find: 'relu-wasm', replacement: `${repo}dist/index.js` },
     ],
   },

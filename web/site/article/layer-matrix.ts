@@ -9,9 +9,7 @@
 //   matrix-resample    button: a new batch and a new layer
 import type { ReluWasm } from 'relu-wasm';
 import { seededRandom } from 'relu-wasm/datasets';
-
-import { el } from './dom.js';
-import { fixed } from './format.js';
+import { el, fixed } from 'relu-wasm/ui';
 
 const ROWS = 4;
 const INPUTS = 3;

@@ -7,9 +7,9 @@
 //   example-tokens   one <li> per entry: "x → relu(x)", or data-bad="true" and "skipped"
 //   example-status   which entries were skipped and why (empty when all are numbers)
 import type { ReluWasm } from 'relu-wasm';
+import { el, formatFloat } from 'relu-wasm/ui';
 
-import { el } from './dom.js';
-import { formatFloat, parseVector } from '../parse-vector.js';
+import { parseVector } from '../parse-vector.js';
 
 export function mountVectorExample(rw: ReluWasm): void {
   const input = document.querySelector<HTMLInputElement>('#example-input')!;
