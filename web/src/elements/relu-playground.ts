@@ -20,7 +20,7 @@ import { frameLoop, type FrameLoop } from '../ui/frame-loop.js';
 import { boundaryGrid, paintBoundary, paintPoints, type PlotPoint } from '../ui/heatmap.js';
 import { CLASS_0, CLASS_1, cssColor } from '../ui/palette.js';
 import { AttributeReader } from './attributes.js';
-import { BINARY_DATASETS, DOMAIN, generate, type BinaryDatasetName, type Dataset } from '../datasets/index.js';
+import { BINARY_DATASETS, generate, type BinaryDatasetName, type Dataset } from '../datasets/index.js';
 import { ElementBase, emit } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
