@@ -12,7 +12,7 @@
 // detail: the settings used, any notes and the initial loss), `relu-train` (each trained frame:
 // { epoch, loss, deadUnits, hiddenUnits }), `relu-diverged` ({ loss, epoch }), `relu-error` ({ error }).
 import { DIVERGENCE_FACTOR, hasDiverged } from '../divergence.js';
-import type { Activation } from '../mlp-options.js';
+import { ACTIVATIONS, TRAIN_OPTION_SPECS, type Activation } from '../option-specs.js';
 import type { MLP } from '../mlp.js';
 import { el } from '../ui/dom.js';
 import { formatNumber } from '../ui/format.js';
@@ -25,8 +25,15 @@ import { ElementBase, emit } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
 
-const ACTIVATIONS: readonly Activation[] = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
-const DEFAULTS = { dataset: 'circle' as BinaryDatasetName, activation: 'relu' as Activation, shape: [8, 8], lr: 0.03 };
+// Where this element deliberately differs from the package's option table, in one place:
+// TF Playground's default learning rate (0.03) and the range of its menu (0.00001 to 10), kept
+// inside the table's own range.
+const LEARNING_RATE = {
+  default: 0.03,
+  min: Math.max(0.00001, TRAIN_OPTION_SPECS.lr.min),
+  max: Math.min(10, TRAIN_OPTION_SPECS.lr.max),
+};
+const DEFAULTS = { dataset: 'circle' as BinaryDatasetName, activation: ACTIVATIONS[0] as Activation, shape: [8, 8] };
 const POINTS = 200;
 const DATA_SEED = 1;
 const INIT_SEED = 1;
@@ -78,7 +85,7 @@ export class ReluPlaygroundElement extends ElementBase {
   readonly #diverged: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
   readonly #status: HTMLParagraphElement;
-  #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: DEFAULTS.lr };
+  #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: LEARNING_RATE.default };
   #points: Dataset | undefined;
   #dots: PlotPoint[] = [];
   #net: MLP | undefined;
@@ -180,7 +187,7 @@ export class ReluPlaygroundElement extends ElementBase {
       dataset: read.oneOf('dataset', BINARY_DATASETS, DEFAULTS.dataset),
       activation: read.oneOf('activation', ACTIVATIONS, DEFAULTS.activation),
       networkShape: read.integerList('network-shape', 1, 32, 6, DEFAULTS.shape),
-      learningRate: read.number('learning-rate', 0.00001, 10, DEFAULTS.lr),
+      learningRate: read.number('learning-rate', LEARNING_RATE.min, LEARNING_RATE.max, LEARNING_RATE.default),
     };
     this.#note.textContent = read.notes.join(' ');
     this.#note.hidden = read.notes.length === 0;
