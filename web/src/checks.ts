@@ -48,7 +48,7 @@ export function checkFiniteNumber(value: unknown, name: string): number {
 }
 
 /** The largest finite float32; a larger number becomes Infinity once rounded to float32. */
-const FLOAT32_MAX = 3.4028234663852886e38;
+export const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** A finite number that stays finite when the engine rounds it to float32. */
 export function checkFiniteFloat32(value: unknown, name: string): number {

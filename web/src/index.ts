@@ -12,6 +12,7 @@ export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from
 export type { Activation, Init, LossKind, MLPOptions, OptimizerKind, TrainLoopOptions, TrainOptions } from './mlp-options.js';
 export { wasmSimdSupported } from './simd-support.js';
 export { DIVERGENCE_FACTOR, hasDiverged } from './divergence.js';
+export { FLOAT32_MAX } from './checks.js';
 
 /** Loads the ReLU kernels (SIMD when available) into a new, independent WASM instance. */
 export function loadRelu(options?: LoadReluOptions): Promise<ReluWasm> {
