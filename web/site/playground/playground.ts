@@ -23,7 +23,7 @@ import { NetworkView } from './network-view.js';
 import { PRESETS } from './presets.js';
 import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
 import {
-  activeFeatures, cloneState, DEFAULTS, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
+  activeFeatures, cloneState, DEFAULTS, FEATURES, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
   type Feature, type State,
 } from './state.js';
 
@@ -676,7 +676,7 @@ function bindTools(): void {
     }
     ui.jsonError.textContent = '';
     state.networkShape = result.sizes.slice(1, -1);
-    for (const f of ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const) state[f] = features.includes(f);
+    for (const f of FEATURES) state[f] = features.includes(f);
     if (result.activation) state.activation = result.activation;
     writeHash();
     controlsFromState();

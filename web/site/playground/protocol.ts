@@ -39,7 +39,6 @@ export type Request =
   | { id: number; type: 'options'; train: TrainConfig }
   | { id: number; type: 'data'; data: DataMessage }
   | { id: number; type: 'train'; steps: number }
-  | { id: number; type: 'snapshot' }
   | { id: number; type: 'setBias'; layer: number; unit: number; value: number }
   | { id: number; type: 'gradcheck' }
   | { id: number; type: 'params' };
@@ -60,7 +59,7 @@ export interface Frame {
   layers: LayerJSON[];
   /** Per hidden layer, the units that output 0 on every training point. */
   dead: number[][];
-  /** Set when the loss became NaN, infinite or exploded; training must stop. */
+  /** Why training must stop: the weights or the loss became non-finite, or hasDiverged(). */
   diverged: string | null;
 }
 
@@ -78,6 +77,3 @@ export type Reply =
   | { id: number; type: 'params'; layers: LayerJSON[] }
   | { id: number; type: 'ready'; backend: string }
   | { id: number; type: 'error'; message: string };
-
-/** Above this the loss has exploded even if it is still finite. */
-export const EXPLODED_LOSS = 1e6;
