@@ -13,6 +13,8 @@
 //             loss-chart, boundary, divergence, divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, export-json, import-json,
 //             json-error, url-warnings
+import { FLOAT32_MAX } from 'relu-wasm';
+
 import { parseCsv, toCsv, type LoadedData } from './csv.js';
 import { fromLoaded, generate, GRID, gridCoords, featurize, NEURON_GRID, networkSizes, tensors, type Data } from './data.js';
 import { WorkerBridge } from './bridge.js';
@@ -523,7 +525,8 @@ function bindControls(): void {
   });
   ui.neuronBias.addEventListener('change', () => {
     const v = Number(ui.neuronBias.value);
-    if (!selected || !Number.isFinite(v)) return;
+    // A bias beyond float32 would become Infinity in the engine: refused like NaN.
+    if (!selected || !Number.isFinite(v) || Math.abs(v) > FLOAT32_MAX) return;
     const gen = generation;
     bridge.request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v }).then((r) => accept(r, gen), ignoreReset);
   });

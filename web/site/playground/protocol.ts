@@ -1,5 +1,6 @@
 // The messages between the page and the training worker. Every request carries an id and
-// gets exactly one reply with the same id (a Frame, a GradCheck, Params or an error).
+// gets exactly one reply with the same id: a frame, or 'gradcheck', 'params', 'ready' (to
+// 'options') or 'error'.
 import type { Activation, LossKind, OptimizerKind } from 'relu-wasm';
 
 export interface NetConfig {
