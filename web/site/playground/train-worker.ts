@@ -10,7 +10,10 @@ let train: TrainConfig | null = null;
 let steps = 0;
 let batchCalls = 0;
 let diverged: string | null = null;
-/** The training loss of the run's first frame: the reference of the package's divergence rule. */
+/**
+ * The reference of the package's divergence rule: the training loss of the first frame after
+ * init, or after the reader edited the data or a bias (a jump they caused is not divergence).
+ */
 let firstLoss: number | null = null;
 
 function send(reply: Reply, transfer: Transferable[] = []): void {
@@ -173,12 +176,14 @@ async function handle(req: Request): Promise<void> {
     }
     case 'data':
       data = req.data;
+      firstLoss = null;
       sendFrame(req.id, net, data);
       return;
     case 'setBias': {
       const p = net.getParams(req.layer);
       if (req.unit >= 0 && req.unit < p.b.length) p.b[req.unit] = req.value;
       net.setParams(req.layer, p.W, p.b);
+      firstLoss = null;
       sendFrame(req.id, net, data);
       return;
     }
