@@ -301,9 +301,11 @@ test('regression on targets around 1500 trains (no absolute loss threshold); a h
   await page.getByTestId('csv-text').fill(rows.join('\n'));
   await page.getByTestId('csv-load').click();
   await expect(page.getByTestId('csv-status')).toContainText('Loaded 40 points (regression targets)');
+  // Wait for the new network's first frame (the page showed step 0 of the previous one too).
+  // Its loss is above the absolute threshold (1e6) that once paused this run at step 0.
+  await expect.poll(() => num(page, 'train-loss')).toBeGreaterThan(1e6);
   await expect(page.getByTestId('steps')).toHaveText('0');
   const first = await num(page, 'train-loss');
-  expect(first).toBeGreaterThan(1e6); // the absolute threshold that once paused this run at step 0
   const message = page.getByTestId('divergence-message');
   await page.getByTestId('play').click();
   await expect.poll(() => num(page, 'train-loss'), { timeout: 30_000 }).toBeLessThan(first / 100);
