@@ -13,9 +13,10 @@
 //             loss-chart, boundary, divergence, divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, export-json, import-json,
 //             json-error, url-warnings
+import { FLOAT32_MAX } from 'relu-wasm';
+import { DOMAIN } from 'relu-wasm/datasets';
 import { fromClient, LossChart, paintBoundary, paintPoints } from 'relu-wasm/ui';
 
-import { DOMAIN } from 'relu-wasm/datasets';
 import { parseCsv, toCsv, type LoadedData } from './csv.js';
 import { fromLoaded, generate, GRID, gridCoords, featurize, NEURON_GRID, networkSizes, tensors, type Data } from './data.js';
 import { WorkerBridge } from './bridge.js';
@@ -24,7 +25,7 @@ import { NetworkView } from './network-view.js';
 import { PRESETS } from './presets.js';
 import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
 import {
-  activeFeatures, cloneState, DEFAULTS, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
+  activeFeatures, cloneState, DEFAULTS, FEATURES, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
   type Feature, type State,
 } from './state.js';
 
@@ -526,7 +527,8 @@ function bindControls(): void {
   });
   ui.neuronBias.addEventListener('change', () => {
     const v = Number(ui.neuronBias.value);
-    if (!selected || !Number.isFinite(v)) return;
+    // A bias beyond float32 would become Infinity in the engine: refused like NaN.
+    if (!selected || !Number.isFinite(v) || Math.abs(v) > FLOAT32_MAX) return;
     const gen = generation;
     bridge.request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v }).then((r) => accept(r, gen), ignoreReset);
   });
@@ -678,7 +680,7 @@ function bindTools(): void {
     }
     ui.jsonError.textContent = '';
     state.networkShape = result.sizes.slice(1, -1);
-    for (const f of ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const) state[f] = features.includes(f);
+    for (const f of FEATURES) state[f] = features.includes(f);
     if (result.activation) state.activation = result.activation;
     writeHash();
     controlsFromState();

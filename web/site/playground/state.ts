@@ -1,7 +1,8 @@
 // The playground's settings as one declarative table that round-trips through the URL hash.
 // Keys and value spellings follow TensorFlow Playground's state.ts, so its links open the same
-// experiment here; our extras have their own keys (listed in EXTRA_KEYS). Every value from the
-// hash is untrusted: parsed as data, validated against its table entry and clamped, never run.
+// experiment here; our extras have their own keys (the end of PROPS). Every value from the hash
+// is untrusted: parsed as data, validated against its table entry and clamped, never run; no
+// hash makes parseHash throw, and every number it keeps is finite in float32.
 
 export type Problem = 'classification' | 'regression';
 export type ClassDataset = 'circle' | 'xor' | 'gauss' | 'spiral' | 'cs231n-spiral';
@@ -135,9 +136,6 @@ const PROPS: ReadonlyArray<[keyof State, Kind]> = [
   ['numSamples', { kind: 'number', min: LIMITS.numSamples[0], max: LIMITS.numSamples[1], integer: true }],
 ];
 
-/** Keys this page adds to TF Playground's; documented in the page's "About the URL" note. */
-export const EXTRA_KEYS = ['optimizer', 'leakySlope', 'stepsPerSecond', 'numSamples'] as const;
-
 /** TF Playground keys that only change its own UI; accepted and ignored. */
 const IGNORED_KEYS = new Set(['collectStats', 'tutorial', 'hideText']);
 
@@ -220,7 +218,8 @@ export function parseHash(hash: string): ParseResult {
         let changed = false;
         for (const p of parts.slice(0, LIMITS.layers[1])) {
           const n = Number(p);
-          if (!Number.isFinite(n)) {
+          // An empty part ("4,,2" or a trailing comma) is dropped, not read as Number('') = 0.
+          if (p.trim() === '' || !Number.isFinite(n)) {
             changed = true;
             continue;
           }
