@@ -5,22 +5,39 @@
 // guards check the same bounds. UIs take their ranges from here and declare, in one place each,
 // where they deliberately differ (e.g. TF Playground's learning rate of 0.03).
 
-/** Hidden activations, in the engine's code order. */
-export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'] as const;
-/** Losses, in the engine's code order. */
-export const LOSSES = ['bce', 'mse', 'softmax_ce'] as const;
-/** Weight initialisations, in the engine's code order. */
-export const INITS = ['he', 'xavier', 'zeros'] as const;
-/** Optimizers, in the engine's code order. */
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-/** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
-export const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'] as const;
+export type Activation = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
+export type LossKind = 'bce' | 'mse' | 'softmax_ce';
+export type Init = 'he' | 'xavier' | 'zeros';
+export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+export type StatusName = 'Ok' | 'InvalidArgument' | 'ShapeMismatch' | 'OutOfRange' | 'NonFinite' | 'OutOfMemory' | 'InvalidState';
 
-export type Activation = (typeof ACTIVATIONS)[number];
-export type LossKind = (typeof LOSSES)[number];
-export type Init = (typeof INITS)[number];
-export type OptimizerKind = (typeof OPTIMIZERS)[number];
-export type StatusName = (typeof STATUS_NAMES)[number];
+/**
+ * Lists every member of `T` once, in the engine's code order (a name's code is its index). The
+ * types above are named unions so that error messages name them; this makes the compiler
+ * refuse a list that misses one of their members.
+ */
+function inCodeOrder<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list;
+}
+
+/** Hidden activations, in the engine's code order. */
+export const ACTIVATIONS = inCodeOrder<Activation>()(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear']);
+/** Losses, in the engine's code order. */
+export const LOSSES = inCodeOrder<LossKind>()(['bce', 'mse', 'softmax_ce']);
+/** Weight initialisations, in the engine's code order. */
+export const INITS = inCodeOrder<Init>()(['he', 'xavier', 'zeros']);
+/** Optimizers, in the engine's code order. */
+export const OPTIMIZERS = inCodeOrder<OptimizerKind>()(['sgd', 'momentum', 'adam']);
+/** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
+export const STATUS_NAMES = inCodeOrder<StatusName>()([
+  'Ok',
+  'InvalidArgument',
+  'ShapeMismatch',
+  'OutOfRange',
+  'NonFinite',
+  'OutOfMemory',
+  'InvalidState',
+]);
 
 /** A number option: `min` is inclusive; `max` is inclusive unless `maxExclusive`. */
 export interface NumberSpec {
