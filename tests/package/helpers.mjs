@@ -1,5 +1,6 @@
 // Shared by the package tests: both backends, float bit helpers, the golden vectors that
 // the C++ tests also read (tests/fixtures/relu_golden.txt), the seeded generator, accuracy.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { loadRelu } from 'relu-wasm';
@@ -94,4 +95,15 @@ export function accuracy(net, X, Y) {
     if (guess === Y[r]) right++;
   }
   return right / rows;
+}
+
+/** The source article's example computed both ways (copying and zero-copy) by the instance. */
+export function computesTheExample(rw) {
+  const example = [-2, -1, 0, 1, 2];
+  assert.deepEqual(Array.from(rw.relu(example)), [0, 0, 0, 1, 2]);
+  const b = rw.alloc(5);
+  b.set(example);
+  rw.reluInto(b, b);
+  assert.deepEqual(Array.from(b.view()), [0, 0, 0, 1, 2]);
+  b.dispose();
 }

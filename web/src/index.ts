@@ -10,28 +10,8 @@ export type { WasmBuffer } from './wasm-buffer.js';
 export type { FloatInput } from './checks.js';
 export type { MLP, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
 export type { MLPOptions, TrainAsyncOptions, TrainLoopOptions, TrainOptions } from './mlp-options.js';
-export {
-  ACTIVATIONS,
-  FLOAT32_MAX,
-  INITS,
-  LOOP_OPTION_SPECS,
-  LOSSES,
-  MAX_LAYERS,
-  MAX_UNITS,
-  MLP_OPTION_SPECS,
-  OPTIMIZERS,
-  OPTION_SPECS,
-  STATUS_NAMES,
-  TRAIN_OPTION_SPECS,
-  type Activation,
-  type EnumSpec,
-  type Init,
-  type LossKind,
-  type NumberSpec,
-  type OptimizerKind,
-  type OptionSpec,
-  type StatusName,
-} from './option-specs.js';
+// The option table: names, defaults, ranges and enum and status codes of every option.
+export * from './option-specs.js';
 export { wasmSimdSupported } from './simd-support.js';
 export { DIVERGENCE_FACTOR, hasDiverged } from './divergence.js';
 

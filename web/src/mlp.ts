@@ -44,6 +44,14 @@ export interface LossAndGradients {
 const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
 const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
 
+/** Where X and Y sit in WASM memory, and their lengths in floats. */
+interface DataOffsets {
+  x: number;
+  xLen: number;
+  y: number;
+  yLen: number;
+}
+
 /** What one engine train call reports (cpp/nn/options.h TrainResult, read at its offsets). */
 interface TrainResult {
   meanLoss: number;
@@ -145,7 +153,7 @@ export class MLP {
     const [, net] = this.#live('train');
     const { loop, options: o } = checkLoopOptions(options);
     const io = this.#copyData(X, Y, 0);
-    return this.#runTrain(net, io.x, io.xLen, io.y, io.yLen, loop, o, io.slot).meanLoss;
+    return this.#runTrain(net, io, loop, o, io.slot).meanLoss;
   }
 
   /**
@@ -174,7 +182,7 @@ export class MLP {
       while (loop.firstStep < total) {
         const steps = Math.min(chunk, total - loop.firstStep);
         const started = performance.now();
-        result = this.#runTrain(net, x, io.xLen, y, io.yLen, { ...loop, steps }, o, base);
+        result = this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, { ...loop, steps }, o, base);
         const elapsed = performance.now() - started;
         loop.firstStep += steps;
         loop.lossSum = result.lossSum;
@@ -292,21 +300,12 @@ export class MLP {
     return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
   }
 
-  /** One engine train call; the TrainResult goes to `slot` (24 bytes). */
-  #runTrain(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    loop: EngineTrainLoop,
-    options: EngineTrainOptions,
-    slot: number,
-  ): TrainResult {
-    this.#check(this.#heap.module.mlpTrain(net, x, xLen, y, yLen, loop, options, slot), 'train');
-    const buffer = this.#heap.module.HEAPU8.buffer;
-    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
+  /** One engine train call on data already in WASM memory; the TrainResult goes to `slot` (24 bytes). */
+  #runTrain(net: number, data: DataOffsets, loop: EngineTrainLoop, options: EngineTrainOptions, slot: number): TrainResult {
+    const m = this.#heap.module;
+    this.#check(m.mlpTrain(net, data.x, data.xLen, data.y, data.yLen, loop, options, slot), 'train');
+    const [meanLoss, lossSum] = new Float64Array(m.HEAPU8.buffer, slot, 2);
+    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(m.HEAPU8.buffer, slot + 16, 1)[0]! };
   }
 
   #readLoss(slot: number): number {
