@@ -80,6 +80,7 @@ ${enumBlock('Init', s.INITS, 'Weight initialisations.')}
 ${enumBlock('Optimizer', s.OPTIMIZERS, 'Update rules.')}
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t { ${s.STATUS_NAMES.map((n, i) => `${n} = ${i}`).join(', ')} };
+inline constexpr const char* kStatusNames[] = { ${s.STATUS_NAMES.map((n) => `"${n}"`).join(', ')} };
 
 // A number option: default, inclusive minimum, maximum (exclusive when max_exclusive).
 struct NumberRange {

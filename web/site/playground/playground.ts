@@ -434,26 +434,21 @@ function bindControls(): void {
   });
   ui.reset.addEventListener('click', () => reset());
   ui.divergenceReset.addEventListener('click', () => reset());
-  ui.learningRate.addEventListener('change', () => {
-    state.learningRate = Number(ui.learningRate.value);
-    commit(false);
-  });
-  ui.regularizationRate.addEventListener('change', () => {
-    state.regularizationRate = Number(ui.regularizationRate.value);
-    commit(false);
-  });
-  ui.regularization.addEventListener('change', () => {
-    state.regularization = ui.regularization.value as State['regularization'];
-    commit(false);
-  });
-  ui.optimizer.addEventListener('change', () => {
-    state.optimizer = ui.optimizer.value as State['optimizer'];
-    commit(false);
-  });
-  ui.activation.addEventListener('change', () => {
-    state.activation = ui.activation.value as State['activation'];
-    commit(true);
-  });
+  // Menus whose value goes straight into the state; `needsReset` when the network changes.
+  const menus: Array<[HTMLSelectElement, 'learningRate' | 'regularizationRate' | 'regularization' | 'optimizer' | 'activation', boolean]> = [
+    [ui.learningRate, 'learningRate', false],
+    [ui.regularizationRate, 'regularizationRate', false],
+    [ui.regularization, 'regularization', false],
+    [ui.optimizer, 'optimizer', false],
+    [ui.activation, 'activation', true],
+  ];
+  for (const [menu, key, needsReset] of menus) {
+    menu.addEventListener('change', () => {
+      const value = menu.value;
+      Object.assign(state, { [key]: typeof DEFAULTS[key] === 'number' ? Number(value) : value });
+      commit(needsReset);
+    });
+  }
   ui.problem.addEventListener('change', () => {
     state.problem = ui.problem.value as State['problem'];
     custom = null;
