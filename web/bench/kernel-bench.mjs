@@ -174,39 +174,65 @@ export function reluForwardVariants(instances) {
 }
 
 /**
- * The WASM memory-copy limit, measured inside one relu-wasm instance (the SIMD build): a
- * SIMD load/store loop shaped like the ReLU kernel, and memory.copy. Both are raw exports,
- * called like the zero-copy kernels, so call overhead is counted alike.
- * @param {import('relu-wasm').ReluWasm} rw
+ * The yardsticks, from the benchmark-only module (web/bench/bench-kernels.mjs): a v128
+ * load/store copy loop shaped like the forward kernel (the copy limit every ratio is taken
+ * against), the engine's `memory.copy` instruction, and the plainest SIMD ReLU forward and
+ * backward kernels (four vectors per iteration, 64-byte-aligned buffers), the reference each
+ * package kernel is judged against. All are raw exports called like the package's zero-copy
+ * kernels, so call overhead counts alike.
+ * @param {import('./bench-kernels.mjs').BenchKernels} bench
  */
-export function copyLimitVariants(rw) {
-  const m = rw.heap.module;
-  const kinds = [
-    { id: 'wasm-copy-loop', label: 'WASM copy limit (SIMD load/store loop)', fn: '_relu_bench_copy_loop' },
-    { id: 'wasm-memory-copy', label: 'WASM copy limit (memory.copy)', fn: '_relu_bench_memory_copy' },
-  ];
-  return kinds.map(({ id, label, fn }) => ({
+export function yardstickVariants(bench) {
+  const e = bench.exports;
+  const unary = (id, label, fn, reference) => ({
     id,
     label,
     bytesPerElement: 8,
     setup(n) {
-      const x = rw.alloc(n);
-      const y = rw.alloc(n);
-      x.set(input(n));
-      m[fn](0, 0, 0); // resolve Emscripten's trampoline to the raw export
-      const copy = m[fn];
-      const xo = x.offsetFor(rw.heap, 'x');
-      const yo = y.offsetFor(rw.heap, 'y');
+      const x = bench.alloc(n);
+      const y = bench.alloc(n);
+      const src = input(n);
+      bench.f32(x, n).set(src);
+      const want = reference(src);
       return {
-        run: () => copy(xo, yo, n),
-        check: () => sameBits(x.view(), y.view()),
+        run: () => fn(x, y, n),
+        check: () => sameBits(bench.f32(y, n), want),
         dispose: () => {
-          x.dispose();
-          y.dispose();
+          bench.release();
+          bench.release();
         },
       };
     },
-  }));
+  });
+  return [
+    unary('wasm-copy-loop', 'WASM v128 load/store copy loop', e.f32_vcopy__wasmsimd_u32, (x) => x),
+    unary('wasm-memory-copy', 'WASM memory.copy instruction', e.f32_vcopy__memory_copy, (x) => x),
+    unary('ref-forward', 'plain WASM SIMD reference, forward', e.f32_vrelu__wasmsimd_ref_u4, reluReference),
+    {
+      id: 'ref-backward',
+      label: 'plain WASM SIMD reference, backward',
+      bytesPerElement: 12,
+      setup(n) {
+        const x = bench.alloc(n);
+        const dy = bench.alloc(n);
+        const dx = bench.alloc(n);
+        const src = input(n);
+        const g = input(n, 777);
+        bench.f32(x, n).set(src);
+        bench.f32(dy, n).set(g);
+        const want = reluBackwardReference(src, g);
+        return {
+          run: () => e.f32_vrelu_backward__wasmsimd_ref_u4(x, dy, dx, n),
+          check: () => sameBits(bench.f32(dx, n), want),
+          dispose: () => {
+            bench.release();
+            bench.release();
+            bench.release();
+          },
+        };
+      },
+    },
+  ];
 }
 
 /**
@@ -326,7 +352,10 @@ async function runInterleaved(variants, n, { minSampleMs, samples, onProgress })
     }
     return variants.map((v, i) => {
       const secondsPerCall = median(perCall[i]);
-      return { id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok: cells[i].ok };
+      const gbps = (s) => (v.bytesPerElement * n) / s / 1e9;
+      // Spread: the slowest and the fastest of the rounds.
+      const spread = [gbps(Math.max(...perCall[i])), gbps(Math.min(...perCall[i]))];
+      return { id: v.id, label: v.label, n, secondsPerCall, gbps: gbps(secondsPerCall), spread, rounds: samples, ok: cells[i].ok };
     });
   } finally {
     for (const c of cells) c.dispose();

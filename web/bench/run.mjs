@@ -18,7 +18,7 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
 
-for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm']) {
+for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm', 'build/wasm/bench/relu-bench-kernels.wasm']) {
   if (!existsSync(join(ROOT, f))) {
     console.error(`npm run bench: ${f} is missing. Build the package first: npm run build`);
     process.exit(1);
@@ -96,12 +96,18 @@ try {
 }
 
 report.quick = quick;
+// The CPU decides what memory.copy compiles to in the engine (docs/benchmarks.md): record it.
+try {
+  report.cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown';
+} catch {
+  report.cpu = 'unknown';
+}
 report.verdicts = evaluate(report);
 writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
 if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
 console.log(markdownTable(report));
-console.log(`\n${report.browser}, ${report.cores} cores; TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
+console.log(`\n${report.browser}, ${report.cores} cores (${report.cpu}); TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
 const missed = report.verdicts.filter((v) => !v.pass);
 console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
 if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {

@@ -6,9 +6,13 @@ import { loadRelu } from 'relu-wasm';
 import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+// The benchmark-only module (cpp/bench/wasm; built by `npm run build:wasm`, never in dist/).
+import benchKernelsUrl from '../../../build/wasm/bench/relu-bench-kernels.wasm?url&no-inline';
+
+import { loadBenchKernels } from '../../bench/bench-kernels.mjs';
 
 import { runFrameBench } from '../../bench/frame-bench.mjs';
-import { copyLimitVariants, reluBackwardVariants, reluForwardVariants, runKernelBench } from '../../bench/kernel-bench.mjs';
+import { reluBackwardVariants, reluForwardVariants, runKernelBench, yardstickVariants } from '../../bench/kernel-bench.mjs';
 import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
 
@@ -25,15 +29,16 @@ async function run(): Promise<void> {
   const started = performance.now();
   const simd = await loadRelu({ simd: true });
   const scalar = await loadRelu({ simd: false });
+  const bench = await loadBenchKernels(await (await fetch(benchKernelsUrl)).arrayBuffer());
   const instances = [
     { label: 'relu-wasm SIMD', rw: simd },
     { label: 'relu-wasm scalar', rw: scalar },
   ];
   const onProgress = (p: { done: number; total: number; current: string }) => say(`kernels ${p.done}/${p.total}: ${p.current}`);
   const kernel = await runKernelBench({
-    variants: [...copyLimitVariants(simd), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
+    variants: [...yardstickVariants(bench), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
     onProgress,
-    // Our kernels and the copy limit sampled in rounds, so each ratio compares the same moments.
+    // Our kernels and the yardsticks sampled in rounds, so each ratio compares the same moments.
     interleave: true,
     ...timing,
   });
