@@ -41,6 +41,7 @@ export function evaluate(report) {
     }
   }
   for (const [suffix, n, min] of [['', 1024, 10], ['', 262144, 1.1], ['-backward', 262144, 4]]) {
+    if (!report.tfjs) break;
     const s = speedup(`wasm-simd-zero-copy${suffix}`, `tfjs-wasm${suffix}`, n);
     add(`${suffix ? 'backward' : 'forward'} vs TF.js WASM at ${sizeName(n)} >= ${min}x`, `${s.toFixed(1)}x`, s >= min);
   }
@@ -63,9 +64,11 @@ export function evaluate(report) {
   add('copying rw.relu(array) at 16Ki >= 0.2 of copy limit', c.toFixed(2), c >= 0.2, cell(report, 'wasm-simd-copying', 16384)?.ok);
   for (const [caseId, min] of [['net-2-8-8-1', 5e6], ['net-2-100-3', 2e6]]) {
     const t = train(report, 'wasm-simd-train', caseId);
+    if (!t) continue;
     add(`training ${caseId.slice(4)} >= ${min / 1e6} M samples/s`, `${(t.samplesPerSecond / 1e6).toFixed(2)} M`, t.samplesPerSecond >= min, t.ok);
   }
   for (const f of report.frame) add(`frame ${f.name} <= 8 ms`, `${f.ms.frame.toFixed(2)} ms`, f.ms.frame <= 8, f.ok);
+  if (!report.load) return v;
   add('SIMD .wasm < 40 KB gzip', `${(report.load.simdWasmGzipBytes / 1024).toFixed(1)} KB`, report.load.simdWasmGzipBytes < 40 * 1024);
   add('first ReLU result <= 150 ms after page load', `${report.load.firstResultMs.toFixed(0)} ms`, report.load.firstResultMs <= 150, report.load.ok);
   return v;
@@ -152,6 +155,7 @@ export function markdownTable(report) {
     lines.push(`| playground frame | ${f.name} | ${m.frame.toFixed(2)} ms${f.ok ? '' : ' WRONG'} | train ${m.train.toFixed(2)} | predict ${m.predict.toFixed(2)} | activations ${m.activations.toFixed(2)} | <= 8 ms: **${m.frame <= 8 ? 'pass' : 'MISS'}** |`);
   }
   const l = report.load;
+  if (!l) return lines.join('\n');
   const newTab = l.newTabFirstResultMs === undefined ? '' : ` (in a just-opened tab: ${l.newTabFirstResultMs.toFixed(0)} ms)`;
   lines.push(`| load | SIMD .wasm gzip; first relu() after navigation | ${(l.simdWasmGzipBytes / 1024).toFixed(1)} KB | ${l.firstResultMs.toFixed(0)} ms${newTab} | | | < 40 KB: **${l.simdWasmGzipBytes < 40 * 1024 ? 'pass' : 'MISS'}**; <= 150 ms: **${l.firstResultMs <= 150 && l.ok ? 'pass' : 'MISS'}** |`);
   return lines.join('\n');

@@ -22,6 +22,10 @@ const result = document.querySelector<HTMLElement>('[data-testid="bench-result"]
 const params = new URLSearchParams(location.search);
 // ?quick: shorter samples, for trying the pipeline (not for numbers anyone should quote).
 const timing = params.has('quick') ? { minSampleMs: 10, samples: 3 } : { minSampleMs: 50, samples: 7 };
+// ?rounds=N: more interleaved rounds for the kernels (a busy machine); ?only=kernels skips
+// training, the frame budget and TF.js (a quick look at the kernels alone).
+const kernelTiming = { ...timing, samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples) };
+const kernelsOnly = params.get('only') === 'kernels';
 const say = (text: string) => (progress.textContent = text);
 
 async function run(): Promise<void> {
@@ -40,8 +44,12 @@ async function run(): Promise<void> {
     onProgress,
     // Our kernels and the yardsticks sampled in rounds, so each ratio compares the same moments.
     interleave: true,
-    ...timing,
+    ...kernelTiming,
   });
+  if (kernelsOnly) {
+    finish({ kernel, train: [], frame: [], tfjs: null, timing: kernelTiming }, started);
+    return;
+  }
   const train = await runTrainCompare({
     contenders: [engineContender(simd, 'relu-wasm SIMD, net.train'), engineContender(scalar, 'relu-wasm scalar, net.train'), plainJsContender()],
     onProgress: (s: string) => say(`training: ${s}`),
@@ -70,15 +78,18 @@ async function run(): Promise<void> {
       })),
     );
   }
+  finish(
+    { kernel, train, frame, tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true }, timing: kernelTiming },
+    started,
+  );
+}
+
+function finish(parts: Record<string, unknown>, started: number): void {
   const report = {
     date: new Date().toISOString(),
     userAgent: navigator.userAgent,
     cores: navigator.hardwareConcurrency,
-    timing,
-    tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
-    kernel,
-    train,
-    frame,
+    ...parts,
     seconds: (performance.now() - started) / 1000,
   };
   result.textContent = JSON.stringify(report, null, 1);
