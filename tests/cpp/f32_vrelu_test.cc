@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include <cstddef>
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -30,11 +30,29 @@ constexpr std::uint32_t kFill = 0x7fa5a5a5u;  // signalling NaN: never a kernel 
 constexpr std::uint32_t kCanary = 0x7f8dead1u;
 
 const std::uint32_t kSpecials[] = {
-    0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
-    0x7fc00000, 0xffc00000, 0x7fc12345, 0x7f7fffff, 0xff7fffff, 0x00800000,
-    0x80800000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
+    0x00000000,
+    0x80000000,
+    0x3f800000,
+    0xbf800000,
+    0x7f800000,
+    0xff800000,
+    0x7fc00000,
+    0xffc00000,
+    0x7fc12345,
+    0x7f7fffff,
+    0xff7fffff,
+    0x00800000,
+    0x80800000,
+    0x00000001,
+    0x80000001,
+    0x007fffff,
+    0x807fffff,
     // Signalling NaNs: passed through with their bits, never quieted.
-    0x7f800001, 0xff800001, 0x7fbfffff, 0xffa00000, 0x7f92c57d,
+    0x7f800001,
+    0xff800001,
+    0x7fbfffff,
+    0xffa00000,
+    0x7f92c57d,
 };
 
 // Values mixing specials and random floats of every magnitude.

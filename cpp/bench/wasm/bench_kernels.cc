@@ -23,7 +23,8 @@ const float* as_floats(std::uintptr_t p) { return reinterpret_cast<const float*>
 float* as_floats_mut(std::uintptr_t p) { return reinterpret_cast<float*>(p); }
 }  // namespace
 
-RELU_BENCH_EXPORT void f32_vcopy__wasmsimd_u32(std::uintptr_t src, std::uintptr_t dst, std::size_t n) {
+RELU_BENCH_EXPORT void f32_vcopy__wasmsimd_u32(std::uintptr_t src, std::uintptr_t dst,
+                                               std::size_t n) {
   const float* x = as_floats(src);
   float* y = as_floats_mut(dst);
   std::size_t i = 0;
@@ -52,11 +53,13 @@ RELU_BENCH_EXPORT void f32_vcopy__wasmsimd_u32(std::uintptr_t src, std::uintptr_
   for (; i < n; i++) y[i] = x[i];
 }
 
-RELU_BENCH_EXPORT void f32_vcopy__memory_copy(std::uintptr_t src, std::uintptr_t dst, std::size_t n) {
+RELU_BENCH_EXPORT void f32_vcopy__memory_copy(std::uintptr_t src, std::uintptr_t dst,
+                                              std::size_t n) {
   __builtin_memcpy(as_floats_mut(dst), as_floats(src), n * sizeof(float));
 }
 
-RELU_BENCH_EXPORT void f32_vrelu__wasmsimd_ref_u4(std::uintptr_t src, std::uintptr_t dst, std::size_t n) {
+RELU_BENCH_EXPORT void f32_vrelu__wasmsimd_ref_u4(std::uintptr_t src, std::uintptr_t dst,
+                                                  std::size_t n) {
   const float* x = as_floats(src);
   float* y = as_floats_mut(dst);
   const v128_t zero = wasm_f32x4_splat(0.0f);
@@ -77,24 +80,29 @@ RELU_BENCH_EXPORT void f32_vrelu__wasmsimd_ref_u4(std::uintptr_t src, std::uintp
 
 // dx = x <= 0 ? 0 : dy (gradAtZero 0, the bench's convention).
 RELU_BENCH_EXPORT void f32_vrelu_backward__wasmsimd_ref_u4(std::uintptr_t xp, std::uintptr_t dyp,
-                                                          std::uintptr_t dxp, std::size_t n) {
+                                                           std::uintptr_t dxp, std::size_t n) {
   const float* x = as_floats(xp);
   const float* dy = as_floats(dyp);
   float* dx = as_floats_mut(dxp);
   const v128_t zero = wasm_f32x4_splat(0.0f);
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {
-    const v128_t a = wasm_v128_andnot(wasm_v128_load(dy + i), wasm_f32x4_le(wasm_v128_load(x + i), zero));
-    const v128_t b = wasm_v128_andnot(wasm_v128_load(dy + i + 4), wasm_f32x4_le(wasm_v128_load(x + i + 4), zero));
-    const v128_t c = wasm_v128_andnot(wasm_v128_load(dy + i + 8), wasm_f32x4_le(wasm_v128_load(x + i + 8), zero));
-    const v128_t d = wasm_v128_andnot(wasm_v128_load(dy + i + 12), wasm_f32x4_le(wasm_v128_load(x + i + 12), zero));
+    const v128_t a =
+        wasm_v128_andnot(wasm_v128_load(dy + i), wasm_f32x4_le(wasm_v128_load(x + i), zero));
+    const v128_t b = wasm_v128_andnot(wasm_v128_load(dy + i + 4),
+                                      wasm_f32x4_le(wasm_v128_load(x + i + 4), zero));
+    const v128_t c = wasm_v128_andnot(wasm_v128_load(dy + i + 8),
+                                      wasm_f32x4_le(wasm_v128_load(x + i + 8), zero));
+    const v128_t d = wasm_v128_andnot(wasm_v128_load(dy + i + 12),
+                                      wasm_f32x4_le(wasm_v128_load(x + i + 12), zero));
     wasm_v128_store(dx + i, a);
     wasm_v128_store(dx + i + 4, b);
     wasm_v128_store(dx + i + 8, c);
     wasm_v128_store(dx + i + 12, d);
   }
   for (; i + 4 <= n; i += 4) {
-    wasm_v128_store(dx + i, wasm_v128_andnot(wasm_v128_load(dy + i), wasm_f32x4_le(wasm_v128_load(x + i), zero)));
+    wasm_v128_store(dx + i, wasm_v128_andnot(wasm_v128_load(dy + i),
+                                             wasm_f32x4_le(wasm_v128_load(x + i), zero)));
   }
   for (; i < n; i++) dx[i] = x[i] <= 0.0f ? 0.0f : dy[i];
 }
