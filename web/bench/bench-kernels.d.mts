@@ -6,7 +6,7 @@ export interface BenchKernels {
     f32_vrelu__wasmsimd_ref_u4(x: number, y: number, n: number): void;
     f32_vrelu_backward__wasmsimd_ref_u4(x: number, dy: number, dx: number, n: number): void;
   };
-  alloc(n: number): number;
+  alloc(n: number, options?: { emmalloc?: boolean }): number;
   release(): void;
   f32(at: number, n: number): Float32Array;
 }

@@ -18,9 +18,13 @@ export async function loadBenchKernels(bytes) {
   let live = 0;
   return {
     exports: e,
-    /** Byte offset of a new block of n floats; `release()` gives back every block at once. */
-    alloc(n) {
-      const at = Math.ceil((top + ALIGN) / ALIGN) * ALIGN;
+    /**
+     * Byte offset of a new block of n floats; `release()` gives back every block at once.
+     * `emmalloc: true` places it as emmalloc's malloc does (8 bytes past the previous block,
+     * 8-byte aligned), the layout rw.alloc() gave before its buffers were 64-byte aligned.
+     */
+    alloc(n, { emmalloc = false } = {}) {
+      const at = emmalloc ? Math.ceil(top / 8) * 8 + 8 : Math.ceil((top + ALIGN) / ALIGN) * ALIGN;
       const end = at + 4 * n;
       const have = e.memory.buffer.byteLength;
       if (end > have) e.memory.grow(Math.ceil((end - have) / PAGE_BYTES));

@@ -77,6 +77,7 @@ export function evaluate(report) {
 const KERNEL_ROWS = [
   ['copy', 'forward', 'wasm-copy-loop', 'WASM v128 copy loop (the copy limit; bench module)'],
   ['copy', 'forward', 'wasm-memory-copy', 'WASM memory.copy instruction (bench module)'],
+  ['copy', 'forward', 'wasm-memory-copy-emmalloc', 'the same, buffers 8 B apart mod 4 KiB (old rw.alloc layout)'],
   ['copy', 'forward', 'copy', 'JS TypedArray.set (for reference)'],
   ['relu forward', 'forward', 'ref-forward', 'plain WASM SIMD reference kernel (bench module)'],
   ['relu forward', 'forward', 'js', 'plain JavaScript loop'],
