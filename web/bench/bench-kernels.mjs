@@ -23,8 +23,10 @@ export async function loadBenchKernels(bytes) {
      * `emmalloc: true` places it as emmalloc's malloc does (8 bytes past the previous block,
      * 8-byte aligned), the layout rw.alloc() gave before its buffers were 64-byte aligned.
      */
-    alloc(n, { emmalloc = false } = {}) {
-      const at = emmalloc ? Math.ceil(top / 8) * 8 + 8 : Math.ceil((top + ALIGN) / ALIGN) * ALIGN;
+    alloc(n, { emmalloc = false, stagger } = {}) {
+      let at = emmalloc ? Math.ceil(top / 8) * 8 + 8 : Math.ceil((top + ALIGN) / ALIGN) * ALIGN;
+      // `stagger: k` puts the block k * 1344 bytes into a 4 KiB page, as rw.alloc() does.
+      if (stagger !== undefined) at += (((stagger * 1344 - (at % 4096)) % 4096) + 4096) % 4096;
       const end = at + 4 * n;
       const have = e.memory.buffer.byteLength;
       if (end > have) e.memory.grow(Math.ceil((end - have) / PAGE_BYTES));

@@ -211,21 +211,30 @@ export function yardstickVariants(bench) {
     // them before: what the old "memory.copy" row measured (docs/benchmarks.md).
     unary('wasm-memory-copy-emmalloc', 'WASM memory.copy, buffers as emmalloc places them', e.f32_vcopy__memory_copy, (x) => x, { emmalloc: true }),
     unary('ref-forward', 'plain WASM SIMD reference, forward', e.f32_vrelu__wasmsimd_ref_u4, reluReference),
-    {
-      id: 'ref-backward',
-      label: 'plain WASM SIMD reference, backward',
+    backward('ref-backward', 'plain WASM SIMD reference, backward', e.f32_vrelu_backward__wasmsimd_ref_u4),
+    // relu-wasm's own backward kernel, compiled into the bench module, in three layouts: what
+    // the buffers' placement alone is worth (docs/benchmarks.md).
+    backward('pkg-backward-emmalloc', "relu-wasm's backward kernel, emmalloc layout (old rw.alloc)", e.f32_vrelu_backward__package, () => ({ emmalloc: true })),
+    backward('pkg-backward-aligned', "relu-wasm's backward kernel, aligned_alloc(64) layout", e.f32_vrelu_backward__package, () => ({})),
+    backward('pkg-backward-staggered', "relu-wasm's backward kernel, 64 B aligned + staggered (rw.alloc now)", e.f32_vrelu_backward__package, (k) => ({ stagger: k })),
+  ];
+
+  function backward(id, label, fn, placement = () => ({})) {
+    return {
+      id,
+      label,
       bytesPerElement: 12,
       setup(n) {
-        const x = bench.alloc(n);
-        const dy = bench.alloc(n);
-        const dx = bench.alloc(n);
+        const x = bench.alloc(n, placement(0));
+        const dy = bench.alloc(n, placement(1));
+        const dx = bench.alloc(n, placement(2));
         const src = input(n);
         const g = input(n, 777);
         bench.f32(x, n).set(src);
         bench.f32(dy, n).set(g);
         const want = reluBackwardReference(src, g);
         return {
-          run: () => e.f32_vrelu_backward__wasmsimd_ref_u4(x, dy, dx, n),
+          run: () => fn(x, dy, dx, n),
           check: () => sameBits(bench.f32(dx, n), want),
           dispose: () => {
             bench.release();
@@ -234,8 +243,8 @@ export function yardstickVariants(bench) {
           },
         };
       },
-    },
-  ];
+    };
+  }
 }
 
 /**

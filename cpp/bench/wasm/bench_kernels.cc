@@ -16,6 +16,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kernels/f32_vrelu.h"
+
 #define RELU_BENCH_EXPORT extern "C" __attribute__((used, visibility("default")))
 
 namespace {
@@ -105,4 +107,14 @@ RELU_BENCH_EXPORT void f32_vrelu_backward__wasmsimd_ref_u4(std::uintptr_t xp, st
                                              wasm_f32x4_le(wasm_v128_load(x + i), zero)));
   }
   for (; i < n; i++) dx[i] = x[i] <= 0.0f ? 0.0f : dy[i];
+}
+
+// The package's own kernels, compiled into this module too, so the page can run them on buffers
+// it places itself: the same code in the layout rw.alloc() gives and in others.
+RELU_BENCH_EXPORT void f32_vrelu__package(std::uintptr_t x, std::uintptr_t y, std::size_t n) {
+  relu::f32_vrelu_wasmsimd_u32(as_floats(x), as_floats_mut(y), n);
+}
+RELU_BENCH_EXPORT void f32_vrelu_backward__package(std::uintptr_t x, std::uintptr_t dy,
+                                                   std::uintptr_t dx, std::size_t n) {
+  relu::f32_vrelu_backward_wasmsimd_u16(as_floats(x), as_floats(dy), as_floats_mut(dx), n, 0);
 }
