@@ -1,6 +1,7 @@
 // The benchmark-only WASM module (cpp/bench/wasm, built into build/wasm/bench/, never shipped):
-// the yardsticks the package's kernels are judged against, in the same page. The module has no
-// imports and no allocator; buffers are placed in its exported memory here, 64-byte aligned
+// the yardsticks the package's kernels are judged against, in the same page, and a copy of the
+// package's own ReLU kernels to run in layouts of the page's choosing. The module has no imports
+// and no allocator; buffers are placed in its exported memory here, by default 64-byte aligned
 // one after another with a 64-byte gap, as aligned_alloc(64, n) would give them.
 
 const BASE = 1 << 17; // above the module's data and its 64 KiB stack
