@@ -138,7 +138,8 @@ export function markdownTable(report) {
       if (!r) return 'n/a';
       const spread = r.spread ? ` [${r.spread[0].toFixed(0)}-${r.spread[1].toFixed(0)}]` : '';
       const ref = REFERENCE_OF[id] && cell(report, REFERENCE_OF[id], n);
-      const vsRef = ref ? `; ${(r.gbps / ref.gbps).toFixed(2)} of ref` : '';
+      const mcopy = cell(report, 'wasm-memory-copy', n);
+      const vsRef = ref ? `; ${(r.gbps / ref.gbps).toFixed(2)} of ref${mcopy ? `, ${(r.gbps / mcopy.gbps).toFixed(2)} of memory.copy` : ''}` : '';
       return `${r.gbps.toFixed(1)} GB/s${spread} (${(r.gbps / copyLimit(report, n)).toFixed(2)}${vsRef})${r.ok ? '' : ' WRONG'}`;
     });
     lines.push(`| ${group} | ${label} | ${cells.join(' | ')} | ${targetNotes(report, id)} |`);
