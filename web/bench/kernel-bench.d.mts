@@ -1,5 +1,7 @@
 import type { ReluWasm } from 'relu-wasm';
 
+import type { BenchKernels } from './bench-kernels.mjs';
+
 export interface BenchCell {
   run(): void;
   check(): boolean;
@@ -17,6 +19,9 @@ export interface BenchRow {
   n: number;
   secondsPerCall: number;
   gbps: number;
+  /** Interleaved runs only: GB/s of the slowest and the fastest round. */
+  spread?: [number, number];
+  rounds?: number;
   ok: boolean;
 }
 export interface BenchProgress {
@@ -31,7 +36,7 @@ export declare function input(n: number, seed?: number): Float32Array;
 export declare function reluReference(x: Float32Array): Float32Array;
 export declare function reluBackwardReference(x: Float32Array, dy: Float32Array): Float32Array;
 export declare function sameBits(a: Float32Array, b: Float32Array): boolean;
-export declare function copyLimitVariants(rw: ReluWasm): BenchVariant[];
+export declare function yardstickVariants(bench: BenchKernels): BenchVariant[];
 export declare function reluBackwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function reluForwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function runKernelBench(options: {

@@ -174,39 +174,77 @@ export function reluForwardVariants(instances) {
 }
 
 /**
- * The WASM memory-copy limit, measured inside one relu-wasm instance (the SIMD build): a
- * SIMD load/store loop shaped like the ReLU kernel, and memory.copy. Both are raw exports,
- * called like the zero-copy kernels, so call overhead is counted alike.
- * @param {import('relu-wasm').ReluWasm} rw
+ * The yardsticks, from the benchmark-only module (web/bench/bench-kernels.mjs): a v128
+ * load/store copy loop shaped like the forward kernel (the copy limit every ratio is taken
+ * against), the engine's `memory.copy` instruction, and the plainest SIMD ReLU forward and
+ * backward kernels (four vectors per iteration, 64-byte-aligned buffers), the reference each
+ * package kernel is judged against. All are raw exports called like the package's zero-copy
+ * kernels, so call overhead counts alike.
+ * @param {import('./bench-kernels.mjs').BenchKernels} bench
  */
-export function copyLimitVariants(rw) {
-  const m = rw.heap.module;
-  const kinds = [
-    { id: 'wasm-copy-loop', label: 'WASM copy limit (SIMD load/store loop)', fn: '_relu_bench_copy_loop' },
-    { id: 'wasm-memory-copy', label: 'WASM copy limit (memory.copy)', fn: '_relu_bench_memory_copy' },
-  ];
-  return kinds.map(({ id, label, fn }) => ({
+export function yardstickVariants(bench) {
+  const e = bench.exports;
+  const unary = (id, label, fn, reference, placement) => ({
     id,
     label,
     bytesPerElement: 8,
     setup(n) {
-      const x = rw.alloc(n);
-      const y = rw.alloc(n);
-      x.set(input(n));
-      m[fn](0, 0, 0); // resolve Emscripten's trampoline to the raw export
-      const copy = m[fn];
-      const xo = x.offsetFor(rw.heap, 'x');
-      const yo = y.offsetFor(rw.heap, 'y');
+      const x = bench.alloc(n, placement);
+      const y = bench.alloc(n, placement);
+      const src = input(n);
+      bench.f32(x, n).set(src);
+      const want = reference(src);
       return {
-        run: () => copy(xo, yo, n),
-        check: () => sameBits(x.view(), y.view()),
+        run: () => fn(x, y, n),
+        check: () => sameBits(bench.f32(y, n), want),
         dispose: () => {
-          x.dispose();
-          y.dispose();
+          bench.release();
+          bench.release();
         },
       };
     },
-  }));
+  });
+  return [
+    unary('wasm-copy-loop', 'WASM v128 load/store copy loop', e.f32_vcopy__wasmsimd_u32, (x) => x),
+    unary('wasm-memory-copy', 'WASM memory.copy instruction', e.f32_vcopy__memory_copy, (x) => x),
+    // The same instruction with the buffers 8 bytes apart modulo 4 KiB, as rw.alloc() placed
+    // them before: what the old "memory.copy" row measured (docs/benchmarks.md).
+    unary('wasm-memory-copy-emmalloc', 'WASM memory.copy, buffers as emmalloc places them', e.f32_vcopy__memory_copy, (x) => x, { emmalloc: true }),
+    unary('ref-forward', 'plain WASM SIMD reference, forward', e.f32_vrelu__wasmsimd_ref_u4, reluReference),
+    backward('ref-backward', 'plain WASM SIMD reference, backward', e.f32_vrelu_backward__wasmsimd_ref_u4),
+    // relu-wasm's own backward kernel, compiled into the bench module, in three layouts: what
+    // the buffers' placement alone is worth (docs/benchmarks.md).
+    backward('pkg-backward-emmalloc', "relu-wasm's backward kernel, emmalloc layout (old rw.alloc)", e.f32_vrelu_backward__package, () => ({ emmalloc: true })),
+    backward('pkg-backward-aligned', "relu-wasm's backward kernel, aligned_alloc(64) layout", e.f32_vrelu_backward__package, () => ({})),
+    backward('pkg-backward-staggered', "relu-wasm's backward kernel, 64 B aligned + staggered (rw.alloc now)", e.f32_vrelu_backward__package, (k) => ({ stagger: k })),
+  ];
+
+  function backward(id, label, fn, placement = () => ({})) {
+    return {
+      id,
+      label,
+      bytesPerElement: 12,
+      setup(n) {
+        const x = bench.alloc(n, placement(0));
+        const dy = bench.alloc(n, placement(1));
+        const dx = bench.alloc(n, placement(2));
+        const src = input(n);
+        const g = input(n, 777);
+        bench.f32(x, n).set(src);
+        bench.f32(dy, n).set(g);
+        const want = reluBackwardReference(src, g);
+        return {
+          run: () => fn(x, dy, dx, n),
+          check: () => sameBits(bench.f32(dx, n), want),
+          dispose: () => {
+            bench.release();
+            bench.release();
+            bench.release();
+          },
+        };
+      },
+    };
+  }
 }
 
 /**
@@ -326,7 +364,10 @@ async function runInterleaved(variants, n, { minSampleMs, samples, onProgress })
     }
     return variants.map((v, i) => {
       const secondsPerCall = median(perCall[i]);
-      return { id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok: cells[i].ok };
+      const gbps = (s) => (v.bytesPerElement * n) / s / 1e9;
+      // Spread: the slowest and the fastest of the rounds.
+      const spread = [gbps(Math.max(...perCall[i])), gbps(Math.min(...perCall[i]))];
+      return { id: v.id, label: v.label, n, secondsPerCall, gbps: gbps(secondsPerCall), spread, rounds: samples, ok: cells[i].ok };
     });
   } finally {
     for (const c of cells) c.dispose();

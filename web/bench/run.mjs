@@ -4,7 +4,9 @@
 // BENCH_PORT, default 4473), runs checks/bench.html?autorun through Playwright, then prints
 // one Markdown table with pass/miss against the issue's targets, and writes
 // build/bench/latest.json and build/bench/chart.svg (--docs also copies the chart to docs/).
-// Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site).
+// Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site),
+// --rounds=N (interleaved kernel rounds, default 7), --kernels-only (no training, frame, TF.js
+// or load time: the kernel table alone, for a quick look on a busy machine).
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,8 +19,10 @@ import { chartSvg, evaluate, markdownTable } from './report.mjs';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
+const kernelsOnly = process.argv.includes('--kernels-only');
+const rounds = process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 
-for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm']) {
+for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm', 'build/wasm/bench/relu-bench-kernels.wasm']) {
   if (!existsSync(join(ROOT, f))) {
     console.error(`npm run bench: ${f} is missing. Build the package first: npm run build`);
     process.exit(1);
@@ -62,13 +66,13 @@ try {
   };
   const loads = [];
   const newTabLoads = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < (kernelsOnly ? 0 : 7); i++) {
     loads.push(await firstResult(800));
     newTabLoads.push(await firstResult(0));
   }
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`${base}/bench.html?autorun${quick ? '&quick' : ''}`);
+  await page.goto(`${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`);
   const progress = page.getByTestId('bench-progress');
   const result = page.locator('[data-testid="bench-result"][data-done]');
   const ticker = setInterval(async () => console.error(`  ${await progress.textContent().catch(() => '')}`), 15_000);
@@ -82,7 +86,7 @@ try {
   report = JSON.parse(text);
   report.browser = `Chromium ${browser.version()}`;
   const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  report.load = {
+  if (!kernelsOnly) report.load = {
     firstResultMs: medianMs(loads),
     firstResultRuns: loads,
     newTabFirstResultMs: medianMs(newTabLoads),
@@ -96,12 +100,18 @@ try {
 }
 
 report.quick = quick;
+// The CPU decides what memory.copy compiles to in the engine (docs/benchmarks.md): record it.
+try {
+  report.cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown';
+} catch {
+  report.cpu = 'unknown';
+}
 report.verdicts = evaluate(report);
 writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
 if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
 console.log(markdownTable(report));
-console.log(`\n${report.browser}, ${report.cores} cores; TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
+console.log(`\n${report.browser}, ${report.cores} cores (${report.cpu}); TF.js ${report.tfjs?.version ?? 'not run'}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
 const missed = report.verdicts.filter((v) => !v.pass);
 console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
 if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {

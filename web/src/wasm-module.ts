@@ -20,9 +20,6 @@ export interface ReluWasmModule extends MlpBindings {
   _relu_wasm_backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
   _relu_wasm_leaky_forward(x: number, y: number, n: number, alpha: number): void;
   _relu_wasm_leaky_backward(x: number, dy: number, dx: number, n: number, alpha: number): void;
-  // The benchmark's memory-copy limit (cpp/bench/f32_vcopy_wasm.cc): n floats from src to dst.
-  _relu_bench_copy_loop(src: number, dst: number, n: number): void;
-  _relu_bench_memory_copy(src: number, dst: number, n: number): void;
 }
 
 /** The raw kernel exports, resolved (each called once with n = 0, which touches no memory). */
