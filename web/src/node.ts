@@ -17,9 +17,12 @@ async function readBytes(url: URL): Promise<ArrayBuffer> {
     data = await readFile(url);
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
+    const missing = (cause as { code?: unknown } | null)?.code === 'ENOENT';
+    const hint = missing
+      ? ". If a bundler moved relu-wasm away from its dist/wasm folder (a server bundle), import from 'relu-wasm/embedded' or pass wasmPaths"
+      : '';
     throw new ReluLoadError(
-      `could not read the relu-wasm binary at ${url.href}: ${reason}. If a bundler moved relu-wasm away from its dist/wasm ` +
-        "folder (a server bundle), import from 'relu-wasm/embedded' instead, or pass wasmPaths",
+      `could not read the relu-wasm binary at ${url.href}: ${reason}${hint}`,
       'fetch-failed',
       url.href,
       undefined,
