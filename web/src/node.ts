@@ -34,13 +34,17 @@ async function readBytes(url: URL): Promise<ArrayBuffer> {
   return bytes;
 }
 
-// The package's own files, read from disk next to this module. Deliberately not the static
-// `new URL('./wasm/relu-simd.wasm', import.meta.url)`: a bundler's server build (Next.js with
-// webpack) rewrites that form into the asset's public URL (/_next/static/media/…), which is no
-// file and which Node cannot fetch; import.meta.url alone stays this file's own file: URL.
-const here = import.meta.url;
+// The package's own files, read from disk next to this module. The static form below is what
+// plain Node, Deno, Bun and Turbopack's server build (which copies the file and points the URL
+// at the copy) understand. webpack's server build (Next.js --webpack) rewrites it into the
+// asset's public path (/_next/static/media/…), which is no file; there, import.meta.url alone
+// still names this module in node_modules, so the file beside it is read instead. That path is
+// built from strings on purpose: a `new URL(variable, import.meta.url)` makes bundlers guess.
+const here: string = import.meta.url;
 function packaged(backend: Backend): BinarySource {
-  const url = new URL(`./wasm/${BINARY_FILE[backend]}`, here);
+  const fixed =
+    backend === 'wasm-simd' ? new URL('./wasm/relu-simd.wasm', import.meta.url) : new URL('./wasm/relu-scalar.wasm', import.meta.url);
+  const url = fixed.protocol === 'file:' ? fixed : new URL(`${here.slice(0, here.lastIndexOf('/'))}/wasm/${BINARY_FILE[backend]}`);
   return { where: url.href, read: () => readBytes(url) };
 }
 
