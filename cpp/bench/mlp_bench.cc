@@ -16,8 +16,10 @@ struct Data {
   std::vector<float> x, y;
 };
 
-// The spiral of web/bench/train-bench.mjs: two inputs, labels i % classes (or i % 2 for bce).
-Data spiral(int rows, int classes) {
+// Timing data, not a dataset: deterministic points along a widening curve, labels i % classes
+// (or i % 2 for bce). The browser benchmark trains on relu-wasm/datasets' spirals instead; the
+// kernels are dense, so a step costs the same on any data of the same shape.
+Data timing_points(int rows, int classes) {
   Data d;
   for (int i = 0; i < rows; i++) {
     const double t = i * 12.566 / rows;
@@ -42,7 +44,7 @@ Mlp* make(const std::vector<std::int32_t>& sizes, relu::nn::Loss loss) {
 
 void train_case(benchmark::State& state, const std::vector<std::int32_t>& sizes,
                 relu::nn::Loss loss, int rows, int batch, int steps, double lr) {
-  const Data d = spiral(rows, sizes.back() == 1 ? 1 : sizes.back());
+  const Data d = timing_points(rows, sizes.back() == 1 ? 1 : sizes.back());
   Mlp* net = make(sizes, loss);
   if (net == nullptr) {
     state.SkipWithError("create failed");

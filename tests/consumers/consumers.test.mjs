@@ -46,15 +46,24 @@ describe('packed tarball', () => {
     assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
     assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
     assert.ok(listed.includes('dist/embedded/relu-simd-wasm.js') && listed.includes('dist/embedded.d.ts'), 'relu-wasm/embedded ships');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/elements\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    assert.ok(listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'), 'the datasets ship');
+    assert.ok(listed.includes('dist/ui/index.js') && listed.includes('dist/ui/index.d.ts'), 'relu-wasm/ui ships');
+    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
   });
 
-  test('Node 20 ESM: import from a plain .mjs file, both binaries', () => {
+  test('Node 20 ESM: import from a plain .mjs file, both binaries, and relu-wasm/datasets', () => {
     const dir = project('node', 'runtime');
     assert.deepEqual(JSON.parse(execFileSync('node', ['main.mjs'], { cwd: dir, encoding: 'utf8' })), [
       { backend: 'wasm-simd', y: [0, 0, 0, 1, 2], trained: true },
       { backend: 'wasm-scalar', y: [0, 0, 0, 1, 2], trained: true },
     ]);
+    writeFileSync(
+      join(dir, 'datasets.mjs'),
+      `import { generate } from 'relu-wasm/datasets';
+const d = generate('xor', { n: 8, seed: 1 });
+console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.length }));`,
+    );
+    assert.deepEqual(JSON.parse(execFileSync('node', ['datasets.mjs'], { cwd: dir, encoding: 'utf8' })), { dataset: 'xor', inputs: 16, labels: 8 });
   });
 
   test('Vite app: dev server and production build in Chromium, main thread and worker', async () => {

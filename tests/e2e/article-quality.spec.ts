@@ -48,7 +48,7 @@ test.describe('on a 375 px phone with touch', () => {
       expect(box.x, id).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, id).toBeLessThanOrEqual(375.5);
     }
-    const plot = page.getByTestId('relu-plot');
+    const plot = page.getByTestId('relu-plot').getByTestId('plot');
     await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.touchscreen.tap(box.x + box.width * 0.15, box.y + box.height * 0.4);

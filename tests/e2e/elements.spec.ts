@@ -130,6 +130,48 @@ test('the playground trains (loss falls) and rebuilds on an attribute change', a
   await expect(pg.getByTestId('play')).toHaveText('Play');
 });
 
+test('a learning rate far too high: training stops, says why, fires relu-diverged and shows Play', async ({ page }) => {
+  const problems = await open(page);
+  // Issue 12's case: this network's loss becomes NaN within a few epochs at learning rate 10.
+  await page.evaluate(() => {
+    const pg = document.createElement('relu-playground');
+    pg.setAttribute('data-testid', 'playground-diverge');
+    pg.setAttribute('learning-rate', '10');
+    pg.setAttribute('network-shape', '32,32,32,32,32,32');
+    const w = window as unknown as { diverged: unknown[]; trainedAfter: number };
+    w.diverged = [];
+    w.trainedAfter = 0;
+    pg.addEventListener('relu-diverged', (e) => w.diverged.push((e as CustomEvent).detail));
+    pg.addEventListener('relu-train', () => { if (w.diverged.length) w.trainedAfter++; });
+    document.querySelector('main')!.append(pg);
+  });
+  const pg = page.getByTestId('playground-diverge');
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.getByTestId('play')).toBeEnabled();
+  await expect(pg.getByTestId('diverged')).toBeHidden();
+  await pg.getByTestId('play').click();
+  const note = pg.getByTestId('diverged');
+  await expect(note).toBeVisible({ timeout: 20_000 });
+  await expect(note).toContainText('learning rate (10) is too high');
+  await expect(note).toContainText('Reset');
+  await expect(pg.getByTestId('play')).toHaveText('Play');
+  expect(await pg.evaluate((host) => (host as HTMLElementTagNameMap['relu-playground']).playing)).toBe(false);
+  const events = await page.evaluate(() => (window as unknown as { diverged: { loss: number; epoch: number }[] }).diverged);
+  expect(events).toHaveLength(1);
+  expect(events[0]!.epoch).toBeGreaterThan(0);
+  expect(await pg.getByTestId('epoch').textContent()).toBe(String(events[0]!.epoch));
+  // It stays paused: no more epochs, no more relu-train events.
+  await page.waitForTimeout(400);
+  await expect(pg.getByTestId('epoch')).toHaveText(String(events[0]!.epoch));
+  expect(await page.evaluate(() => (window as unknown as { trainedAfter: number }).trainedAfter)).toBe(0);
+  // Reset starts over: epoch 0, a finite loss, the note gone.
+  await pg.getByTestId('reset').click();
+  await expect(pg.getByTestId('epoch')).toHaveText('0');
+  await expect(note).toBeHidden();
+  await expect(pg.getByTestId('loss')).toHaveText(/^\d/);
+  expect(problems).toEqual([]);
+});
+
 test('invalid attributes fall back to the defaults with a note', async ({ page }) => {
   const problems = await open(page);
   const plot = page.getByTestId('plot-invalid');

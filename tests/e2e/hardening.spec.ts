@@ -46,7 +46,7 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   await expect(page.getByTestId('backend')).toHaveText('wasm-scalar');
 
   // 1. The probe plot and the Leaky ReLU slope.
-  await page.getByTestId('relu-plot').focus();
+  await page.getByTestId('relu-plot').getByTestId('plot').focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('probe-x')).toHaveText('-1');
   await expect(page.getByTestId('probe-fx')).toHaveText('0');

@@ -289,6 +289,80 @@ test('divergence pauses with an explanation; reset recovers and keeps settings a
   await expect(message).toBeHidden();
 });
 
+test('regression on targets around 1500 trains (no absolute loss threshold); a huge learning rate still pauses, reset keeps the data', async ({ page }) => {
+  await open(page);
+  await page.getByText('Your own data (CSV)').click();
+  const rows = ['x1,x2,y'];
+  for (let i = 0; i < 40; i++) {
+    const a = (i % 8) - 3.5;
+    const b = Math.floor(i / 8) - 2;
+    rows.push(`${a},${b},${1500 + 20 * a - 10 * b}`);
+  }
+  await page.getByTestId('csv-text').fill(rows.join('\n'));
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-status')).toContainText('Loaded 40 points (regression targets)');
+  // Wait for the new network's first frame (the page showed step 0 of the previous one too).
+  // Its loss is above the absolute threshold (1e6) that once paused this run at step 0.
+  await expect.poll(() => num(page, 'train-loss')).toBeGreaterThan(1e6);
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  const first = await num(page, 'train-loss');
+  const message = page.getByTestId('divergence-message');
+  await page.getByTestId('play').click();
+  await expect.poll(() => num(page, 'train-loss'), { timeout: 30_000 }).toBeLessThan(first / 100);
+  await page.getByTestId('play').click();
+  await expect(message).toBeHidden();
+  // A learning rate far too high diverges (loss over 1000 times its first value, or NaN): paused, with the reason.
+  await page.getByTestId('learning-rate').selectOption('10');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await page.getByTestId('play').click();
+  await expect(message).toContainText('learning rate (10)');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('divergence-reset').click();
+  await expect(message).toBeHidden();
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  expect(await num(page, 'train-loss')).toBe(first);
+  await page.getByTestId('learning-rate').selectOption('0.03');
+  await step(page, 3);
+  expect(await num(page, 'train-loss')).toBeLessThan(first);
+  await expect(message).toBeHidden();
+});
+
+test('values beyond float32: a network file or a CSV with 1e39 is refused by name; the network and data stay and keep training', async ({ page }) => {
+  await open(page, '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=3');
+  await step(page, 2);
+  const json = await downloadText(page, 'export-json');
+  const steps = await page.getByTestId('steps').textContent();
+  const trainLoss = await page.getByTestId('train-loss').textContent();
+  const file = JSON.parse(json) as { layers: Array<{ W: number[][]; b: number[] }> };
+  file.layers[0]!.W[1]![0] = 1e39;
+  await page.getByTestId('import-json').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('json-error')).toHaveText("layer 0: W[1][0] = 1e+39 is outside float32's range (±3.4028235e38). Nothing was imported.");
+  await expect(page.getByTestId('steps')).toHaveText(steps!);
+  await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
+  await expect(page.getByTestId('network-shape')).toHaveValue('3');
+  // The network is alive: it trains and its gradient check answers.
+  await step(page);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+  // A CSV with a regression label beyond float32: refused with its line, the data kept.
+  await page.getByText('Your own data (CSV)').click();
+  await page.getByTestId('csv-text').fill('x1,x2,y\n0,1,0.5\n1,0,0.25\n2,2,1\n');
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-status')).toContainText('Loaded 3 points');
+  await page.getByTestId('csv-text').fill('x1,x2,y\n0,1,0.5\n1,0,1e39\n2,2,1\n');
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-error')).toContainText('Line 3: label "1e39" is outside float32\'s range');
+  await expect(page.getByTestId('csv-error')).toContainText('Nothing was loaded');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  const csv = await downloadText(page, 'export-csv');
+  expect(csv).not.toContain('1e+39');
+  expect(csv.trim().split('\n')).toHaveLength(4);
+  await step(page);
+  expect(await num(page, 'train-loss')).not.toBeNaN();
+});
+
 test('gradient check: backprop agrees with finite differences', async ({ page }) => {
   await open(page);
   await step(page, 3);

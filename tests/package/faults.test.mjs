@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { xor } from './datasets.mjs';
+import { generate } from 'relu-wasm/datasets';
+
 import { loadAll } from './helpers.mjs';
 
 let backends;
@@ -17,7 +18,7 @@ before(async () => {
 let faults = 0;
 after(() => console.log(`faults: ${faults} training faults injected across both binaries, each detected and recovered from`));
 
-const data = xor(64, 4);
+const data = generate('xor', { n: 64, seed: 4 });
 const params = (net) => net.sizes.slice(1).map((_, l) => net.getParams(l));
 const restore = (net, saved) => saved.forEach((p, l) => net.setParams(l, p.W, p.b));
 const allFinite = (net) => params(net).every(({ W, b }) => W.every(Number.isFinite) && b.every(Number.isFinite));

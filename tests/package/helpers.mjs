@@ -1,5 +1,5 @@
 // Shared by the package tests: both backends, float bit helpers, the golden vectors that
-// the C++ tests also read (tests/fixtures/relu_golden.txt).
+// the C++ tests also read (tests/fixtures/relu_golden.txt), the seeded generator, accuracy.
 import { readFileSync } from 'node:fs';
 
 import { loadRelu } from 'relu-wasm';
@@ -56,17 +56,8 @@ const SPECIALS = [
   0x7f7fffff, 0xff7fffff, 0x00800000, 0x80800000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
 ];
 
-/** A seeded generator (mulberry32), so failures reproduce. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The package's seeded generator (mulberry32), so failures reproduce. */
+export { seededRandom as rng } from 'relu-wasm/datasets';
 
 /** n floats mixing special values, random bit patterns (no signalling NaNs) and normals. */
 export function mixedValues(n, random) {
@@ -85,4 +76,22 @@ export function mixedValues(n, random) {
 
 export async function loadAll() {
   return Promise.all(BACKENDS.map(async (b) => ({ ...b, rw: await loadRelu(b.options) })));
+}
+
+/** Share of rows classified right: p > 0.5 for one output, the arg max for several. */
+export function accuracy(net, X, Y) {
+  const p = net.predict(X);
+  const rows = Y.length;
+  const K = p.length / rows;
+  let right = 0;
+  for (let r = 0; r < rows; r++) {
+    let guess;
+    if (K === 1) guess = p[r] > 0.5 ? 1 : 0;
+    else {
+      guess = 0;
+      for (let k = 1; k < K; k++) if (p[r * K + k] > p[r * K + guess]) guess = k;
+    }
+    if (guess === Y[r]) right++;
+  }
+  return right / rows;
 }

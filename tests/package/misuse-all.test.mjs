@@ -258,6 +258,31 @@ function buildCases() {
       call(n);
     }, TypeError, fn);
   }
+  // ---- unknown option keys (issue 12): a TypeError naming the key ------------------------
+  const unknownKeys = [
+    ['createMLP', ({ rw }) => rw.createMLP({ sizes: [2, 1], hidden: [8] }), 'hidden'],
+    ['trainStep', ({ net }) => net().trainStep(XOR_X, XOR_Y, { learningRate: 0.1 }), 'learningRate'],
+    ['train', ({ net }) => net().train(XOR_X, XOR_Y, { epochs: 3 }), 'epochs'],
+    ['lossAndGradients', ({ net }) => net().lossAndGradients(XOR_X, XOR_Y, { optimizer: 'adam' }), 'optimizer'],
+    ['reluBackward', ({ rw }) => rw.reluBackward([1], [1], { alpha: 0.1 }), 'alpha'],
+    ['reluBackwardInto', ({ rw, buf }) => rw.reluBackwardInto(buf(1), buf(1), buf(1), { out: null }), 'out'],
+  ];
+  for (const [fn, call, key] of unknownKeys) add(`${fn} with the unknown option '${key}'`, call, TypeError, `'${key}'`);
+
+  // ---- detached arrays (issue 12): a TypeError naming the argument ------------------------
+  const detached = () => {
+    const a = new Float32Array(2);
+    structuredClone(a.buffer, { transfer: [a.buffer] });
+    return a;
+  };
+  add('relu(x detached)', ({ rw }) => rw.relu(detached()), TypeError, 'x');
+  add('relu(x, out detached)', ({ rw }) => rw.relu([1, 2], detached()), TypeError, 'out');
+  add('reluBackward(x, dy detached)', ({ rw }) => rw.reluBackward([1, 2], detached()), TypeError, 'dy');
+  add('leakyReluBackward(x detached)', ({ rw }) => rw.leakyReluBackward(detached(), [1, 2]), TypeError, 'x');
+  add('buffer.set(src detached)', ({ buf }) => buf(2).set(detached()), TypeError, 'src');
+  add('trainStep(X detached)', ({ net }) => net().trainStep(detached(), XOR_Y), TypeError, 'X');
+  add('trainStep(X, Y detached)', ({ net }) => net().trainStep(new Float32Array(2), detached()), TypeError, 'Y');
+  add('setParams(0, W detached)', ({ net }) => net().setParams(0, detached(), new Float32Array(4)), TypeError, 'W');
   return cases;
 }
 

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 
-import { accuracy, circle, spiral, xor } from './datasets.mjs';
-import { loadAll, rng } from './helpers.mjs';
+import { generate } from 'relu-wasm/datasets';
+
+import { accuracy, loadAll, rng } from './helpers.mjs';
 import { referenceLossAndGradients } from './mlp-reference.mjs';
 
 const golden = JSON.parse(readFileSync(new URL('../fixtures/nn/golden.json', import.meta.url), 'utf8'));
@@ -195,14 +196,14 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
     });
 
     test('learns XOR and circle (2-8-8-1 ReLU) and the 3-class spiral (2-100-3); a linear model cannot', () => {
-      for (const [name, data] of [['xor', xor(400, 1)], ['circle', circle(400, 2)]]) {
+      for (const [name, data] of [['xor', generate('xor', { n: 400, seed: 1 })], ['circle', generate('circle', { n: 400, seed: 2 })]]) {
         const net = rw().createMLP({ sizes: [2, 8, 8, 1], seed: 3 });
         net.train(data.X, data.Y, { batchSize: 10, steps: 20_000, lr: 0.03, optimizer: 'adam', seed: 5 });
         const acc = accuracy(net, data.X, data.Y);
         assert.ok(acc >= 0.97, `${name}: accuracy ${acc}`);
         net.dispose();
       }
-      const s = spiral(100, 3, 7);
+      const s = generate('cs231n-spiral', { n: 300, classes: 3, seed: 7 });
       const net = rw().createMLP({ sizes: [2, 100, 3], loss: 'softmax_ce', seed: 1 });
       net.train(s.X, s.Y, { batchSize: 300, steps: 3000, lr: 1, l2: 1e-3, optimizer: 'sgd' });
       const acc = accuracy(net, s.X, s.Y);
@@ -216,7 +217,7 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
     });
 
     test('same seed, same result, bit for bit', () => {
-      const data = circle(200, 9);
+      const data = generate('circle', { n: 200, seed: 9 });
       const run = () => {
         const net = rw().createMLP({ sizes: [2, 8, 8, 1], seed: 11 });
         const loss = net.train(data.X, data.Y, { batchSize: 10, steps: 500, lr: 0.05, optimizer: 'momentum', seed: 4 });
@@ -234,7 +235,7 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
     });
 
     test('optimizer state persists across calls, resets on resetOptimizer() and on a change of optimizer', () => {
-      const data = xor(40, 3);
+      const data = generate('xor', { n: 40, seed: 3 });
       const fresh = () => rw().createMLP({ sizes: [2, 4, 1], seed: 2 });
       const snapshot = (net) => Array.from(net.getParams(0).W);
       for (const optimizer of ['momentum', 'adam']) {
@@ -281,10 +282,10 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
 
     test("10 000 create/train/dispose cycles leave WASM memory flat", () => {
       const warm = rw().createMLP({ sizes: [2, 16, 16, 1] });
-      warm.train(xor(64, 1).X, xor(64, 1).Y, { batchSize: 64 });
+      warm.train(generate('xor', { n: 64, seed: 1 }).X, generate('xor', { n: 64, seed: 1 }).Y, { batchSize: 64 });
       warm.dispose();
       const before = rw().memoryBytes();
-      const data = xor(64, 1);
+      const data = generate('xor', { n: 64, seed: 1 });
       for (let i = 0; i < 10_000; i++) {
         const net = rw().createMLP({ sizes: [2, 16, 16, 1], seed: i });
         net.train(data.X, data.Y, { batchSize: 64 });
@@ -357,7 +358,7 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
 }
 
 test('SIMD and scalar builds train to the same result within float tolerance', () => {
-  const data = spiral(50, 3, 3);
+  const data = generate('cs231n-spiral', { n: 150, classes: 3, seed: 3 });
   const results = backends.map(({ rw }) => {
     const net = rw.createMLP({ sizes: [2, 32, 3], loss: 'softmax_ce', seed: 5 });
     const loss = net.train(data.X, data.Y, { batchSize: 30, steps: 50, lr: 0.1, seed: 1 });

@@ -3,6 +3,7 @@
 // layers, then a sigmoid + binary cross-entropy (1 output) or softmax + cross-entropy head,
 // minibatch SGD. Weights are [out][in] row-major like the engine's, so parameters can be
 // copied across and one step compared against relu-wasm's.
+import { seededRandom } from 'relu-wasm/datasets';
 
 export class JsMlp {
   /** @param {number[]} sizes units per layer, input first */
@@ -10,13 +11,7 @@ export class JsMlp {
     this.sizes = sizes;
     this.W = [];
     this.b = [];
-    let s = seed >>> 0 || 1;
-    const rand = () => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return (s >>> 0) / 4294967296;
-    };
+    const rand = seededRandom(seed);
     for (let l = 0; l + 1 < sizes.length; l++) {
       const inp = sizes[l];
       const out = sizes[l + 1];
@@ -137,13 +132,12 @@ export class JsMlp {
   }
 }
 
-/** 0 .. n-1 shuffled by a seeded generator (Fisher-Yates). */
+/** 0 .. n-1 shuffled by the package's seeded generator (Fisher-Yates). */
 export function shuffledOrder(n, seed = 7) {
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  let s = seed;
+  const random = seededRandom(seed);
   for (let i = n - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
+    const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
   return order;

@@ -3,17 +3,15 @@
 // (2-100-3 ReLU + softmax, full batch 300), each through one multi-step train() call.
 // Reported as medians of several rounds (machines here are shared and noisy).
 
+import { generate } from 'relu-wasm/datasets';
+
+/**
+ * The data of a case, from relu-wasm/datasets like every other page and test: TF Playground's
+ * two-arm spiral for one output (labels 0/1), CS231n's spiral with one arm per class otherwise.
+ */
 export function dataset(rows, classes) {
-  // Deterministic points on a spiral; the labels only need the right kind and range.
-  const X = new Float32Array(2 * rows);
-  const Y = classes === 1 ? new Float32Array(rows) : new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const t = (i / rows) * 12.566;
-    X[2 * i] = (Math.sin(t) * i) / rows;
-    X[2 * i + 1] = (Math.cos(t) * i) / rows;
-    Y[i] = classes === 1 ? i % 2 : i % classes;
-  }
-  return { X, Y };
+  const d = classes === 1 ? generate('spiral', { n: rows, seed: 1 }) : generate('cs231n-spiral', { n: rows, classes, seed: 1 });
+  return { X: d.X, Y: d.Y };
 }
 
 export const TRAIN_CASES = [

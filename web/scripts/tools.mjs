@@ -1,7 +1,7 @@
 // Shared helpers of the build and test scripts: run a command, check for system tools and
 // install missing ones with apt (as root on Debian) or say exactly what to install.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,6 +66,10 @@ export function ensureSystemTools({ browser = false } = {}) {
 
 /** Installs the npm dependencies when node_modules is missing or older than the lockfile. */
 export function ensureNodeModules() {
-  if (existsSync(join(ROOT, 'node_modules', '.package-lock.json'))) return;
-  run('npm', [existsSync(join(ROOT, 'package-lock.json')) ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  const installed = join(ROOT, 'node_modules', '.package-lock.json');
+  const lockfile = join(ROOT, 'package-lock.json');
+  // npm writes node_modules/.package-lock.json on every install: older than the lockfile means
+  // the dependencies changed since (a pull, a branch switch).
+  if (existsSync(installed) && (!existsSync(lockfile) || statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs)) return;
+  run('npm', [existsSync(lockfile) ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }

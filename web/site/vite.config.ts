@@ -1,5 +1,6 @@
-// The static site (the article, later the playground). It imports relu-wasm exactly as a
-// user's app would; the alias points at the package as built into dist/.
+// The static site: the article, the playground, the API reference and self-check pages. It
+// imports relu-wasm exactly as a user's app would; the aliases point at the package as built
+// into dist/.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -45,10 +46,12 @@ export default defineConfig({
   plugins: [contentSecurityPolicy()],
   base: './',
   resolve: {
-    // The more specific entry first: an alias matches as a prefix, so 'relu-wasm' alone would
+    // The more specific entries first: an alias matches as a prefix, so 'relu-wasm' alone would
     // turn 'relu-wasm/elements' into 'dist/index.js/elements'.
     alias: [
       { find: 'relu-wasm/elements', replacement: `${repo}dist/elements/register.js` },
+      { find: 'relu-wasm/datasets', replacement: `${repo}dist/datasets/index.js` },
+      { find: 'relu-wasm/ui', replacement: `${repo}dist/ui/index.js` },
       { find: 'relu-wasm', replacement: `${repo}dist/index.js` },
     ],
   },

@@ -19,7 +19,9 @@ struct Dataset {
   std::size_t rows = 0;
 };
 
-// Playground-style 2-D sets: uniform points in [-1, 1]^2.
+// Stand-ins of the same shapes as relu-wasm/datasets' xor, circle and cs231n-spiral, not those
+// datasets (they are generated in JavaScript; tests/package/mlp.test.mjs learns them through
+// the package). Here: uniform points in [-1, 1]^2, and a spiral from the engine's own Pcg32.
 Dataset xor_set(std::size_t rows) {
   Dataset d{nntest::uniform(2 * rows, -1, 1, 11), {}, rows};
   for (std::size_t i = 0; i < rows; ++i)

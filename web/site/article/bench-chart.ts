@@ -2,8 +2,7 @@
 // written), one bar per variant, plus the same numbers as an accessible table.
 import type { BenchRow } from '../../bench/kernel-bench.mjs';
 
-import { el, svg } from './dom.js';
-import { fixed } from './format.js';
+import { el, fixed, svg } from 'relu-wasm/ui';
 
 /** Short names and colour classes for the harness's variant ids. */
 export function variantName(id: string): { name: string; cls: string } {

@@ -11,12 +11,12 @@
 //   bench-table     the numbers, after a run
 //   bench-backend   the backend the rest of the page uses
 import type { ReluWasm } from 'relu-wasm';
+import { el, fixed } from 'relu-wasm/ui';
 
 import { KERNEL_SIZES } from '../../bench/kernel-bench.mjs';
 import { benchChart, benchTable, variantName } from './bench-chart.js';
 import type { BenchMessage, BenchRequest } from './bench-worker.js';
-import { el, mountInto } from './dom.js';
-import { fixed } from './format.js';
+import { mountInto } from './widget.js';
 
 export const FULL_RUN: BenchRequest = { sizes: [...KERNEL_SIZES], minSampleMs: 40, samples: 5 };
 export const QUICK_RUN: BenchRequest = { sizes: [1024, 16 * 1024], minSampleMs: 8, samples: 3 };

@@ -8,9 +8,7 @@
 //   conv-after    canvas: the feature map after ReLU
 //   conv-zeroed   text: how many feature-map values ReLU set to 0, e.g. "4,210 of 8,836 (48%)"
 import type { ReluWasm } from 'relu-wasm';
-
-import { el } from './dom.js';
-import { integer } from './format.js';
+import { el, integer } from 'relu-wasm/ui';
 
 const N = 96; // image side
 const M = N - 2; // feature map side (valid convolution)

@@ -12,14 +12,16 @@
 //   dying-dead-sane, dying-dead-high, dying-dead-badinit   dead hidden units (plain integer, of 16)
 //   dying-loss-sane, dying-loss-high, dying-loss-badinit   loss on all points
 //   dying-units-sane, ...   unit dots (data-dead="true" when dead)
+//   dying-boundary-sane, ...   canvas: the run's decision boundary and the points
 //   dying-title-high  the panel's title (changes to the Leaky ReLU run when revived)
+// A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
+// "diverged"; the others keep going.
 // The widget root carries data-state = idle | running | done | revived.
-import type { MLP, ReluWasm } from 'relu-wasm';
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
+import { generate } from 'relu-wasm/datasets';
+import { el, fixed, frameLoop } from 'relu-wasm/ui';
 
-import { makeDataset, toTensors } from '../shared/datasets.js';
-import { el } from './dom.js';
-import { fixed } from './format.js';
-import { frameLoop } from './frame-loop.js';
+import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
 
 const SIZES = [2, 8, 8, 1];
@@ -35,10 +37,13 @@ interface Run {
   lr: number;
   bias?: number;
   net?: MLP;
+  firstLoss: number;
+  diverged: boolean;
   dead: HTMLOutputElement;
   loss: HTMLOutputElement;
   heading: HTMLElement;
   dots: UnitDots;
+  boundary: BoundaryView;
   card: HTMLElement;
 }
 
@@ -58,10 +63,7 @@ function deadUnits(net: MLP, X: Float32Array, rows: number): number[][] {
 }
 
 export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
-  const points = makeDataset('circle', 200, 0.05, 3);
-  const t = toTensors(points, true);
-  const X = t.X;
-  const Y = Float32Array.from(t.Y);
+  const { X, Y, points } = generate('circle', { n: 200, noise: 0.05, seed: 3 });
   const hiddenTotal = SIZES.slice(1, -1).reduce((a, b) => a + b, 0);
 
   const runButton = el('button', { type: 'button', 'data-testid': 'dying-run' }, 'Train again');
@@ -79,12 +81,13 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     const loss = el('output', { 'data-testid': `dying-loss-${key}` });
     const heading = el('h3', { 'data-testid': `dying-title-${key}` }, title);
     const dots = new UnitDots([8, 8], `Hidden units of the run "${title}"; grey units are dead`, `dying-units-${key}`);
-    const card = el('div', { class: 'card' }, heading,
+    const boundary = new BoundaryView(`Decision boundary of the run "${title}" and the data points`, `dying-boundary-${key}`, 160, 'mini');
+    const card = el('div', { class: 'card' }, heading, boundary.canvas,
       el('div', { class: 'card-body' }, dots.element,
         el('dl', { class: 'stats' },
           el('dt', {}, 'dead units'), el('dd', {}, dead, ` of ${hiddenTotal}`),
           el('dt', {}, 'loss'), el('dd', {}, loss))));
-    return { key, title, lr, ...(bias === undefined ? {} : { bias }), dead, loss, heading, dots, card };
+    return { key, title, lr, ...(bias === undefined ? {} : { bias }), firstLoss: NaN, diverged: false, dead, loss, heading, dots, boundary, card };
   });
 
   let step = 0;
@@ -94,9 +97,13 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     for (const run of runs) {
       if (!run.net) continue;
       const dead = deadUnits(run.net, X, Y.length);
+      const l = run.net.lossAndGradients(X, Y).loss;
+      if (step === 0) run.firstLoss = l;
+      else if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       run.dead.textContent = String(dead.flat().length);
-      run.loss.textContent = fixed(run.net.lossAndGradients(X, Y).loss, 3);
+      run.loss.textContent = run.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       run.dots.update(dead);
+      run.boundary.draw(run.net, points);
     }
   };
 
@@ -105,6 +112,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
       run.net?.dispose();
       run.net = rw.createMLP({ sizes: SIZES, seed: 3 });
       run.heading.textContent = run.title;
+      run.diverged = false;
       if (run.bias !== undefined) {
         for (let l = 0; l < SIZES.length - 2; l++) {
           const p = run.net.getParams(l);
@@ -122,18 +130,22 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     root,
     () => {
       for (const run of runs) {
+        if (run.diverged || !run.net) continue;
         const lr = revived && run.key === 'high' ? SANE_LR : run.lr;
-        run.net?.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        const l = run.net.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       }
       step += STEPS_PER_FRAME;
       measure();
-      return step < MAX_STEPS * (revived ? 2 : 1);
+      return step < MAX_STEPS * (revived ? 2 : 1) && runs.some((r) => !r.diverged);
     },
-    (running) => {
-      root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
-      revive.disabled = running || revived;
+    {
+      onChange: (running) => {
+        root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
+        revive.disabled = running || revived;
+      },
+      onFirstVisible: () => loop.start(),
     },
-    () => loop.start(),
   );
 
   runButton.addEventListener('click', () => {
@@ -152,6 +164,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     high.net.dispose();
     high.net = leaky;
     high.heading.textContent = `Revived: Leaky ReLU (α ${LEAKY_SLOPE}), rate ${SANE_LR}`;
+    high.diverged = false;
     revived = true;
     loop.start();
   });

@@ -8,10 +8,8 @@
 //   matrix-zero-count  how many entries ReLU set to 0, e.g. "9 of 20"
 //   matrix-resample    button: a new batch and a new layer
 import type { ReluWasm } from 'relu-wasm';
-
-import { seededRandom } from '../shared/random.js';
-import { el } from './dom.js';
-import { fixed } from './format.js';
+import { seededRandom } from 'relu-wasm/datasets';
+import { el, fixed } from 'relu-wasm/ui';
 
 const ROWS = 4;
 const INPUTS = 3;

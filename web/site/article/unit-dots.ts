@@ -1,5 +1,5 @@
 // A column of dots per hidden layer, one dot per unit; units listed as `off` are greyed out.
-import { svg } from './dom.js';
+import { svg } from 'relu-wasm/ui';
 
 export class UnitDots {
   readonly element: SVGSVGElement;

@@ -37,11 +37,6 @@ export class WorkerBridge {
     this.#pending.clear();
   }
 
-  /** Number of requests sent and not yet answered. */
-  get busy(): number {
-    return this.#pending.size;
-  }
-
   request(body: Body, transfer: Transferable[] = []): Promise<Reply> {
     const id = this.#nextId++;
     return new Promise<Reply>((resolve, reject) => {

@@ -1,6 +1,7 @@
 // From settings to the numbers the engine trains on: generated or loaded points, the
 // train/test split, the input features and the grid the heatmaps are drawn from.
-import { DOMAIN, makeDataset, splitTrainTest, type Point } from '../shared/datasets.js';
+import { DOMAIN, generate as generateDataset, splitTrainTest, type Point } from 'relu-wasm/datasets';
+
 import type { LoadedData, TaskKind } from './csv.js';
 import { activeFeatures, seedToUint32, type Feature, type State } from './state.js';
 
@@ -14,16 +15,15 @@ export interface Data {
   source: 'generated' | 'custom';
 }
 
-/** TF Playground's sample counts: 500 points for classification, 1200 for regression. */
+/** numSamples 0 leaves the count to relu-wasm/datasets: TF Playground's 500 to classify, 1200 to regress. */
 export function generate(state: State): Data {
   const seed = seedToUint32(state.seed);
-  const regression = state.problem === 'regression';
-  const name = regression ? state.regDataset : state.dataset;
-  const n = state.numSamples > 0 ? Math.max(10, state.numSamples) : regression ? 1200 : 500;
-  const points = makeDataset(name, n, state.noise / 100, seed);
-  const { train, test } = splitTrainTest(points, state.percTrainData, seed);
-  const multi = !regression && name === 'cs231n-spiral';
-  return { train, test, kind: regression ? 'regression' : multi ? 'multiclass' : 'binary', classes: regression ? 0 : multi ? 3 : 2, source: 'generated' };
+  const name = state.problem === 'regression' ? state.regDataset : state.dataset;
+  const n = state.numSamples > 0 ? Math.max(10, state.numSamples) : undefined;
+  const d = generateDataset(name, { n, noise: state.noise / 100, seed });
+  const { train, test } = splitTrainTest(d.points, state.percTrainData, seed);
+  const kind = d.kind === 'regression' ? 'regression' : d.classes > 2 ? 'multiclass' : 'binary';
+  return { train, test, kind, classes: d.classes, source: 'generated' };
 }
 
 export function fromLoaded(loaded: LoadedData, state: State): Data {

@@ -13,17 +13,19 @@
 //             loss-chart, boundary, divergence, divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, export-json, import-json,
 //             json-error, url-warnings
+import { FLOAT32_MAX } from 'relu-wasm';
+import { DOMAIN } from 'relu-wasm/datasets';
+import { fromClient, LossChart, paintBoundary, paintPoints } from 'relu-wasm/ui';
+
 import { parseCsv, toCsv, type LoadedData } from './csv.js';
 import { fromLoaded, generate, GRID, gridCoords, featurize, NEURON_GRID, networkSizes, tensors, type Data } from './data.js';
 import { WorkerBridge } from './bridge.js';
-import { drawBoundary, drawPoints, fromClient } from './heatmap.js';
-import { LossChart } from './loss-chart.js';
 import { toJSON, parseNetwork } from './network-json.js';
 import { NetworkView } from './network-view.js';
 import { PRESETS } from './presets.js';
 import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
 import {
-  activeFeatures, cloneState, DEFAULTS, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
+  activeFeatures, cloneState, DEFAULTS, FEATURES, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
   type Feature, type State,
 } from './state.js';
 
@@ -74,7 +76,7 @@ const ui = {
   trainAcc: $<HTMLOutputElement>('train-acc'),
   testAcc: $<HTMLOutputElement>('test-acc'),
   deadUnits: $<HTMLOutputElement>('dead-units'),
-  lossChart: $<HTMLCanvasElement>('loss-chart'),
+  lossChart: $<HTMLDivElement>('loss-chart'),
   divergence: $<HTMLDivElement>('divergence'),
   divergenceMessage: $<HTMLParagraphElement>('divergence-message'),
   divergenceReset: $<HTMLButtonElement>('divergence-reset'),
@@ -104,7 +106,8 @@ let selected: { layer: number; unit: number } | null = null;
 let carry = 0;
 let lastTick = 0;
 
-const chart = new LossChart(ui.lossChart);
+const chart = new LossChart({ label: 'Training (dark) and test (blue) loss over steps', series: 2, testid: 'loss-chart', width: 320, height: 90 });
+ui.lossChart.append(chart.element);
 const bridge = new WorkerBridge((message) => pauseWithMessage(`The training worker stopped (${message}).`));
 const view = new NetworkView(ui.network, {
   onFeature(feature, on) {
@@ -259,7 +262,7 @@ function reset(layers?: LayerJSON[]): void {
   inFlight = false;
   bridge.restart();
   frame = null;
-  chart.clear();
+  chart.reset();
   ui.divergence.hidden = true;
   rebuildView();
   const d = dataMessage();
@@ -360,7 +363,8 @@ function accept(reply: Reply, gen: number): void {
   frame = reply;
   // Canvases first: they read layout sizes, which is free before any text has changed.
   drawPlot();
-  chart.add({ steps: reply.steps, train: reply.trainLoss, test: reply.testLoss });
+  chart.push(0, reply.steps, reply.trainLoss);
+  chart.push(1, reply.steps, reply.testLoss);
   ui.steps.textContent = String(reply.steps);
   const rows = Math.max(1, data.train.length);
   ui.epoch.textContent = String(Math.floor((reply.steps * Math.min(state.batchSize, rows)) / rows));
@@ -389,10 +393,10 @@ function drawPlot(): void {
   if (c.width !== size || c.height !== size) c.width = c.height = size;
   const ctx = c.getContext('2d')!;
   const kind = data.kind;
-  if (frame) drawBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
+  if (frame) paintBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
   else ctx.clearRect(0, 0, size, size);
-  drawPoints(ctx, data.train, kind, false);
-  if (state.showTestData) drawPoints(ctx, data.test, kind, true);
+  paintPoints(ctx, data.train, { extent: DOMAIN, kind });
+  if (state.showTestData) paintPoints(ctx, data.test, { extent: DOMAIN, kind, dark: true });
 }
 
 function showNeuron(): void {
@@ -523,7 +527,8 @@ function bindControls(): void {
   });
   ui.neuronBias.addEventListener('change', () => {
     const v = Number(ui.neuronBias.value);
-    if (!selected || !Number.isFinite(v)) return;
+    // A bias beyond float32 would become Infinity in the engine: refused like NaN.
+    if (!selected || !Number.isFinite(v) || Math.abs(v) > FLOAT32_MAX) return;
     const gen = generation;
     bridge.request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v }).then((r) => accept(r, gen), ignoreReset);
   });
@@ -535,7 +540,6 @@ function bindControls(): void {
   });
   window.addEventListener('resize', () => {
     drawPlot();
-    chart.draw();
   });
 }
 
@@ -562,7 +566,7 @@ function loadCsvText(text: string, source: string): void {
 }
 
 function addPoint(clientX: number, clientY: number): void {
-  const [x1, x2] = fromClient(ui.boundary, clientX, clientY);
+  const [x1, x2] = fromClient(ui.boundary, clientX, clientY, DOMAIN);
   if (Math.abs(x1) > 6 || Math.abs(x2) > 6) return;
   const y = Number(ui.clickLabel.value);
   if (!Number.isFinite(y)) return;
@@ -676,7 +680,7 @@ function bindTools(): void {
     }
     ui.jsonError.textContent = '';
     state.networkShape = result.sizes.slice(1, -1);
-    for (const f of ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const) state[f] = features.includes(f);
+    for (const f of FEATURES) state[f] = features.includes(f);
     if (result.activation) state.activation = result.activation;
     writeHash();
     controlsFromState();

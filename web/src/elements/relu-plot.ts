@@ -3,11 +3,17 @@
 // value comes from the package's kernels (relu / leakyRelu and their backward with dy = 1);
 // this file only maps numbers to pixels.
 //
-// Shadow parts: plot (the focusable slider), readout, note. data-testids: plot, curve,
-// probe-x, probe-fx, probe-dfx, note, error. Event: `relu-probe` { x, fx, dfx } on every move.
+// At exactly 0 the derivative's one-sided limits show as open dots and the kernels' value as a
+// filled dot; with the probe there, a note says what the kernels return and why.
+//
+// Shadow parts: plot (the focusable slider), readout, probe-note, note. data-testids: plot,
+// curve, probe-x, probe-fx, probe-dfx, probe-note, note, error. Event: `relu-probe`
+// { x, fx, dfx } on every move.
 import type { ReluWasm } from '../relu-wasm.js';
 import { AttributeReader } from './attributes.js';
-import { ElementBase, el, emit, formatNumber, svg } from './dom.js';
+import { el, svg } from '../ui/dom.js';
+import { formatNumber } from '../ui/format.js';
+import { ElementBase, emit } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
 
@@ -29,7 +35,7 @@ const sy = (p: Panel, y: number): number => p.y0 + p.h - ((y - p.min) / (p.max -
 
 const CSS = `${BASE_CSS}
 figure { margin: 0; max-width: 36rem; }
-svg { display: block; width: 100%; height: auto; touch-action: none; cursor: crosshair; border-radius: 4px; }
+svg { display: block; width: 100%; height: auto; touch-action: pan-y; cursor: crosshair; border-radius: 4px; }
 svg:focus-visible { outline: 3px solid var(--relu-accent); outline-offset: 2px; }
 .grid { stroke: var(--relu-rule); stroke-width: 1; }
 .axis { stroke: var(--relu-muted); stroke-width: 1; }
@@ -44,7 +50,11 @@ svg:focus-visible { outline: 3px solid var(--relu-accent); outline-offset: 2px; 
 .probe-dot.f { fill: var(--relu-f); }
 .probe-dot.df { fill: var(--relu-df); }
 .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0.4rem 0 0; font-variant-numeric: tabular-nums; }
+.probe-note { min-height: 1.4em; margin: 0.2rem 0 0; color: var(--relu-df); font-size: 0.85rem; }
 .hint { margin: 0.2rem 0 0; color: var(--relu-muted); font-size: 0.8rem; }
+/* On a phone the 360-unit drawing shrinks below 1:1: larger type keeps the ticks readable. */
+:host { container-type: inline-size; }
+@container (max-width: 420px) { .tick, .label { font-size: 15px; } }
 `;
 
 export class ReluPlotElement extends ElementBase {
@@ -64,12 +74,15 @@ export class ReluPlotElement extends ElementBase {
   readonly #probeDf: SVGCircleElement;
   readonly #out: { x: HTMLElement; fx: HTMLElement; dfx: HTMLElement };
   readonly #note: HTMLParagraphElement;
+  readonly #probeNote: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
   #rw: ReluWasm | undefined;
   #activation: PlotActivation = 'relu';
   #slope = 0.01;
   #top: Panel = { y0: 10, h: 160, min: -1, max: 3 };
   #x = 1;
+  /** The derivative's left and right limits at 0, from the kernels (f' just left and right of 0). */
+  #limits: [number, number] = [0, 1];
 
   constructor() {
     super();
@@ -103,8 +116,9 @@ export class ReluPlotElement extends ElementBase {
       'p', { class: 'readout', part: 'readout' },
       el('span', {}, 'x = ', this.#out.x), el('span', {}, 'f(x) = ', this.#out.fx), el('span', {}, 'f′(x) = ', this.#out.dfx),
     );
+    this.#probeNote = el('p', { class: 'probe-note', part: 'probe-note', 'data-testid': 'probe-note', 'aria-live': 'polite' });
     const hint = el('p', { class: 'hint' }, 'Drag, tap, or focus the plot and use the arrow keys (Shift: bigger steps).');
-    this.#root.append(el('figure', {}, this.#plot, readout, hint), this.#note, this.#error);
+    this.#root.append(el('figure', {}, this.#plot, readout, this.#probeNote, hint), this.#note, this.#error);
     this.#plot.addEventListener('pointerdown', (e) => {
       this.#plot.setPointerCapture(e.pointerId);
       this.#setX(this.#xFromPointer(e));
@@ -210,6 +224,7 @@ export class ReluPlotElement extends ElementBase {
       dot.setAttribute('cx', String(sx(0)));
       dot.setAttribute('cy', String(sy(BOTTOM, ds[i]!)));
     }
+    this.#limits = [ds[zero - 1]!, ds[zero + 1]!];
     this.#drawProbe();
   }
 
@@ -229,7 +244,15 @@ export class ReluPlotElement extends ElementBase {
     this.#out.dfx.textContent = formatNumber(dfx);
     this.#plot.setAttribute('aria-valuenow', String(x));
     this.#plot.setAttribute('aria-valuetext', `x = ${formatNumber(x)}, f(x) = ${formatNumber(fx)}, f′(x) = ${formatNumber(dfx)}`);
+    this.#probeNote.textContent = x === 0 ? this.#kinkNote(dfx) : '';
     emit(this, 'relu-probe', { x, fx, dfx });
+  }
+
+  // What the reader sees at the kink: the limits differ, so the kernels pick a value.
+  #kinkNote(dfx: number): string {
+    const [left, right] = this.#limits.map(formatNumber);
+    const why = this.#activation === 'relu' ? 'the convention of PyTorch, TensorFlow and JAX' : 'the left slope, as PyTorch does for Leaky ReLU';
+    return `At exactly 0 the derivative does not exist: its limit is ${left} from the left (open dot) and ${right} from the right. The kernels return ${formatNumber(dfx)} (filled dot), ${why}.`;
   }
 
   #setX(next: number): void {

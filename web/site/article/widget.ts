@@ -1,38 +1,6 @@
-// Small DOM builders for the widgets. Text goes in through textContent only (never innerHTML),
-// and nothing sets a style attribute, so the page runs under a strict style-src CSP.
-type Attrs = Record<string, string | number | boolean | undefined>;
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  setAttrs(node, attrs);
-  node.append(...children);
-  return node;
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-export function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string)[]
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG_NS, tag);
-  setAttrs(node, attrs);
-  node.append(...children);
-  return node;
-}
-
-function setAttrs(node: Element, attrs: Attrs): void {
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'style') throw new Error('style attributes are not allowed (strict CSP)');
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
-}
+// What the article's widgets share beyond relu-wasm/ui: a labelled slider, and mounting a
+// widget into (or reporting its failure in) its <figure>, which holds fallback text until then.
+import { el } from 'relu-wasm/ui';
 
 /** A labelled range input with its live value, as a real <input type="range">. */
 export function slider(opts: {
