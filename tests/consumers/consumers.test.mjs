@@ -46,9 +46,16 @@ describe('packed tarball', () => {
     assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
     assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
     assert.ok(listed.includes('dist/embedded/relu-simd-wasm.js') && listed.includes('dist/embedded.d.ts'), 'relu-wasm/embedded ships');
+    // The registry's page has no repository to resolve relative links against: the README links
+    // to the copies of the docs inside the published package.
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.doesNotMatch(readme, /\]\((?!https?:|#)[^)]*\)/, 'no relative links in the README');
+    const shipped = [...readme.matchAll(/https:\/\/unpkg\.com\/relu-wasm\/([\w/.-]+)/g)].map((m) => m[1]);
+    assert.ok(shipped.includes('docs/numerics.md'));
+    for (const path of shipped) assert.ok(listed.includes(path), `the README links to ${path}, which is not in the package`);
     assert.ok(listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'), 'the datasets ship');
     assert.ok(listed.includes('dist/ui/index.js') && listed.includes('dist/ui/index.d.ts'), 'relu-wasm/ui ships');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|docs\/[\w-]+\.(md|svg)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
   });
 
   test('Node 20 ESM: import from a plain .mjs file, both binaries, and relu-wasm/datasets', () => {
