@@ -93,6 +93,20 @@ for (const backend of BACKENDS) {
       assert.deepEqual(Array.from(rw.relu([-1, 2])), [0, 2]);
     });
 
+    test('buffer.set and net.setParams copy numeric typed arrays by value too', () => {
+      const b = rw.alloc(3);
+      b.set(new Uint8Array([0, 128, 255]));
+      assert.deepEqual(Array.from(b.toArray()), [0, 128, 255]);
+      b.set(new Float64Array([0.1]), 2);
+      assert.deepEqual(Array.from(b.toArray()), [0, 128, Math.fround(0.1)]);
+      b.dispose();
+      const net = rw.createMLP({ sizes: [2, 1], seed: 1 });
+      net.setParams(0, new Int16Array([3, -4]), new Float64Array([0.5]));
+      const { W, b: bias } = net.getParams(0);
+      assert.deepEqual([Array.from(W), Array.from(bias)], [[3, -4], [0.5]]);
+      net.dispose();
+    });
+
     test('the zero-copy functions stay WasmBuffer-only', () => {
       const b = rw.alloc(2);
       assert.throws(() => rw.reluInto(new Float64Array(2), b), TypeError);
