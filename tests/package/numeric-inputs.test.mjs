@@ -48,7 +48,12 @@ for (const backend of BACKENDS) {
     }
 
     test('Float64Array values round to the nearest float32, like Float32Array.from', () => {
-      assert.deepEqual(Array.from(rw.relu(new Float64Array([0.1, 1 / 3, 1e-50, 1e39]))), [Math.fround(0.1), Math.fround(1 / 3), 0, Infinity]);
+      assert.deepEqual(Array.from(rw.relu(new Float64Array([0.1, 1 / 3, 1e-50, 1e39]))), [
+        Math.fround(0.1),
+        Math.fround(1 / 3),
+        0,
+        Infinity,
+      ]);
     });
 
     test('the network: X as Float64Array, Y as Uint8Array labels train bit-identically to Float32Array', () => {
@@ -84,11 +89,15 @@ for (const backend of BACKENDS) {
       const cases = [
         [() => rw.relu(new BigInt64Array(2)), /^x is a BigInt64Array/],
         [() => rw.reluBackward([1, 2], new BigUint64Array(2)), /^dy is a BigUint64Array/],
-        [() => rw.leakyRelu(new DataView(new ArrayBuffer(8))), /^x must be a Float32Array, another numeric typed array/],
+        [
+          () => rw.leakyRelu(new DataView(new ArrayBuffer(8))),
+          /^x must be a Float32Array, another numeric typed array/,
+        ],
         [() => net.predict(new BigInt64Array(4)), /^X is a BigInt64Array/],
         [() => net.trainStep([0, 0, 1, 1], new BigInt64Array(2)), /^Y is a BigInt64Array/],
       ];
-      for (const [call, message] of cases) assert.throws(call, (e) => e instanceof TypeError && message.test(e.message));
+      for (const [call, message] of cases)
+        assert.throws(call, (e) => e instanceof TypeError && message.test(e.message));
       net.dispose();
       assert.deepEqual(Array.from(rw.relu([-1, 2])), [0, 2]);
     });

@@ -19,7 +19,12 @@ function packaged(backend: Backend): BinarySource {
   return {
     where: `relu-wasm/embedded (${BINARY_FILE[backend]})`,
     read: async () =>
-      decode((backend === 'wasm-simd' ? await import('./embedded/relu-simd-wasm.js') : await import('./embedded/relu-scalar-wasm.js')).default),
+      decode(
+        (backend === 'wasm-simd'
+          ? await import('./embedded/relu-simd-wasm.js')
+          : await import('./embedded/relu-scalar-wasm.js')
+        ).default,
+      ),
   };
 }
 

@@ -43,8 +43,13 @@ async function readBytes(url: URL): Promise<ArrayBuffer> {
 const here: string = import.meta.url;
 function packaged(backend: Backend): BinarySource {
   const fixed =
-    backend === 'wasm-simd' ? new URL('./wasm/relu-simd.wasm', import.meta.url) : new URL('./wasm/relu-scalar.wasm', import.meta.url);
-  const url = fixed.protocol === 'file:' ? fixed : new URL(`${here.slice(0, here.lastIndexOf('/'))}/wasm/${BINARY_FILE[backend]}`);
+    backend === 'wasm-simd'
+      ? new URL('./wasm/relu-simd.wasm', import.meta.url)
+      : new URL('./wasm/relu-scalar.wasm', import.meta.url);
+  const url =
+    fixed.protocol === 'file:'
+      ? fixed
+      : new URL(`${here.slice(0, here.lastIndexOf('/'))}/wasm/${BINARY_FILE[backend]}`);
   return { where: url.href, read: () => readBytes(url) };
 }
 
