@@ -116,8 +116,9 @@ for (const { name, options } of BACKENDS) {
     });
 
     const misuse = [
-      ['relu(string)', () => rw.relu('1,2'), TypeError, /x must be a Float32Array or an array of numbers/],
-      ['relu(Float64Array)', () => rw.relu(new Float64Array(2)), TypeError, /x must be a Float32Array/],
+      ['relu(string)', () => rw.relu('1,2'), TypeError, /x must be a Float32Array, another numeric typed array or an array of numbers/],
+      ['relu(BigInt64Array)', () => rw.relu(new BigInt64Array(2)), TypeError, /x is a BigInt64Array: BigInt arrays are not converted/],
+      ['relu(DataView)', () => rw.relu(new DataView(new ArrayBuffer(8))), TypeError, /x must be a Float32Array, another numeric typed array/],
       ['relu([1, "a"])', () => rw.relu([1, 'a']), TypeError, /x\[1\] must be a number/],
       ['relu(x, wrong out length)', () => rw.relu([1, 2], new Float32Array(3)), RangeError, /out has length 3/],
       ['relu(x, out number[])', () => rw.relu([1, 2], [0, 0]), TypeError, /out must be a Float32Array/],

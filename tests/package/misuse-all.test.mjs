@@ -28,9 +28,9 @@ const BAD_COUNTS = [
   [2 ** 53, RangeError], [1e300, RangeError], ['3', TypeError], [null, TypeError], [{}, TypeError], [true, TypeError], [3n, TypeError],
 ];
 const BAD_FLOAT_INPUTS = [
-  ['1,2', TypeError], [42, TypeError], [null, TypeError], [{ length: 2 }, TypeError], [new Float64Array(2), TypeError],
+  ['1,2', TypeError], [42, TypeError], [null, TypeError], [{ length: 2 }, TypeError], [new BigInt64Array(2), TypeError],
   // eslint-disable-next-line no-sparse-arrays -- a hole in the array is a case of its own
-  [new Int32Array(2), TypeError], [[1, 'a'], TypeError], [[1, null], TypeError], [[1, , 2], TypeError], [[1, 2n], TypeError],
+  [new BigUint64Array(2), TypeError], [new DataView(new ArrayBuffer(8)), TypeError], [[1, 'a'], TypeError], [[1, null], TypeError], [[1, , 2], TypeError], [[1, 2n], TypeError],
 ];
 const BAD_FINITE = [
   [NaN, RangeError], [Infinity, RangeError], [-Infinity, RangeError], ['0.1', TypeError], [null, TypeError], [{}, TypeError], [1n, TypeError],
@@ -186,7 +186,7 @@ function buildCases() {
     for (const fn of xOnly) add(`${fn}(X ${what})`, ({ net }) => net()[fn](X), type, 'X');
   }
   const badY = [
-    ...[['"Y"', 'Y'], ['null', null], ['Float64Array', new Float64Array(4)], ['Uint8Array', new Uint8Array(4)], ['{ length: 4 }', { length: 4 }], ['[0, "1", 1, 0]', [0, '1', 1, 0]]].map(([w, v]) => [w, v, TypeError]),
+    ...[['"Y"', 'Y'], ['null', null], ['BigInt64Array', new BigInt64Array(4)], ['DataView', new DataView(new ArrayBuffer(16))], ['{ length: 4 }', { length: 4 }], ['[0, "1", 1, 0]', [0, '1', 1, 0]]].map(([w, v]) => [w, v, TypeError]),
     ['of length 3', new Float32Array(3), RangeError],
     ['of length 5', [0, 1, 1, 0, 1], RangeError],
     ['with NaN', new Float32Array([0, NaN, 1, 0]), RangeError],

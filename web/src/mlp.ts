@@ -2,7 +2,7 @@
 // arguments' types and shapes, copies X and Y into the instance's scratch area, makes one
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
 import { bindMethods } from './bind-methods.js';
-import { checkAttached, checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
+import { checkCount, checkFloatInput, type FloatInput } from './checks.js';
 import {
   checkAsyncOptions,
   checkLoopOptions,
@@ -21,8 +21,11 @@ import { STATUS_NAMES } from './option-specs.js';
 import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
-/** Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse). */
-export type Targets = Float32Array | Int32Array | readonly number[];
+/**
+ * Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse);
+ * any numeric typed array or array of numbers, converted to float32 by value.
+ */
+export type Targets = FloatInput;
 
 export interface LayerParams {
   /** Weights [out][in], row-major (PyTorch's nn.Linear layout). */
@@ -279,12 +282,7 @@ export class MLP {
     const rows = xLen / inputs;
     let yLen = 0;
     if (Y !== undefined) {
-      if (!(Y instanceof Float32Array || Y instanceof Int32Array || Array.isArray(Y))) {
-        throw new TypeError(`Y must be a Float32Array, an Int32Array or an array of numbers, got ${describe(Y)}`);
-      }
-      if (Array.isArray(Y) || Y instanceof Float32Array) checkFloatInput(Y, 'Y');
-      else checkAttached(Y, 'Y');
-      yLen = Y.length;
+      yLen = checkFloatInput(Y, 'Y');
       const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
       if (yLen !== rows * width) {
         const what = this.loss === 'mse' ? `${rows} rows x ${width} outputs` : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;

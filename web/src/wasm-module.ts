@@ -43,11 +43,15 @@ export function rawKernels(m: ReluWasmModule): RawKernels {
   };
 }
 
+// Structural stand-ins for WebAssembly.Imports and WebAssembly.Instance: the shipped
+// declarations must compile in a project without the DOM lib, which alone declares them.
+export type WasmImports = Record<string, Record<string, unknown>>;
+export interface WasmInstance {
+  readonly exports: Record<string, unknown>;
+}
+
 export interface ReluModuleOptions {
-  instantiateWasm(
-    imports: WebAssembly.Imports,
-    receive: (instance: WebAssembly.Instance) => void,
-  ): Record<string, never>;
+  instantiateWasm(imports: WasmImports, receive: (instance: WasmInstance) => void): Record<string, never>;
   onAbort?(what: unknown): void;
   print?(text: string): void;
   printErr?(text: string): void;
