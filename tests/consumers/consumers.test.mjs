@@ -42,20 +42,41 @@ const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fel
 
 describe('packed tarball', () => {
   test('contains only the intended files', () => {
-    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    assert.ok(listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'), 'both binaries ship');
-    assert.ok(listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'), 'the custom elements ship');
-    assert.ok(listed.includes('dist/embedded/relu-simd-wasm.js') && listed.includes('dist/embedded.d.ts'), 'relu-wasm/embedded ships');
+    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
+    assert.ok(
+      listed.includes('dist/wasm/relu-simd.wasm') && listed.includes('dist/wasm/relu-scalar.wasm'),
+      'both binaries ship',
+    );
+    assert.ok(
+      listed.includes('dist/elements/register.js') && listed.includes('dist/elements/register.d.ts'),
+      'the custom elements ship',
+    );
+    assert.ok(
+      listed.includes('dist/embedded/relu-simd-wasm.js') && listed.includes('dist/embedded.d.ts'),
+      'relu-wasm/embedded ships',
+    );
     // The registry's page has no repository to resolve relative links against: the README links
     // to the copies of the docs inside the published package.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.doesNotMatch(readme, /\]\((?!https?:|#)[^)]*\)/, 'no relative links in the README');
     const shipped = [...readme.matchAll(/https:\/\/unpkg\.com\/relu-wasm\/([\w/.-]+)/g)].map((m) => m[1]);
     assert.ok(shipped.includes('docs/numerics.md'));
-    for (const path of shipped) assert.ok(listed.includes(path), `the README links to ${path}, which is not in the package`);
-    assert.ok(listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'), 'the datasets ship');
+    for (const path of shipped)
+      assert.ok(listed.includes(path), `the README links to ${path}, which is not in the package`);
+    assert.ok(
+      listed.includes('dist/datasets/index.js') && listed.includes('dist/datasets/index.d.ts'),
+      'the datasets ship',
+    );
     assert.ok(listed.includes('dist/ui/index.js') && listed.includes('dist/ui/index.d.ts'), 'relu-wasm/ui ships');
-    for (const f of listed) assert.match(f, /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|docs\/[\w-]+\.(md|svg)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/, `unexpected file ${f}`);
+    for (const f of listed)
+      assert.match(
+        f,
+        /^(dist\/[\w-]+\.(js|d\.ts)|dist\/wasm\/relu-(simd|scalar)\.(mjs|wasm)|dist\/embedded\/relu-(simd|scalar)-wasm\.js|dist\/(elements|datasets|ui)\/[\w-]+\.(js|d\.ts)|docs\/[\w-]+\.(md|svg)|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/,
+        `unexpected file ${f}`,
+      );
   });
 
   test('Node 20 ESM: import from a plain .mjs file, both binaries, and relu-wasm/datasets', () => {
@@ -70,13 +91,21 @@ describe('packed tarball', () => {
 const d = generate('xor', { n: 8, seed: 1 });
 console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.length }));`,
     );
-    assert.deepEqual(JSON.parse(execFileSync('node', ['datasets.mjs'], { cwd: dir, encoding: 'utf8' })), { dataset: 'xor', inputs: 16, labels: 8 });
+    assert.deepEqual(JSON.parse(execFileSync('node', ['datasets.mjs'], { cwd: dir, encoding: 'utf8' })), {
+      dataset: 'xor',
+      inputs: 16,
+      labels: 8,
+    });
   });
 
   test('Vite app: dev server and production build in Chromium, main thread and worker', async () => {
     const dir = project('vite-app', 'vite-app');
     const { createServer: createViteServer, build, preview } = await import('vite');
-    const dev = await createViteServer({ root: dir, configFile: join(dir, 'vite.config.js'), server: { port: 0, host: '127.0.0.1' } });
+    const dev = await createViteServer({
+      root: dir,
+      configFile: join(dir, 'vite.config.js'),
+      server: { port: 0, host: '127.0.0.1' },
+    });
     await dev.listen();
     try {
       assert.deepEqual(await readAppPage(dev.resolvedUrls.local[0]), EXPECTED_PAGE, 'vite dev');
@@ -84,7 +113,11 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
       await dev.close();
     }
     await build({ root: dir, configFile: join(dir, 'vite.config.js') });
-    const prod = await preview({ root: dir, configFile: join(dir, 'vite.config.js'), preview: { port: 0, host: '127.0.0.1' } });
+    const prod = await preview({
+      root: dir,
+      configFile: join(dir, 'vite.config.js'),
+      preview: { port: 0, host: '127.0.0.1' },
+    });
     try {
       assert.deepEqual(await readAppPage(prod.resolvedUrls.local[0]), EXPECTED_PAGE, 'vite build + preview');
     } finally {
@@ -102,7 +135,10 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
     const dir = project('plain-page', 'vite-app');
     for (const file of ['main.js', 'worker.js']) {
       const path = join(dir, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace("from 'relu-wasm'", "from './node_modules/relu-wasm/dist/index.js'"));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace("from 'relu-wasm'", "from './node_modules/relu-wasm/dist/index.js'"),
+      );
     }
     const server = await serveStatic(dir);
     try {
@@ -124,12 +160,19 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
       await page.locator('#trained').filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
       const text = async (id) => page.locator(id).textContent();
       // Leaky ReLU with slope 0.1 at x = -1, from the float32 kernels.
-      assert.deepEqual({ plot: await text('#plot'), trained: await text('#trained'), csp: await text('#csp') }, {
-        plot: '-0.1 0.1',
-        trained: 'loss fell',
-        csp: 'violations: 0',
-      });
-      assert.equal(await page.locator('relu-plot').evaluate((host) => host.shadowRoot.adoptedStyleSheets.length), 1, 'styled under the CSP');
+      assert.deepEqual(
+        { plot: await text('#plot'), trained: await text('#trained'), csp: await text('#csp') },
+        {
+          plot: '-0.1 0.1',
+          trained: 'loss fell',
+          csp: 'violations: 0',
+        },
+      );
+      assert.equal(
+        await page.locator('relu-plot').evaluate((host) => host.shadowRoot.adoptedStyleSheets.length),
+        1,
+        'styled under the CSP',
+      );
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await page.close();
@@ -165,9 +208,27 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
       backend: 'wasm-simd',
       finite: true,
     });
-    const bad = spawnSync('node', [TSC, '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', 'bad.ts'], { cwd: dir, encoding: 'utf8' });
+    const bad = spawnSync(
+      'node',
+      [
+        TSC,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'NodeNext',
+        '--moduleResolution',
+        'NodeNext',
+        '--target',
+        'ES2022',
+        'bad.ts',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     assert.notEqual(bad.status, 0, 'bad.ts must not compile');
     // TypeScript names the type Activation or spells out its union, depending on how it was reached.
-    assert.match(bad.stdout, /bad\.ts\(5,\d+\): error TS2322: Type '"gelu"' is not assignable to type '(Activation|"linear" \| "relu" \| "leaky_relu")/);
+    assert.match(
+      bad.stdout,
+      /bad\.ts\(5,\d+\): error TS2322: Type '"gelu"' is not assignable to type '(Activation|"linear" \| "relu" \| "leaky_relu")/,
+    );
   });
 });

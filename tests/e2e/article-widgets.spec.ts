@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
 
 // Section 1 is the package's <relu-plot> (test id relu-plot); its parts are inside its open
 // shadow root, which Playwright's locators pierce.
-test('the probe moves with the keyboard and shows f(x), f\'(x) from the kernels', async ({ page }) => {
+test("the probe moves with the keyboard and shows f(x), f'(x) from the kernels", async ({ page }) => {
   const plot = page.getByTestId('relu-plot').getByTestId('plot');
   await expect(page.getByTestId('probe-x')).toHaveText('1');
   await expect(page.getByTestId('probe-fx')).toHaveText('1');
@@ -88,11 +88,15 @@ test('the vector widget: prototype words are bad entries, not lookups', async ({
   await expect(tokens).toHaveCount(6);
   await expect(tokens.nth(1)).toHaveAttribute('data-bad', 'true');
   await expect(tokens.nth(3)).toHaveAttribute('data-bad', 'true');
-  await expect(page.getByTestId('example-status')).toHaveText('Skipped 3 entries that are not a number: #2 "constructor", #4 "__proto__", #5 "toString"');
+  await expect(page.getByTestId('example-status')).toHaveText(
+    'Skipped 3 entries that are not a number: #2 "constructor", #4 "__proto__", #5 "toString"',
+  );
   expect(errors).toEqual([]);
 });
 
-test('the vector widget with 10 000 numbers: every value computed, the first 100 drawn, then "and N more"', async ({ page }) => {
+test('the vector widget with 10 000 numbers: every value computed, the first 100 drawn, then "and N more"', async ({
+  page,
+}) => {
   const numbers = Array.from({ length: 10_000 }, (_, i) => ((i * 7919) % 2001) - 1000);
   const input = page.getByTestId('example-input');
   await input.fill(`${numbers.join(', ')}, banana`);
@@ -141,7 +145,7 @@ test('the code panels show the NumPy snippet, the real C++ kernel and a live Typ
   await expect(cpp).toContainText('wasm_f32x4_pmax(v, zero)');
   await expect(cpp).toContainText('f32_vrelu_scalar(x + i, y + i, n - i);');
   await expect(cpp).not.toContainText('backward');
-  await expect(page.getByTestId('code-ts')).toContainText("rw.relu([-2, -1, 0, 1, 2])");
+  await expect(page.getByTestId('code-ts')).toContainText('rw.relu([-2, -1, 0, 1, 2])');
   await expect(page.getByTestId('code-ts-result')).toHaveText('Float32Array [0, 0, 0, 1, 2]');
 });
 

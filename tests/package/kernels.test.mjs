@@ -19,7 +19,9 @@ function assertBitsEqual(actual, expected, what, anyNaN = false) {
     if (anyNaN && isNaN32(e)) {
       assert.ok(isNaN32(a), `${what}[${i}]: expected NaN, got ${actual[i]}`);
     } else if (a !== e) {
-      assert.fail(`${what}[${i}]: got 0x${a.toString(16)} (${actual[i]}), expected 0x${e.toString(16)} (${fromBits(e)})`);
+      assert.fail(
+        `${what}[${i}]: got 0x${a.toString(16)} (${actual[i]}), expected 0x${e.toString(16)} (${fromBits(e)})`,
+      );
     }
   }
 }
@@ -92,7 +94,8 @@ describe('every length, misalignment and aliasing, against the reference', () =>
               const base = view.byteOffset;
               const xAt = base + 4 * (GUARD + off);
               const dyAt = base + 4 * (span + GUARD + ((off + 1) % 4));
-              const outAt = mode === 'in-place' ? (k.arity === 2 ? dyAt : xAt) : base + 4 * (2 * span + GUARD + ((off + 3) % 4));
+              const outAt =
+                mode === 'in-place' ? (k.arity === 2 ? dyAt : xAt) : base + 4 * (2 * span + GUARD + ((off + 3) % 4));
               new Float32Array(view.buffer, xAt, n).set(xs);
               new Float32Array(view.buffer, dyAt, n).set(gs);
               if (mode === 'out-of-place') new Uint32Array(view.buffer, outAt, n).fill(FILL);
@@ -102,16 +105,23 @@ describe('every length, misalignment and aliasing, against the reference', () =>
                 const want = k.arity === 1 ? k.ref(xs[i]) : k.ref(xs[i], gs[i]);
                 const got = out[i];
                 const ok = bitsOf(got) === bitsOf(want);
-                if (!ok) assert.fail(`${backend} ${k.name} ${mode} n=${n} off=${off} i=${i}: x=${xs[i]} dy=${gs[i]} got ${got} want ${want}`);
+                if (!ok)
+                  assert.fail(
+                    `${backend} ${k.name} ${mode} n=${n} off=${off} i=${i}: x=${xs[i]} dy=${gs[i]} got ${got} want ${want}`,
+                  );
               }
               // Nothing outside the n outputs changed.
               const all = new Uint32Array(region.view().buffer, base, 3 * span);
               const outStart = (outAt - base) / 4;
               for (let i = 0; i < all.length; i++) {
                 const inside = i >= outStart && i < outStart + n;
-                const isInput = (i >= (xAt - base) / 4 && i < (xAt - base) / 4 + n) || (i >= (dyAt - base) / 4 && i < (dyAt - base) / 4 + n);
+                const isInput =
+                  (i >= (xAt - base) / 4 && i < (xAt - base) / 4 + n) ||
+                  (i >= (dyAt - base) / 4 && i < (dyAt - base) / 4 + n);
                 if (!inside && !isInput && all[i] !== CANARY) {
-                  assert.fail(`${backend} ${k.name} ${mode} n=${n} off=${off}: wrote outside the output at ${i - outStart}`);
+                  assert.fail(
+                    `${backend} ${k.name} ${mode} n=${n} off=${off}: wrote outside the output at ${i - outStart}`,
+                  );
                 }
               }
             }
@@ -135,7 +145,10 @@ describe('every length, misalignment and aliasing, against the reference', () =>
           new Uint32Array(scalar.reluBackward(x, dy, { gradAtZero }).buffer),
         );
       }
-      assert.deepEqual(new Uint32Array(simd.leakyRelu(x, 0.1).buffer), new Uint32Array(scalar.leakyRelu(x, 0.1).buffer));
+      assert.deepEqual(
+        new Uint32Array(simd.leakyRelu(x, 0.1).buffer),
+        new Uint32Array(scalar.leakyRelu(x, 0.1).buffer),
+      );
       assert.deepEqual(
         new Uint32Array(simd.leakyReluBackward(x, dy, 0.1).buffer),
         new Uint32Array(scalar.leakyReluBackward(x, dy, 0.1).buffer),

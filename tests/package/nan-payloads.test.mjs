@@ -92,7 +92,8 @@ describe('all NaN payloads, every kernel, both binaries', () => {
           O.fill(xBits);
           for (const gradAtZero of [0, 1]) {
             rw.reluBackwardInto(other, nans, out, { gradAtZero });
-            if (flowsAt[gradAtZero]) expectSame(N, n, `reluBackwardInto gradAtZero=${gradAtZero}, x=${hex(xBits)}, NaN dy`);
+            if (flowsAt[gradAtZero])
+              expectSame(N, n, `reluBackwardInto gradAtZero=${gradAtZero}, x=${hex(xBits)}, NaN dy`);
             else expectAll(0, n, `reluBackwardInto gradAtZero=${gradAtZero}, x=${hex(xBits)}, NaN dy`);
           }
           for (const alpha of [0.01, -0.5, 0]) {

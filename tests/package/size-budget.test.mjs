@@ -11,15 +11,28 @@ const KiB = 1024;
 
 function size(files) {
   const bytes = files.map((f) => readFileSync(new URL(f, dist)));
-  return { raw: bytes.reduce((s, b) => s + b.length, 0), gzip: bytes.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0) };
+  return {
+    raw: bytes.reduce((s, b) => s + b.length, 0),
+    gzip: bytes.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
+  };
 }
 
 const budgets = [
   { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 64 * KiB, gzip: 26 * KiB },
   { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 48 * KiB, gzip: 20 * KiB },
   // relu-wasm/embedded: the same binaries as base64 modules (4/3 of the .wasm budgets).
-  { what: 'relu-wasm/embedded: relu-simd.wasm as base64', files: ['embedded/relu-simd-wasm.js'], raw: 86 * KiB, gzip: 34 * KiB },
-  { what: 'relu-wasm/embedded: relu-scalar.wasm as base64', files: ['embedded/relu-scalar-wasm.js'], raw: 64 * KiB, gzip: 27 * KiB },
+  {
+    what: 'relu-wasm/embedded: relu-simd.wasm as base64',
+    files: ['embedded/relu-simd-wasm.js'],
+    raw: 86 * KiB,
+    gzip: 34 * KiB,
+  },
+  {
+    what: 'relu-wasm/embedded: relu-scalar.wasm as base64',
+    files: ['embedded/relu-scalar-wasm.js'],
+    raw: 64 * KiB,
+    gzip: 27 * KiB,
+  },
   { what: 'Emscripten glue (one is loaded)', files: ['wasm/relu-simd.mjs'], raw: 40 * KiB, gzip: 11 * KiB },
   {
     what: 'package JavaScript (all of dist/*.js)',
@@ -32,20 +45,26 @@ const budgets = [
   },
   {
     what: 'custom elements (all of dist/elements/*.js)',
-    files: readdirSync(new URL('elements/', dist)).filter((f) => f.endsWith('.js')).map((f) => `elements/${f}`),
+    files: readdirSync(new URL('elements/', dist))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `elements/${f}`),
     raw: 48 * KiB,
     gzip: 16 * KiB,
   },
   {
     what: 'datasets (all of dist/datasets/*.js)',
-    files: readdirSync(new URL('datasets/', dist)).filter((f) => f.endsWith('.js')).map((f) => `datasets/${f}`),
+    files: readdirSync(new URL('datasets/', dist))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `datasets/${f}`),
     raw: 20 * KiB,
     gzip: 8 * KiB,
   },
   {
     // The elements import it, so an elements page downloads both.
     what: 'UI building blocks (all of dist/ui/*.js)',
-    files: readdirSync(new URL('ui/', dist)).filter((f) => f.endsWith('.js')).map((f) => `ui/${f}`),
+    files: readdirSync(new URL('ui/', dist))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `ui/${f}`),
     raw: 20 * KiB,
     gzip: 8 * KiB,
   },

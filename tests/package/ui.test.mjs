@@ -7,7 +7,22 @@ import { test } from 'node:test';
 import * as ui from 'relu-wasm/ui';
 
 test('relu-wasm/ui imports in Node and exports every building block', () => {
-  for (const name of ['CLASS_0', 'CLASS_1', 'diverging', 'paintBoundary', 'paintPoints', 'boundaryGrid', 'LossChart', 'formatNumber', 'formatFloat', 'fixed', 'integer', 'el', 'svg', 'frameLoop']) {
+  for (const name of [
+    'CLASS_0',
+    'CLASS_1',
+    'diverging',
+    'paintBoundary',
+    'paintPoints',
+    'boundaryGrid',
+    'LossChart',
+    'formatNumber',
+    'formatFloat',
+    'fixed',
+    'integer',
+    'el',
+    'svg',
+    'frameLoop',
+  ]) {
     assert.ok(name in ui, `${name} is exported`);
   }
 });

@@ -26,7 +26,9 @@ for (const variant of ['simd', 'scalar']) {
   test(`relu-${variant}.wasm exports only the allowed functions`, () => {
     const glue = readFileSync(new URL(`relu-${variant}.mjs`, dist), 'utf8');
     const named = new Map();
-    for (const [, name, short] of glue.matchAll(/Module\["([A-Za-z0-9_$]+)"\]=Module\["asm"\]\["([A-Za-z0-9_$]+)"\]/g)) {
+    for (const [, name, short] of glue.matchAll(
+      /Module\["([A-Za-z0-9_$]+)"\]=Module\["asm"\]\["([A-Za-z0-9_$]+)"\]/g,
+    )) {
       named.set(short, name);
     }
     const module = new WebAssembly.Module(readFileSync(new URL(`relu-${variant}.wasm`, dist)));
@@ -39,7 +41,12 @@ for (const variant of ['simd', 'scalar']) {
     });
     const unexpected = names.filter((n) => !ALLOWED.has(n));
     assert.deepEqual(unexpected, [], `relu-${variant}.wasm exports ${unexpected.join(', ')}`);
-    for (const kernel of ['_relu_wasm_forward', '_relu_wasm_backward', '_relu_wasm_leaky_forward', '_relu_wasm_leaky_backward']) {
+    for (const kernel of [
+      '_relu_wasm_forward',
+      '_relu_wasm_backward',
+      '_relu_wasm_leaky_forward',
+      '_relu_wasm_leaky_backward',
+    ]) {
       assert.ok(names.includes(kernel), `relu-${variant}.wasm lacks ${kernel}`);
     }
   });

@@ -23,7 +23,9 @@ describe('attributes: examples', () => {
   });
 
   test('bad values fall back with a note naming the attribute; prototype words are plain strings', () => {
-    const r = new AttributeReader(host({ activation: 'constructor', rate: '1e39', shape: '4,__proto__', empty: '', long: 'x'.repeat(100) }));
+    const r = new AttributeReader(
+      host({ activation: 'constructor', rate: '1e39', shape: '4,__proto__', empty: '', long: 'x'.repeat(100) }),
+    );
     assert.equal(r.oneOf('activation', ['relu'], 'relu'), 'relu');
     assert.equal(r.number('rate', 0, 10, 1), 1);
     assert.deepEqual(r.integerList('shape', 1, 8, 4, [2]), [2]);
@@ -44,7 +46,13 @@ describe('attributes: examples', () => {
 
 describe('attributes: properties', () => {
   test('fuzz: any attribute value gives an allowed value or the default, never throws; prototypes untouched', () => {
-    const value = fc.oneof(hostileWord(), fc.array(fc.oneof(fc.integer({ min: -5, max: 300 }).map(String), hostileWord()), { maxLength: 12 }).map((a) => a.join(',')), fc.constant(null));
+    const value = fc.oneof(
+      hostileWord(),
+      fc
+        .array(fc.oneof(fc.integer({ min: -5, max: 300 }).map(String), hostileWord()), { maxLength: 12 })
+        .map((a) => a.join(',')),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(value, value, value, fc.constantFrom(...PROTO_WORDS, 'activation'), (a, n, list, name) => {
         const r = new AttributeReader(host({ [name]: a, n, list }));

@@ -12,21 +12,36 @@ const { parseVector } = await load('site/parse-vector.js');
 
 /** The number pattern as first written (quadratic on long digit runs): the oracle on short entries. */
 const OLD_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const NAMED = { nan: NaN, inf: Infinity, '+inf': Infinity, infinity: Infinity, '+infinity': Infinity, '-inf': -Infinity, '-infinity': -Infinity };
+const NAMED = {
+  nan: NaN,
+  inf: Infinity,
+  '+inf': Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-inf': -Infinity,
+  '-infinity': -Infinity,
+};
 
 describe('vector: examples', () => {
-  test('numbers, named values and bad entries in the reader\'s order', () => {
+  test("numbers, named values and bad entries in the reader's order", () => {
     const r = parseVector(' -2, -1 0;1\t2e0 .5 +3. NaN -INF Infinity 1e999 banana 1e999x 0x10 ');
     assert.deepEqual(r.values, [-2, -1, 0, 1, 2, 0.5, 3, NaN, -Infinity, Infinity, Infinity]);
-    assert.deepEqual(r.bad, [{ position: 12, text: 'banana' }, { position: 13, text: '1e999x' }, { position: 14, text: '0x10' }]);
+    assert.deepEqual(r.bad, [
+      { position: 12, text: 'banana' },
+      { position: 13, text: '1e999x' },
+      { position: 14, text: '0x10' },
+    ]);
     assert.deepEqual([...r.order], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -1, -1, -1]);
     assert.deepEqual(parseVector(''), { values: [], bad: [], order: new Int32Array(0) });
   });
 
-  test('prototype words are bad entries, not Object.prototype\'s properties', () => {
+  test("prototype words are bad entries, not Object.prototype's properties", () => {
     const r = parseVector(`1 ${PROTO_WORDS.join(' ')} 2`);
     assert.deepEqual(r.values, [1, 2]);
-    assert.deepEqual(r.bad.map((b) => b.text), PROTO_WORDS);
+    assert.deepEqual(
+      r.bad.map((b) => b.text),
+      PROTO_WORDS,
+    );
     assert.ok(r.values.every((v) => typeof v === 'number'));
     assertPrototypesClean();
   });
@@ -47,7 +62,10 @@ describe('vector: examples', () => {
   });
 
   test('formatFloat: -0, NaN and infinities spelled out, at most 7 significant digits', () => {
-    assert.deepEqual([-0, 0, NaN, Infinity, -Infinity, 0.1, Math.fround(0.1), 1.401298464324817e-45, 123456789].map(formatFloat), ['-0', '0', 'NaN', '∞', '−∞', '0.1', '0.1', '1.401298e-45', '123456800']);
+    assert.deepEqual(
+      [-0, 0, NaN, Infinity, -Infinity, 0.1, Math.fround(0.1), 1.401298464324817e-45, 123456789].map(formatFloat),
+      ['-0', '0', 'NaN', '∞', '−∞', '0.1', '0.1', '1.401298e-45', '123456800'],
+    );
   });
 });
 
@@ -55,19 +73,28 @@ describe('vector: properties', () => {
   test('round trip: numbers written out (String, NaN, ±Infinity, -0) parse back to the same values', () => {
     const write = (v) => (Object.is(v, -0) ? '-0' : String(v));
     fc.assert(
-      fc.property(fc.array(fc.double(), { maxLength: 50 }), fc.constantFrom(', ', ' ', ';', '\n', ',\t'), (values, sep) => {
-        const r = parseVector(values.map(write).join(sep));
-        assert.deepEqual(r.values, values);
-        assert.deepEqual(r.bad, []);
-      }),
+      fc.property(
+        fc.array(fc.double(), { maxLength: 50 }),
+        fc.constantFrom(', ', ' ', ';', '\n', ',\t'),
+        (values, sep) => {
+          const r = parseVector(values.map(write).join(sep));
+          assert.deepEqual(r.values, values);
+          assert.deepEqual(r.bad, []);
+        },
+      ),
       runs(500),
     );
   });
 
   test('fuzz: never throws; every entry is a number or a bad entry at its position; prototypes untouched', () => {
-    const entry = fc.oneof(hostileWord(), fc.constantFrom(...Object.keys(NAMED), 'NaN', '-Inf', '+.5', '5.', '.', '-', 'e5', '1e', '1e+', '١٢')); // Arabic-Indic digits are not numbers here
+    const entry = fc.oneof(
+      hostileWord(),
+      fc.constantFrom(...Object.keys(NAMED), 'NaN', '-Inf', '+.5', '5.', '.', '-', 'e5', '1e', '1e+', '١٢'),
+    ); // Arabic-Indic digits are not numbers here
     const text = fc.oneof(
-      fc.tuple(fc.array(entry, { maxLength: 30 }), fc.constantFrom(',', ' ', ';', '\t', '\n', ' , ', ',,')).map(([e, sep]) => e.join(sep)),
+      fc
+        .tuple(fc.array(entry, { maxLength: 30 }), fc.constantFrom(',', ' ', ';', '\t', '\n', ' , ', ',,'))
+        .map(([e, sep]) => e.join(sep)),
       fc.string({ maxLength: 100 }),
       fc.string({ unit: 'binary', maxLength: 100 }),
     );

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 
 import { assertPrototypesClean, hostileWord, load, PROTO_WORDS, runs } from './helpers.mjs';
 
-const { DEFAULTS, FEATURES, LIMITS, cloneState, parseHash, seedToUint32, serializeState } = await load('site/playground/state.js');
+const { DEFAULTS, FEATURES, LIMITS, cloneState, parseHash, seedToUint32, serializeState } =
+  await load('site/playground/state.js');
 
 const ENUMS = {
   activation: ['relu', 'tanh', 'sigmoid', 'linear', 'leaky_relu'],
@@ -42,24 +43,36 @@ function assertValid(state) {
   }
   for (const key of BOOLS) assert.equal(typeof state[key], 'boolean', key);
   assert.ok(Array.isArray(state.networkShape) && state.networkShape.length <= LIMITS.layers[1]);
-  for (const u of state.networkShape) assert.ok(Number.isInteger(u) && u >= LIMITS.units[0] && u <= LIMITS.units[1], `unit ${u}`);
+  for (const u of state.networkShape)
+    assert.ok(Number.isInteger(u) && u >= LIMITS.units[0] && u <= LIMITS.units[1], `unit ${u}`);
   assert.match(state.seed, SEED_PATTERN);
 }
 
 /** Any valid state, as the table allows it. */
-const stateArb = fc.record({
-  ...Object.fromEntries(Object.entries(ENUMS).map(([k, v]) => [k, fc.constantFrom(...v)])),
-  ...Object.fromEntries(
-    Object.entries(NUMBERS).map(([k, [min, max, integer]]) => [k, integer ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }).map((v) => v + 0)]),
-  ),
-  ...Object.fromEntries(BOOLS.map((k) => [k, fc.boolean()])),
-  networkShape: fc.array(fc.integer({ min: LIMITS.units[0], max: LIMITS.units[1] }), { maxLength: LIMITS.layers[1] }),
-  seed: fc.oneof(fc.stringMatching(/^\d{1,10}$/), fc.stringMatching(/^0\.\d{1,20}$/), fc.stringMatching(/^\.\d{1,5}$/)),
-}, { noNullPrototype: true });
+const stateArb = fc.record(
+  {
+    ...Object.fromEntries(Object.entries(ENUMS).map(([k, v]) => [k, fc.constantFrom(...v)])),
+    ...Object.fromEntries(
+      Object.entries(NUMBERS).map(([k, [min, max, integer]]) => [
+        k,
+        integer ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }).map((v) => v + 0),
+      ]),
+    ),
+    ...Object.fromEntries(BOOLS.map((k) => [k, fc.boolean()])),
+    networkShape: fc.array(fc.integer({ min: LIMITS.units[0], max: LIMITS.units[1] }), { maxLength: LIMITS.layers[1] }),
+    seed: fc.oneof(
+      fc.stringMatching(/^\d{1,10}$/),
+      fc.stringMatching(/^0\.\d{1,20}$/),
+      fc.stringMatching(/^\.\d{1,5}$/),
+    ),
+  },
+  { noNullPrototype: true },
+);
 
 describe('URL state: examples', () => {
   test('a TensorFlow Playground link opens as written, with no warning', () => {
-    const tf = 'activation=relu&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001' +
+    const tf =
+      'activation=relu&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001' +
       '&noise=15&networkShape=6,3,2&seed=0.73822&showTestData=true&discretize=false&percTrainData=70&x=true&y=true' +
       '&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
       '&problem=classification&initZero=false&hideText=false&regularization=L2&tutorial=x&x_hide=true';
@@ -67,7 +80,21 @@ describe('URL state: examples', () => {
     assert.deepEqual(warnings, []);
     assert.deepEqual(
       { ...state },
-      { ...cloneState(DEFAULTS), activation: 'relu', batchSize: 20, dataset: 'xor', learningRate: 0.1, regularizationRate: 0.001, noise: 15, networkShape: [6, 3, 2], seed: '0.73822', showTestData: true, percTrainData: 70, xTimesY: true, regularization: 'L2' },
+      {
+        ...cloneState(DEFAULTS),
+        activation: 'relu',
+        batchSize: 20,
+        dataset: 'xor',
+        learningRate: 0.1,
+        regularizationRate: 0.001,
+        noise: 15,
+        networkShape: [6, 3, 2],
+        seed: '0.73822',
+        showTestData: true,
+        percTrainData: 70,
+        xTimesY: true,
+        regularization: 'L2',
+      },
     );
   });
 
@@ -123,7 +150,8 @@ describe('URL state: examples', () => {
   test('booleans: TF Playground reads every value but "false" as true; an empty value is absent', () => {
     for (const key of BOOLS) {
       assert.equal(parseHash(`#${key}=false`).state[key], false);
-      for (const raw of ['true', '1', '0', 'no', '__proto__']) assert.equal(parseHash(`#${key}=${raw}`).state[key], true);
+      for (const raw of ['true', '1', '0', 'no', '__proto__'])
+        assert.equal(parseHash(`#${key}=${raw}`).state[key], true);
       assert.equal(parseHash(`#${key}=`).state[key], DEFAULTS[key]);
     }
   });
@@ -150,7 +178,8 @@ describe('URL state: examples', () => {
   });
 
   test('seed: TF decimal strings or integers kept as written; anything else keeps the default', () => {
-    for (const s of ['0.12345', '.5', '42', '4294967296', '0.00000000000000000001']) assert.deepEqual(parseHash(`#seed=${s}`), { state: { ...cloneState(DEFAULTS), seed: s }, warnings: [] });
+    for (const s of ['0.12345', '.5', '42', '4294967296', '0.00000000000000000001'])
+      assert.deepEqual(parseHash(`#seed=${s}`), { state: { ...cloneState(DEFAULTS), seed: s }, warnings: [] });
     for (const s of ['-5', '1e3', 'javascript:alert(1)', '12345678901', '0.123456789012345678901', '__proto__', '1.']) {
       const { state, warnings } = parseHash(`#seed=${encodeURIComponent(s)}`);
       assert.equal(state.seed, DEFAULTS.seed, s);
@@ -158,7 +187,7 @@ describe('URL state: examples', () => {
     }
   });
 
-  test('seedToUint32: TF decimal fractions and integers map to the engine\'s unsigned 32-bit seed', () => {
+  test("seedToUint32: TF decimal fractions and integers map to the engine's unsigned 32-bit seed", () => {
     assert.equal(seedToUint32('0.5'), 2147483648);
     assert.equal(seedToUint32('.25'), 1073741824);
     assert.equal(seedToUint32('42'), 42);
@@ -168,7 +197,9 @@ describe('URL state: examples', () => {
   });
 
   test('unknown and prototype keys are named in a warning and change nothing; malformed escapes are ignored', () => {
-    const { state, warnings } = parseHash('#__proto__=1&constructor=x&prototype=y&polluted=1&%E0%A4%A=1&bogus=%E0%A4%A&learningRate=0.1');
+    const { state, warnings } = parseHash(
+      '#__proto__=1&constructor=x&prototype=y&polluted=1&%E0%A4%A=1&bogus=%E0%A4%A&learningRate=0.1',
+    );
     assert.equal(state.learningRate, 0.1);
     assert.deepEqual(warnings, [
       'A malformed part of the link was ignored.',
@@ -202,20 +233,26 @@ describe('URL state: properties', () => {
   test('every number key: any double is clamped (and rounded) into range, with a warning exactly when it changed', () => {
     const keys = Object.keys(NUMBERS);
     fc.assert(
-      fc.property(fc.constantFrom(...keys), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e6, max: 1e6 })), (key, d) => {
-        const [min, max, integer] = NUMBERS[key];
-        const { state, warnings } = parseHash(`#${key}=${encodeURIComponent(String(d))}`);
-        const expected = Math.min(max, Math.max(min, integer ? Math.round(d) : d));
-        assert.equal(state[key], expected + 0);
-        assert.equal(warnings.length, expected === d ? 0 : 1);
-      }),
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e6, max: 1e6 })),
+        (key, d) => {
+          const [min, max, integer] = NUMBERS[key];
+          const { state, warnings } = parseHash(`#${key}=${encodeURIComponent(String(d))}`);
+          const expected = Math.min(max, Math.max(min, integer ? Math.round(d) : d));
+          assert.equal(state[key], expected + 0);
+          assert.equal(warnings.length, expected === d ? 0 : 1);
+        },
+      ),
       runs(1000),
     );
   });
 
   test('fuzz: any hash, hostile or random, parses without throwing to a valid state; prototypes untouched', () => {
     const key = fc.oneof(fc.constantFrom(...Object.keys(DEFAULTS), 'collectStats', 'x_hide'), hostileWord());
-    const pair = fc.tuple(key, hostileWord(), fc.boolean()).map(([k, v, raw]) => (raw ? `${k}=${v}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
+    const pair = fc
+      .tuple(key, hostileWord(), fc.boolean())
+      .map(([k, v, raw]) => (raw ? `${k}=${v}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
     const hash = fc.oneof(
       fc.array(pair, { maxLength: 30 }).map((p) => `#${p.join('&')}`),
       fc.string({ maxLength: 200 }),

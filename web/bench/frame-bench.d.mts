@@ -7,5 +7,11 @@ export interface FrameRow {
   ok: boolean;
 }
 export declare const GRID: number;
-export declare const FRAME_CASES: readonly { id: string; name: string; sizes: number[]; activation: string; steps: number }[];
+export declare const FRAME_CASES: readonly {
+  id: string;
+  name: string;
+  sizes: number[];
+  activation: string;
+  steps: number;
+}[];
 export declare function runFrameBench(rw: ReluWasm, options?: { minSampleMs?: number; samples?: number }): FrameRow[];

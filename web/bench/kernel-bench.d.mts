@@ -31,7 +31,10 @@ export interface BenchProgress {
 }
 export declare const KERNEL_SIZES: readonly number[];
 export declare function timeCall(run: () => void, options?: { minSampleMs?: number; samples?: number }): number;
-export declare function timeCallAsync(run: () => Promise<unknown>, options?: { minSampleMs?: number; samples?: number }): Promise<number>;
+export declare function timeCallAsync(
+  run: () => Promise<unknown>,
+  options?: { minSampleMs?: number; samples?: number },
+): Promise<number>;
 export declare function input(n: number, seed?: number): Float32Array;
 export declare function reluReference(x: Float32Array): Float32Array;
 export declare function reluBackwardReference(x: Float32Array, dy: Float32Array): Float32Array;

@@ -209,14 +209,35 @@ export function yardstickVariants(bench) {
     unary('wasm-memory-copy', 'WASM memory.copy instruction', e.f32_vcopy__memory_copy, (x) => x),
     // The same instruction with the buffers 8 bytes apart modulo 4 KiB, as rw.alloc() placed
     // them before: what the old "memory.copy" row measured (docs/benchmarks.md).
-    unary('wasm-memory-copy-emmalloc', 'WASM memory.copy, buffers as emmalloc places them', e.f32_vcopy__memory_copy, (x) => x, { emmalloc: true }),
+    unary(
+      'wasm-memory-copy-emmalloc',
+      'WASM memory.copy, buffers as emmalloc places them',
+      e.f32_vcopy__memory_copy,
+      (x) => x,
+      { emmalloc: true },
+    ),
     unary('ref-forward', 'plain WASM SIMD reference, forward', e.f32_vrelu__wasmsimd_ref_u4, reluReference),
     backward('ref-backward', 'plain WASM SIMD reference, backward', e.f32_vrelu_backward__wasmsimd_ref_u4),
     // relu-wasm's own backward kernel, compiled into the bench module, in three layouts: what
     // the buffers' placement alone is worth (docs/benchmarks.md).
-    backward('pkg-backward-emmalloc', "relu-wasm's backward kernel, emmalloc layout (old rw.alloc)", e.f32_vrelu_backward__package, () => ({ emmalloc: true })),
-    backward('pkg-backward-aligned', "relu-wasm's backward kernel, aligned_alloc(64) layout", e.f32_vrelu_backward__package, () => ({})),
-    backward('pkg-backward-staggered', "relu-wasm's backward kernel, 64 B aligned + staggered (rw.alloc now)", e.f32_vrelu_backward__package, (k) => ({ stagger: k })),
+    backward(
+      'pkg-backward-emmalloc',
+      "relu-wasm's backward kernel, emmalloc layout (old rw.alloc)",
+      e.f32_vrelu_backward__package,
+      () => ({ emmalloc: true }),
+    ),
+    backward(
+      'pkg-backward-aligned',
+      "relu-wasm's backward kernel, aligned_alloc(64) layout",
+      e.f32_vrelu_backward__package,
+      () => ({}),
+    ),
+    backward(
+      'pkg-backward-staggered',
+      "relu-wasm's backward kernel, 64 B aligned + staggered (rw.alloc now)",
+      e.f32_vrelu_backward__package,
+      (k) => ({ stagger: k }),
+    ),
   ];
 
   function backward(id, label, fn, placement = () => ({})) {
@@ -320,12 +341,25 @@ export function reluBackwardVariants(instances) {
  * sample of each variant per round), so every variant's median covers the same stretch of
  * time and a ratio between two variants does not depend on when each was measured.
  */
-export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSampleMs = 50, samples = 7, onProgress, interleave = false } = {}) {
+export async function runKernelBench({
+  variants,
+  sizes = KERNEL_SIZES,
+  minSampleMs = 50,
+  samples = 7,
+  onProgress,
+  interleave = false,
+} = {}) {
   const rows = [];
   const total = variants.length * sizes.length;
   for (const n of sizes) {
     if (interleave) {
-      rows.push(...(await runInterleaved(variants, n, { minSampleMs, samples, onProgress: (current) => onProgress?.({ done: rows.length, total, current }) })));
+      rows.push(
+        ...(await runInterleaved(variants, n, {
+          minSampleMs,
+          samples,
+          onProgress: (current) => onProgress?.({ done: rows.length, total, current }),
+        })),
+      );
       continue;
     }
     for (const v of variants) {
@@ -336,7 +370,14 @@ export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSample
         cell.run();
         const ok = cell.check();
         const secondsPerCall = timeCall(cell.run, { minSampleMs, samples });
-        rows.push({ id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok });
+        rows.push({
+          id: v.id,
+          label: v.label,
+          n,
+          secondsPerCall,
+          gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9,
+          ok,
+        });
       } finally {
         cell.dispose();
       }
@@ -367,7 +408,16 @@ async function runInterleaved(variants, n, { minSampleMs, samples, onProgress })
       const gbps = (s) => (v.bytesPerElement * n) / s / 1e9;
       // Spread: the slowest and the fastest of the rounds.
       const spread = [gbps(Math.max(...perCall[i])), gbps(Math.min(...perCall[i]))];
-      return { id: v.id, label: v.label, n, secondsPerCall, gbps: gbps(secondsPerCall), spread, rounds: samples, ok: cells[i].ok };
+      return {
+        id: v.id,
+        label: v.label,
+        n,
+        secondsPerCall,
+        gbps: gbps(secondsPerCall),
+        spread,
+        rounds: samples,
+        ok: cells[i].ok,
+      };
     });
   } finally {
     for (const c of cells) c.dispose();

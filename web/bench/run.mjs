@@ -22,7 +22,12 @@ const quick = process.argv.includes('--quick');
 const kernelsOnly = process.argv.includes('--kernels-only');
 const rounds = process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 
-for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm', 'build/wasm/bench/relu-bench-kernels.wasm']) {
+for (const f of [
+  'dist/index.js',
+  'dist/wasm/relu-simd.wasm',
+  'dist/wasm/relu-scalar.wasm',
+  'build/wasm/bench/relu-bench-kernels.wasm',
+]) {
   if (!existsSync(join(ROOT, f))) {
     console.error(`npm run bench: ${f} is missing. Build the package first: npm run build`);
     process.exit(1);
@@ -42,7 +47,15 @@ let report;
 try {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const base = `http://127.0.0.1:${port}/checks`;
   // Time to first result: a fresh browser context (cold HTTP cache) for each load, median of 7.
@@ -58,7 +71,10 @@ try {
       await page.goto('about:blank');
       await page.waitForTimeout(settleMs);
     }
-    const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench-load '), timeout: 30_000 });
+    const done = page.waitForEvent('console', {
+      predicate: (m) => m.text().startsWith('bench-load '),
+      timeout: 30_000,
+    });
     await page.goto(`${base}/bench-load.html`, { waitUntil: 'commit' });
     const run = JSON.parse((await done).text().slice('bench-load '.length));
     await page.close();
@@ -72,7 +88,9 @@ try {
   }
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`);
+  await page.goto(
+    `${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
+  );
   const progress = page.getByTestId('bench-progress');
   const result = page.locator('[data-testid="bench-result"][data-done]');
   const ticker = setInterval(async () => console.error(`  ${await progress.textContent().catch(() => '')}`), 15_000);
@@ -86,14 +104,15 @@ try {
   report = JSON.parse(text);
   report.browser = `Chromium ${browser.version()}`;
   const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  if (!kernelsOnly) report.load = {
-    firstResultMs: medianMs(loads),
-    firstResultRuns: loads,
-    newTabFirstResultMs: medianMs(newTabLoads),
-    newTabRuns: newTabLoads,
-    ok: [...loads, ...newTabLoads].every((l) => l.ok),
-    simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
-  };
+  if (!kernelsOnly)
+    report.load = {
+      firstResultMs: medianMs(loads),
+      firstResultRuns: loads,
+      newTabFirstResultMs: medianMs(newTabLoads),
+      newTabRuns: newTabLoads,
+      ok: [...loads, ...newTabLoads].every((l) => l.ok),
+      simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
+    };
   await browser.close();
 } finally {
   await server.close();
@@ -111,9 +130,15 @@ writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
 if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
 console.log(markdownTable(report));
-console.log(`\n${report.browser}, ${report.cores} cores (${report.cpu}); TF.js ${report.tfjs?.version ?? 'not run'}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
+console.log(
+  `\n${report.browser}, ${report.cores} cores (${report.cpu}); TF.js ${report.tfjs?.version ?? 'not run'}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`,
+);
 const missed = report.verdicts.filter((v) => !v.pass);
-console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
+console.log(
+  missed.length
+    ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}`
+    : `\nall ${report.verdicts.length} targets met`,
+);
 if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {
   console.error('\nSome output failed its reference check (marked WRONG in the table).');
   process.exitCode = 1;

@@ -1,6 +1,15 @@
 import type { ReluWasm } from 'relu-wasm';
 
-export interface TrainCase { id: string; name: string; sizes: number[]; loss: string; rows: number; batchSize: number; stepsPerCall: number; lr: number }
+export interface TrainCase {
+  id: string;
+  name: string;
+  sizes: number[];
+  loss: string;
+  rows: number;
+  batchSize: number;
+  stepsPerCall: number;
+  lr: number;
+}
 export interface TrainCell {
   samplesPerCall: number;
   async?: boolean;
@@ -8,8 +17,20 @@ export interface TrainCell {
   check(): boolean | Promise<boolean>;
   dispose(): unknown;
 }
-export interface TrainContender { id: string; label: string; setup(c: TrainCase): TrainCell | Promise<TrainCell> }
-export interface TrainRow { id: string; label: string; caseId: string; caseName: string; secondsPerCall: number; samplesPerSecond: number; ok: boolean }
+export interface TrainContender {
+  id: string;
+  label: string;
+  setup(c: TrainCase): TrainCell | Promise<TrainCell>;
+}
+export interface TrainRow {
+  id: string;
+  label: string;
+  caseId: string;
+  caseName: string;
+  secondsPerCall: number;
+  samplesPerSecond: number;
+  ok: boolean;
+}
 export declare const COMPARE_CASES: readonly TrainCase[];
 export declare function caseData(c: TrainCase): { X: Float32Array; Y: Float32Array | Int32Array };
 export declare function engineContender(rw: ReluWasm, label: string): TrainContender;

@@ -70,6 +70,7 @@ export function ensureNodeModules() {
   const lockfile = join(ROOT, 'package-lock.json');
   // npm writes node_modules/.package-lock.json on every install: older than the lockfile means
   // the dependencies changed since (a pull, a branch switch).
-  if (existsSync(installed) && (!existsSync(lockfile) || statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs)) return;
+  if (existsSync(installed) && (!existsSync(lockfile) || statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs))
+    return;
   run('npm', [existsSync(lockfile) ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }

@@ -44,7 +44,8 @@ try {
       mount(rw);
     } catch (error) {
       console.warn(`widget ${id} failed`, error);
-      if (id !== 'vector-widget' && id !== 'code-widget') showWidgetError(byId(id), `This widget could not start: ${message(error)}`);
+      if (id !== 'vector-widget' && id !== 'code-widget')
+        showWidgetError(byId(id), `This widget could not start: ${message(error)}`);
     }
   }
 } catch (error) {
@@ -56,7 +57,8 @@ try {
       status.textContent = why;
       status.classList.add('error');
     } else if (id === 'code-widget') {
-      document.querySelector('[data-testid="code-ts-result"]')!.textContent = 'unavailable: WebAssembly could not start';
+      document.querySelector('[data-testid="code-ts-result"]')!.textContent =
+        'unavailable: WebAssembly could not start';
     } else {
       showWidgetError(byId(id), why);
     }

@@ -18,8 +18,7 @@ function htmlPages(): Record<string, string> {
 }
 
 /** The policy every built page carries (and the tests enforce): no inline code or style, WASM allowed. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 // Built pages carry their CSP in a <meta> tag, so it holds on any static host. Only at build
 // time: Vite's dev server injects inline styles and scripts for hot reloading.
@@ -29,7 +28,13 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (_html, context) =>
       context.server
         ? []
-        : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+        : [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+              injectTo: 'head-prepend',
+            },
+          ],
     // The preview server (the tests' server) also sends it as a header for every file, as
     // a host would; that covers the API reference, which Vite copies untouched.
     configurePreviewServer(server) {

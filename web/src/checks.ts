@@ -26,7 +26,9 @@ export function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `${typeof value} ${String(value)}`;
+  return typeof value === 'object'
+    ? `a ${(value as object).constructor?.name ?? 'object'}`
+    : `${typeof value} ${String(value)}`;
 }
 
 /**
@@ -60,7 +62,9 @@ export function checkFloatInput(value: unknown, name: string): number {
   if (tag !== undefined && tag !== 'DataView') {
     const typed = value as ArrayBufferView & { length: number };
     if (tag.startsWith('Big')) {
-      throw new TypeError(`${name} is a ${tag}: BigInt arrays are not converted (they may not fit a float32 exactly); convert it, e.g. Float32Array.from(${name}, Number)`);
+      throw new TypeError(
+        `${name} is a ${tag}: BigInt arrays are not converted (they may not fit a float32 exactly); convert it, e.g. Float32Array.from(${name}, Number)`,
+      );
     }
     checkAttached(typed, name);
     return typed.length;
@@ -73,7 +77,9 @@ export function checkFloatInput(value: unknown, name: string): number {
     }
     return value.length;
   }
-  throw new TypeError(`${name} must be a Float32Array, another numeric typed array or an array of numbers, got ${describe(value)}`);
+  throw new TypeError(
+    `${name} must be a Float32Array, another numeric typed array or an array of numbers, got ${describe(value)}`,
+  );
 }
 
 export function checkSameLength(length: number, expected: number, name: string, reference: string): void {
@@ -99,11 +105,11 @@ export function checkFiniteNumber(value: unknown, name: string): number {
   return value;
 }
 
-
 /** A finite number that stays finite when the engine rounds it to float32. */
 export function checkFiniteFloat32(value: unknown, name: string): number {
   const v = checkFiniteNumber(value, name);
-  if (Math.abs(v) > FLOAT32_MAX) throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${v}`);
+  if (Math.abs(v) > FLOAT32_MAX)
+    throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${v}`);
   return v;
 }
 

@@ -19,7 +19,9 @@ export { DIVERGENCE_FACTOR, hasDiverged } from './divergence.js';
 // both files; esbuild, Rollup and `bun build` do not: relu-wasm/embedded is for them.
 function packaged(backend: Backend): BinarySource {
   const url =
-    backend === 'wasm-simd' ? new URL('./wasm/relu-simd.wasm', import.meta.url) : new URL('./wasm/relu-scalar.wasm', import.meta.url);
+    backend === 'wasm-simd'
+      ? new URL('./wasm/relu-simd.wasm', import.meta.url)
+      : new URL('./wasm/relu-scalar.wasm', import.meta.url);
   return { where: url.href, read: () => fetchBytes(url) };
 }
 

@@ -83,7 +83,9 @@ function binarySource(backend: Backend, wasmPaths: LoadReluOptions['wasmPaths'],
   const url = backend === 'wasm-simd' ? wasmPaths.simd : wasmPaths.scalar;
   if (url === undefined) return platform.packaged(backend);
   if (typeof url !== 'string' && !(url instanceof URL)) {
-    throw new TypeError(`options.wasmPaths.${backend === 'wasm-simd' ? 'simd' : 'scalar'} must be a URL string, got ${describe(url)}`);
+    throw new TypeError(
+      `options.wasmPaths.${backend === 'wasm-simd' ? 'simd' : 'scalar'} must be a URL string, got ${describe(url)}`,
+    );
   }
   return at(new URL(url.toString(), base));
 }
@@ -151,7 +153,10 @@ export async function loadReluWith(options: LoadReluOptions | undefined, platfor
   const where = source.where;
   // The binary is fetched and compiled while the glue module loads: compilation does not wait
   // for the glue (measured on the load page, docs/benchmarks.md).
-  const [wasm, factory] = await Promise.all([source.read().then((bytes) => compile(bytes, where)), importFactory(backend)]);
+  const [wasm, factory] = await Promise.all([
+    source.read().then((bytes) => compile(bytes, where)),
+    importFactory(backend),
+  ]);
   const module = await instantiate(factory, wasm, where);
   let isa: string;
   try {
@@ -160,7 +165,11 @@ export async function loadReluWith(options: LoadReluOptions | undefined, platfor
     throw new ReluLoadError(notOurs(where, cause), 'instantiate-failed', where, undefined, { cause });
   }
   if (isa !== backend) {
-    throw new ReluLoadError(`the binary at ${where} is the ${isa} build, expected ${backend}`, 'instantiate-failed', where);
+    throw new ReluLoadError(
+      `the binary at ${where} is the ${isa} build, expected ${backend}`,
+      'instantiate-failed',
+      where,
+    );
   }
   return new ReluWasm(module, backend);
 }

@@ -113,7 +113,8 @@ export class MLP {
     const [out, inp] = this.#layerShape(layer);
     const wLen = checkFloatInput(W, 'W');
     const bLen = checkFloatInput(b, 'b');
-    if (wLen !== out * inp) throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
+    if (wLen !== out * inp)
+      throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
     if (bLen !== out) throw new RangeError(`b must hold ${out} values for layer ${layer}, got ${bLen}`);
     const at = this.#heap.scratch(wLen + bLen, 'W and b');
     this.#heap.f32(at, wLen).set(W);
@@ -222,12 +223,16 @@ export class MLP {
 
   /** One Float32Array [rows][units] per layer after the input: hidden post-activations, then the output logits. */
   activations(X: FloatInput): Float32Array[] {
-    return this.#readLayers(X, 'activations', this.sizes.length - 1, (m, net, l, out) => m.mlpGetActivations(net, l, out));
+    return this.#readLayers(X, 'activations', this.sizes.length - 1, (m, net, l, out) =>
+      m.mlpGetActivations(net, l, out),
+    );
   }
 
   /** One Float32Array [rows][units] per hidden layer: the pre-activations z = x W^T + b. */
   preActivations(X: FloatInput): Float32Array[] {
-    return this.#readLayers(X, 'preActivations', this.sizes.length - 2, (m, net, l, out) => m.mlpGetPreActivations(net, l, out));
+    return this.#readLayers(X, 'preActivations', this.sizes.length - 2, (m, net, l, out) =>
+      m.mlpGetPreActivations(net, l, out),
+    );
   }
 
   /** Per hidden layer, the units whose output is 0 for every row of X. */
@@ -262,7 +267,9 @@ export class MLP {
   #layerShape(layer: number): [out: number, inp: number] {
     checkCount(layer, 'layer', Number.MAX_SAFE_INTEGER);
     if (layer > this.sizes.length - 2) {
-      throw new RangeError(`layer must be between 0 and ${this.sizes.length - 2} for sizes [${this.sizes.join(', ')}], got ${layer}`);
+      throw new RangeError(
+        `layer must be between 0 and ${this.sizes.length - 2} for sizes [${this.sizes.join(', ')}], got ${layer}`,
+      );
     }
     return [this.sizes[layer + 1]!, this.sizes[layer]!];
   }
@@ -285,7 +292,10 @@ export class MLP {
       yLen = checkFloatInput(Y, 'Y');
       const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
       if (yLen !== rows * width) {
-        const what = this.loss === 'mse' ? `${rows} rows x ${width} outputs` : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
+        const what =
+          this.loss === 'mse'
+            ? `${rows} rows x ${width} outputs`
+            : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
         throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
       }
     }
@@ -299,7 +309,13 @@ export class MLP {
   }
 
   /** One engine train call on data already in WASM memory; the TrainResult goes to `slot` (24 bytes). */
-  #runTrain(net: number, data: DataOffsets, loop: EngineTrainLoop, options: EngineTrainOptions, slot: number): TrainResult {
+  #runTrain(
+    net: number,
+    data: DataOffsets,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    slot: number,
+  ): TrainResult {
     const m = this.#heap.module;
     this.#check(m.mlpTrain(net, data.x, data.xLen, data.y, data.yLen, loop, options, slot), 'train');
     const [meanLoss, lossSum] = new Float64Array(m.HEAPU8.buffer, slot, 2);

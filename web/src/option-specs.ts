@@ -9,7 +9,8 @@ export type Activation = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
 export type LossKind = 'bce' | 'mse' | 'softmax_ce';
 export type Init = 'he' | 'xavier' | 'zeros';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
-export type StatusName = 'Ok' | 'InvalidArgument' | 'ShapeMismatch' | 'OutOfRange' | 'NonFinite' | 'OutOfMemory' | 'InvalidState';
+export type StatusName =
+  'Ok' | 'InvalidArgument' | 'ShapeMismatch' | 'OutOfRange' | 'NonFinite' | 'OutOfMemory' | 'InvalidState';
 
 /**
  * Lists every member of `T` once, in the engine's code order (a name's code is its index). The
@@ -85,7 +86,12 @@ const hyper = (value: number, doc: string): NumberSpec => ({
  * {@link MAX_LAYERS} entries of 1 to {@link MAX_UNITS}).
  */
 export const MLP_OPTION_SPECS = {
-  activation: { kind: 'enum', values: ACTIVATIONS, default: 'relu', doc: 'hidden activation; the output layer is linear' },
+  activation: {
+    kind: 'enum',
+    values: ACTIVATIONS,
+    default: 'relu',
+    doc: 'hidden activation; the output layer is linear',
+  },
   leakySlope: {
     kind: 'number',
     default: 0.01,
@@ -93,10 +99,22 @@ export const MLP_OPTION_SPECS = {
     max: FLOAT32_MAX,
     doc: "Leaky ReLU's slope for x < 0 (a finite float32)",
   },
-  loss: { kind: 'enum', values: LOSSES, default: 'bce', doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)" },
+  loss: {
+    kind: 'enum',
+    values: LOSSES,
+    default: 'bce',
+    doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)",
+  },
   init: { kind: 'enum', values: INITS, default: null, doc: "'he' for relu and leaky_relu, 'xavier' otherwise" },
   seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the initial weights' },
-  gradAtZero: { kind: 'number', default: 0, min: 0, max: 1, integer: true, doc: "ReLU's derivative at exactly 0: 0 (PyTorch) or 1" },
+  gradAtZero: {
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    integer: true,
+    doc: "ReLU's derivative at exactly 0: 0 (PyTorch) or 1",
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of one update (`trainStep`, and every step of `train`); PyTorch's defaults. */
@@ -104,7 +122,12 @@ export const TRAIN_OPTION_SPECS = {
   lr: hyper(0.01, 'learning rate'),
   l2: hyper(0, 'L2 penalty on weights: loss += 0.5 * l2 * sum(W^2)'),
   l1: hyper(0, 'L1 penalty on weights: loss += l1 * sum(|W|)'),
-  optimizer: { kind: 'enum', values: OPTIMIZERS, default: 'sgd', doc: 'changing it between calls resets the optimizer state' },
+  optimizer: {
+    kind: 'enum',
+    values: OPTIMIZERS,
+    default: 'sgd',
+    doc: 'changing it between calls resets the optimizer state',
+  },
   momentum: hyper(0.9, "momentum coefficient (optimizer 'momentum')"),
   beta1: { kind: 'number', default: 0.9, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta1" },
   beta2: { kind: 'number', default: 0.999, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta2" },
@@ -113,9 +136,23 @@ export const TRAIN_OPTION_SPECS = {
 
 /** Options of the minibatch loop (`train`, `trainAsync`). */
 export const LOOP_OPTION_SPECS = {
-  batchSize: { kind: 'number', default: 32, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'rows per minibatch, capped at the rows of X' },
+  batchSize: {
+    kind: 'number',
+    default: 32,
+    min: 1,
+    max: 2 ** 31 - 1,
+    integer: true,
+    doc: 'rows per minibatch, capped at the rows of X',
+  },
   steps: { kind: 'number', default: 1, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'minibatch updates in this call' },
-  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the shuffled visiting order' },
+  seed: {
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 0xffffffff,
+    integer: true,
+    doc: 'seed of the shuffled visiting order',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every option table, by the call it belongs to. */

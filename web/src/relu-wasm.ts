@@ -135,7 +135,12 @@ export class ReluWasm {
     const dxo = checkBuffer(dx, this.heap, 'dx');
     checkSameLength(dx.length, x.length, 'dx', 'x');
     const gradAtZero =
-      options === undefined ? 0 : checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options', ['gradAtZero']).gradAtZero, 'options.gradAtZero');
+      options === undefined
+        ? 0
+        : checkGradAtZero(
+            checkOptions<ReluIntoOptions>(options, 'options', ['gradAtZero']).gradAtZero,
+            'options.gradAtZero',
+          );
     this.#k.backward(xo, dyo, dxo, x.length, gradAtZero);
   }
 

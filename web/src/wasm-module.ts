@@ -69,9 +69,26 @@ export interface MlpBindings {
   mlpLastError(net: number): string;
   mlpGetParams(net: number, layer: number, w: number, b: number): number;
   mlpSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
-  mlpLossAndGradients(net: number, x: number, xLen: number, y: number, yLen: number, l2: number, l1: number, loss: number): number;
+  mlpLossAndGradients(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    l2: number,
+    l1: number,
+    loss: number,
+  ): number;
   mlpGetGradients(net: number, layer: number, dw: number, db: number): number;
-  mlpTrainStep(net: number, x: number, xLen: number, y: number, yLen: number, options: EngineTrainOptions, loss: number): number;
+  mlpTrainStep(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    options: EngineTrainOptions,
+    loss: number,
+  ): number;
   mlpTrain(
     net: number,
     x: number,

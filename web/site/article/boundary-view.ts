@@ -13,7 +13,14 @@ export class BoundaryView {
 
   /** `size` is the canvas's pixel size (CSS decides its displayed size). */
   constructor(label: string, testid: string, size = 300, extraClass = '') {
-    this.canvas = el('canvas', { width: size, height: size, class: `boundary ${extraClass}`.trim(), 'data-testid': testid, role: 'img', 'aria-label': label });
+    this.canvas = el('canvas', {
+      width: size,
+      height: size,
+      class: `boundary ${extraClass}`.trim(),
+      'data-testid': testid,
+      role: 'img',
+      'aria-label': label,
+    });
   }
 
   draw(net: MLP, points: readonly PlotPoint[]): void {

@@ -25,8 +25,10 @@ export function extractDefinition(source: string, signature: string): string {
   let opened = false;
   for (; end < lines.length; end++) {
     for (const ch of lines[end]!) {
-      if (ch === '{') { depth++; opened = true; }
-      else if (ch === '}') depth--;
+      if (ch === '{') {
+        depth++;
+        opened = true;
+      } else if (ch === '}') depth--;
     }
     if (opened && depth === 0) break;
   }

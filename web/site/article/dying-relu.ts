@@ -67,7 +67,11 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
   const hiddenTotal = SIZES.slice(1, -1).reduce((a, b) => a + b, 0);
 
   const runButton = el('button', { type: 'button', 'data-testid': 'dying-run' }, 'Train again');
-  const revive = el('button', { type: 'button', class: 'primary', 'data-testid': 'dying-revive', disabled: true }, 'Revive with Leaky ReLU');
+  const revive = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'dying-revive', disabled: true },
+    'Revive with Leaky ReLU',
+  );
   const stepsOut = el('output', { 'data-testid': 'dying-steps' }, '0');
 
   const runs: Run[] = (
@@ -81,13 +85,45 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     const loss = el('output', { 'data-testid': `dying-loss-${key}` });
     const heading = el('h3', { 'data-testid': `dying-title-${key}` }, title);
     const dots = new UnitDots([8, 8], `Hidden units of the run "${title}"; grey units are dead`, `dying-units-${key}`);
-    const boundary = new BoundaryView(`Decision boundary of the run "${title}" and the data points`, `dying-boundary-${key}`, 160, 'mini');
-    const card = el('div', { class: 'card' }, heading, boundary.canvas,
-      el('div', { class: 'card-body' }, dots.element,
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'dead units'), el('dd', {}, dead, ` of ${hiddenTotal}`),
-          el('dt', {}, 'loss'), el('dd', {}, loss))));
-    return { key, title, lr, ...(bias === undefined ? {} : { bias }), firstLoss: NaN, diverged: false, dead, loss, heading, dots, boundary, card };
+    const boundary = new BoundaryView(
+      `Decision boundary of the run "${title}" and the data points`,
+      `dying-boundary-${key}`,
+      160,
+      'mini',
+    );
+    const card = el(
+      'div',
+      { class: 'card' },
+      heading,
+      boundary.canvas,
+      el(
+        'div',
+        { class: 'card-body' },
+        dots.element,
+        el(
+          'dl',
+          { class: 'stats' },
+          el('dt', {}, 'dead units'),
+          el('dd', {}, dead, ` of ${hiddenTotal}`),
+          el('dt', {}, 'loss'),
+          el('dd', {}, loss),
+        ),
+      ),
+    );
+    return {
+      key,
+      title,
+      lr,
+      ...(bias === undefined ? {} : { bias }),
+      firstLoss: NaN,
+      diverged: false,
+      dead,
+      loss,
+      heading,
+      dots,
+      boundary,
+      card,
+    };
   });
 
   let step = 0;
@@ -174,7 +210,11 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
   root.append(
     el('div', { class: 'controls' }, runButton, revive, el('span', {}, 'step ', stepsOut)),
     el('div', { class: 'cards three' }, ...runs.map((r) => r.card)),
-    el('figcaption', {}, `Circle data, 200 points; two hidden layers of 8 units (left and right columns of dots); SGD, minibatches of 10, ${MAX_STEPS} steps. A unit is dead when its output is 0 on every point.`),
+    el(
+      'figcaption',
+      {},
+      `Circle data, 200 points; two hidden layers of 8 units (left and right columns of dots); SGD, minibatches of 10, ${MAX_STEPS} steps. A unit is dead when its output is 0 on every point.`,
+    ),
   );
   rebuild();
 }

@@ -32,7 +32,8 @@ const TRAIN = { lr: 0.3, optimizer: 'sgd', batchSize: 20 } as const;
 export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   const { X, Y, points } = generate('circle', { n: 200, noise: 0.05, seed: 5 });
 
-  const backward = (g: 0 | 1) => `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
+  const backward = (g: 0 | 1) =>
+    `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
   const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
   const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
@@ -42,19 +43,55 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
     const zeros = el('output', { 'data-testid': `gaz-zeros-${g}` });
     const units = el('output', { 'data-testid': `gaz-units-${g}` });
     const loss = el('output', { 'data-testid': `gaz-loss-${g}` });
-    const dots = new UnitDots([HIDDEN], `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`, `gaz-dots-${g}`);
-    const boundary = new BoundaryView(`Decision boundary of the gradAtZero ${g} network and the data points`, `gaz-boundary-${g}`, 160, 'mini');
-    const card = el(
-      'div', { class: `card s${g}` },
-      el('h3', {}, `gradAtZero: ${g}`, el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ')),
-      boundary.canvas,
-      el('div', { class: 'card-body' }, dots.element,
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'exact zeros'), el('dd', {}, zeros),
-          el('dt', {}, 'silent units'), el('dd', {}, units),
-          el('dt', {}, 'loss'), el('dd', {}, loss))),
+    const dots = new UnitDots(
+      [HIDDEN],
+      `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`,
+      `gaz-dots-${g}`,
     );
-    return { g, net: undefined as MLP | undefined, firstLoss: NaN, diverged: false, zeros, units, loss, dots, boundary, card };
+    const boundary = new BoundaryView(
+      `Decision boundary of the gradAtZero ${g} network and the data points`,
+      `gaz-boundary-${g}`,
+      160,
+      'mini',
+    );
+    const card = el(
+      'div',
+      { class: `card s${g}` },
+      el(
+        'h3',
+        {},
+        `gradAtZero: ${g}`,
+        el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ'),
+      ),
+      boundary.canvas,
+      el(
+        'div',
+        { class: 'card-body' },
+        dots.element,
+        el(
+          'dl',
+          { class: 'stats' },
+          el('dt', {}, 'exact zeros'),
+          el('dd', {}, zeros),
+          el('dt', {}, 'silent units'),
+          el('dd', {}, units),
+          el('dt', {}, 'loss'),
+          el('dd', {}, loss),
+        ),
+      ),
+    );
+    return {
+      g,
+      net: undefined as MLP | undefined,
+      firstLoss: NaN,
+      diverged: false,
+      zeros,
+      units,
+      loss,
+      dots,
+      boundary,
+      card,
+    };
   });
 
   let step = 0;
@@ -119,7 +156,9 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       return step < MAX_STEPS && sides.some((s) => !s.diverged);
     },
     {
-      onChange: (running) => { root.dataset.state = running ? 'running' : 'done'; },
+      onChange: (running) => {
+        root.dataset.state = running ? 'running' : 'done';
+      },
       onFirstVisible: () => loop.start(),
     },
   );
@@ -134,15 +173,29 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   root.querySelector('.widget-fallback')?.remove();
   root.dataset.state = 'idle';
   root.append(
-    el('p', { class: 'widget-foot' },
-      'The kernels at x = −1, 0, 1 with dy = 1: gradAtZero 0 gives ', el('output', { 'data-testid': 'gaz-backward-0' }, backward(0)),
-      ', gradAtZero 1 gives ', el('output', { 'data-testid': 'gaz-backward-1' }, backward(1)), '.'),
-    el('div', { class: 'controls' },
+    el(
+      'p',
+      { class: 'widget-foot' },
+      'The kernels at x = −1, 0, 1 with dy = 1: gradAtZero 0 gives ',
+      el('output', { 'data-testid': 'gaz-backward-0' }, backward(0)),
+      ', gradAtZero 1 gives ',
+      el('output', { 'data-testid': 'gaz-backward-1' }, backward(1)),
+      '.',
+    ),
+    el(
+      'div',
+      { class: 'controls' },
       el('span', { class: 'check' }, silentBox, el('label', { for: 'gaz-silent' }, `start ${SILENT} units at zero`)),
-      restart, el('span', {}, 'step ', stepsOut)),
+      restart,
+      el('span', {}, 'step ', stepsOut),
+    ),
     el('div', { class: 'cards' }, ...sides.map((s) => s.card)),
     chart.element,
-    el('figcaption', {}, `Circle data, 200 points, SGD with learning rate 0.3 and minibatches of 20, ${MAX_STEPS} steps. “Exact zeros” counts pre-activations equal to 0 over all ${200 * HIDDEN} (point, unit) pairs.`),
+    el(
+      'figcaption',
+      {},
+      `Circle data, 200 points, SGD with learning rate 0.3 and minibatches of 20, ${MAX_STEPS} steps. “Exact zeros” counts pre-activations equal to 0 over all ${200 * HIDDEN} (point, unit) pairs.`,
+    ),
   );
   rebuild();
 }

@@ -15,8 +15,14 @@ import { mountInto, slider } from './widget.js';
 export function mountReluPlot(root: HTMLElement): void {
   const plot = el('relu-plot', { 'data-testid': 'relu-plot', activation: 'relu' });
   const slope = slider({
-    id: 'leaky-slope', label: 'Leaky ReLU slope α (0 is plain ReLU)', min: 0, max: 0.3, step: 0.01, value: 0,
-    testid: 'leaky-slope', format: (v) => v.toFixed(2),
+    id: 'leaky-slope',
+    label: 'Leaky ReLU slope α (0 is plain ReLU)',
+    min: 0,
+    max: 0.3,
+    step: 0.01,
+    value: 0,
+    testid: 'leaky-slope',
+    format: (v) => v.toFixed(2),
   });
   slope.input.addEventListener('input', () => {
     const alpha = Number(slope.input.value);
@@ -24,6 +30,10 @@ export function mountReluPlot(root: HTMLElement): void {
     plot.setAttribute('activation', alpha === 0 ? 'relu' : 'leaky_relu');
     plot.setAttribute('slope', String(alpha));
   });
-  const caption = el('figcaption', {}, 'ReLU (top) and its derivative (bottom). At 0 the open dots are the derivative’s one-sided limits; the filled dot is the value the kernels use.');
+  const caption = el(
+    'figcaption',
+    {},
+    'ReLU (top) and its derivative (bottom). At 0 the open dots are the derivative’s one-sided limits; the filled dot is the value the kernels use.',
+  );
   mountInto(root, plot, slope.root, caption);
 }

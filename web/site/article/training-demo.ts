@@ -20,7 +20,12 @@ import { el, fixed, frameLoop, LossChart } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
 
-const DATASETS: [BinaryDatasetName, string][] = [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Two Gaussians'], ['spiral', 'Spiral']];
+const DATASETS: [BinaryDatasetName, string][] = [
+  ['circle', 'Circle'],
+  ['xor', 'Exclusive or'],
+  ['gauss', 'Two Gaussians'],
+  ['spiral', 'Spiral'],
+];
 const STEPS_PER_FRAME = 20; // slow enough to watch the boundary form
 const MAX_STEPS = 6000;
 const TRAIN = { lr: 0.01, optimizer: 'adam', batchSize: 16 } as const;
@@ -30,7 +35,10 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   for (const [value, label] of DATASETS) select.append(el('option', { value }, label));
   const play = el('button', { type: 'button', class: 'primary', 'data-testid': 'train-play' }, 'Play');
   const reset = el('button', { type: 'button', 'data-testid': 'train-reset' }, 'Reset');
-  const boundary = new BoundaryView('Decision boundary of the network and the data points (orange class 0, blue class 1)', 'train-boundary');
+  const boundary = new BoundaryView(
+    'Decision boundary of the network and the data points (orange class 0, blue class 1)',
+    'train-boundary',
+  );
   const steps = el('output', { 'data-testid': 'train-steps' }, '0');
   const loss = el('output', { 'data-testid': 'train-loss' }, '…');
   const accuracy = el('output', { 'data-testid': 'train-accuracy' }, '…');
@@ -124,19 +132,31 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   root.append(
     el('div', { class: 'controls' }, el('label', { for: 'train-dataset' }, 'Data'), select, play, reset),
     el(
-      'div', { class: 'train-layout' },
+      'div',
+      { class: 'train-layout' },
       boundary.canvas,
       el(
-        'div', { class: 'train-side' },
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'steps'), el('dd', {}, steps),
-          el('dt', {}, 'loss'), el('dd', {}, loss),
-          el('dt', {}, 'accuracy'), el('dd', {}, accuracy)),
+        'div',
+        { class: 'train-side' },
+        el(
+          'dl',
+          { class: 'stats' },
+          el('dt', {}, 'steps'),
+          el('dd', {}, steps),
+          el('dt', {}, 'loss'),
+          el('dd', {}, loss),
+          el('dt', {}, 'accuracy'),
+          el('dd', {}, accuracy),
+        ),
         chart.element,
       ),
     ),
     divergedNote,
-    el('figcaption', {}, 'A network with two hidden layers of 8 ReLU units, trained with Adam (learning rate 0.01, minibatches of 16). Loss is the binary cross-entropy on all 200 points.'),
+    el(
+      'figcaption',
+      {},
+      'A network with two hidden layers of 8 ReLU units, trained with Adam (learning rate 0.01, minibatches of 16). Loss is the binary cross-entropy on all 200 points.',
+    ),
   );
   rebuild();
 }

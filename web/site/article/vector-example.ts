@@ -43,14 +43,34 @@ export function mountVectorExample(rw: ReluWasm): void {
       const i = order[position]!;
       if (i < 0) {
         const text = clip(bad[nextBad++]!.text);
-        items.push(el('li', { class: 'token bad', 'data-bad': 'true' }, el('span', { class: 'in' }, text), el('span', { class: 'out' }, 'not a number: skipped')));
+        items.push(
+          el(
+            'li',
+            { class: 'token bad', 'data-bad': 'true' },
+            el('span', { class: 'in' }, text),
+            el('span', { class: 'out' }, 'not a number: skipped'),
+          ),
+        );
       } else {
-        items.push(el('li', { class: 'token' }, el('span', { class: 'in' }, formatFloat(Math.fround(values[i]!))), el('span', { class: 'out' }, `→ ${formatFloat(y[i]!)}`)));
+        items.push(
+          el(
+            'li',
+            { class: 'token' },
+            el('span', { class: 'in' }, formatFloat(Math.fround(values[i]!))),
+            el('span', { class: 'out' }, `→ ${formatFloat(y[i]!)}`),
+          ),
+        );
       }
     }
     if (order.length > shown) {
       const rest = order.length - shown;
-      items.push(el('li', { class: 'token more', 'data-testid': 'example-more' }, `…and ${rest.toLocaleString('en')} more ${rest === 1 ? 'entry' : 'entries'}`));
+      items.push(
+        el(
+          'li',
+          { class: 'token more', 'data-testid': 'example-more' },
+          `…and ${rest.toLocaleString('en')} more ${rest === 1 ? 'entry' : 'entries'}`,
+        ),
+      );
     }
     tokens.replaceChildren(...items);
 
@@ -60,7 +80,8 @@ export function mountVectorExample(rw: ReluWasm): void {
     status.textContent =
       bad.length === 0
         ? ''
-        : `Skipped ${bad.length === 1 ? 'an entry that is' : `${bad.length.toLocaleString('en')} entries that are`} not a number: ` + named.join(', ');
+        : `Skipped ${bad.length === 1 ? 'an entry that is' : `${bad.length.toLocaleString('en')} entries that are`} not a number: ` +
+          named.join(', ');
   };
   input.addEventListener('input', update);
   update();

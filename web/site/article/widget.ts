@@ -14,12 +14,19 @@ export function slider(opts: {
   format?: (v: number) => string;
 }): { root: HTMLElement; input: HTMLInputElement; output: HTMLOutputElement } {
   const input = el('input', {
-    type: 'range', id: opts.id, min: opts.min, max: opts.max, step: opts.step, value: opts.value,
+    type: 'range',
+    id: opts.id,
+    min: opts.min,
+    max: opts.max,
+    step: opts.step,
+    value: opts.value,
     'data-testid': opts.testid,
   });
   const output = el('output', { for: opts.id, 'data-testid': `${opts.testid}-value` });
   const format = opts.format ?? String;
-  const sync = () => { output.textContent = format(Number(input.value)); };
+  const sync = () => {
+    output.textContent = format(Number(input.value));
+  };
   input.addEventListener('input', sync);
   sync();
   const root = el('div', { class: 'control' }, el('label', { for: opts.id }, opts.label), input, output);

@@ -12,7 +12,12 @@ import benchKernelsUrl from '../../../build/wasm/bench/relu-bench-kernels.wasm?u
 import { loadBenchKernels } from '../../bench/bench-kernels.mjs';
 
 import { runFrameBench } from '../../bench/frame-bench.mjs';
-import { reluBackwardVariants, reluForwardVariants, runKernelBench, yardstickVariants } from '../../bench/kernel-bench.mjs';
+import {
+  reluBackwardVariants,
+  reluForwardVariants,
+  runKernelBench,
+  yardstickVariants,
+} from '../../bench/kernel-bench.mjs';
 import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
 
@@ -24,7 +29,10 @@ const params = new URLSearchParams(location.search);
 const timing = params.has('quick') ? { minSampleMs: 10, samples: 3 } : { minSampleMs: 50, samples: 7 };
 // ?rounds=N: more interleaved rounds for the kernels (a busy machine); ?only=kernels skips
 // training, the frame budget and TF.js (a quick look at the kernels alone).
-const kernelTiming = { ...timing, samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples) };
+const kernelTiming = {
+  ...timing,
+  samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples),
+};
 const kernelsOnly = params.get('only') === 'kernels';
 const say = (text: string) => (progress.textContent = text);
 
@@ -38,7 +46,8 @@ async function run(): Promise<void> {
     { label: 'relu-wasm SIMD', rw: simd },
     { label: 'relu-wasm scalar', rw: scalar },
   ];
-  const onProgress = (p: { done: number; total: number; current: string }) => say(`kernels ${p.done}/${p.total}: ${p.current}`);
+  const onProgress = (p: { done: number; total: number; current: string }) =>
+    say(`kernels ${p.done}/${p.total}: ${p.current}`);
   const kernel = await runKernelBench({
     variants: [...yardstickVariants(bench), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
     onProgress,
@@ -51,7 +60,11 @@ async function run(): Promise<void> {
     return;
   }
   const train = await runTrainCompare({
-    contenders: [engineContender(simd, 'relu-wasm SIMD, net.train'), engineContender(scalar, 'relu-wasm scalar, net.train'), plainJsContender()],
+    contenders: [
+      engineContender(simd, 'relu-wasm SIMD, net.train'),
+      engineContender(scalar, 'relu-wasm scalar, net.train'),
+      plainJsContender(),
+    ],
     onProgress: (s: string) => say(`training: ${s}`),
     ...timing,
   });
@@ -79,7 +92,13 @@ async function run(): Promise<void> {
     );
   }
   finish(
-    { kernel, train, frame, tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true }, timing: kernelTiming },
+    {
+      kernel,
+      train,
+      frame,
+      tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
+      timing: kernelTiming,
+    },
     started,
   );
 }

@@ -16,7 +16,10 @@ export class WorkerBridge {
   }
 
   #start(): Worker {
-    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module', name: 'relu-wasm trainer' });
+    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'relu-wasm trainer',
+    });
     worker.onmessage = (event: MessageEvent<Reply>) => {
       const pending = this.#pending.get(event.data.id);
       if (!pending) return;

@@ -29,26 +29,43 @@ function shorten(s: string): string {
 }
 
 /** The task a set of labels describes, and the labels as the engine wants them. */
-export function classifyLabels(labels: readonly number[]): { kind: TaskKind; classes: number; mapped: number[]; notes: string[] } {
+export function classifyLabels(labels: readonly number[]): {
+  kind: TaskKind;
+  classes: number;
+  mapped: number[];
+  notes: string[];
+} {
   const distinct = new Set(labels);
   const allInts = labels.every((v) => Number.isInteger(v));
   if (allInts && [...distinct].every((v) => v === -1 || v === 1) && distinct.size > 0) {
-    return { kind: 'binary', classes: 2, mapped: labels.map((v) => (v === 1 ? 1 : 0)), notes: ['Labels -1/1 were read as classes 0/1.'] };
+    return {
+      kind: 'binary',
+      classes: 2,
+      mapped: labels.map((v) => (v === 1 ? 1 : 0)),
+      notes: ['Labels -1/1 were read as classes 0/1.'],
+    };
   }
-  if (allInts && [...distinct].every((v) => v === 0 || v === 1)) return { kind: 'binary', classes: 2, mapped: [...labels], notes: [] };
+  if (allInts && [...distinct].every((v) => v === 0 || v === 1))
+    return { kind: 'binary', classes: 2, mapped: [...labels], notes: [] };
   let max = -Infinity;
   for (const v of distinct) max = Math.max(max, v); // no spread: up to MAX_CSV_ROWS labels
   if (allInts && [...distinct].every((v) => v >= 0) && max < MAX_CLASSES) {
     return { kind: 'multiclass', classes: max + 1, mapped: [...labels], notes: [] };
   }
-  return { kind: 'regression', classes: 0, mapped: [...labels], notes: ['Labels are not classes 0..K-1, so this is a regression problem.'] };
+  return {
+    kind: 'regression',
+    classes: 0,
+    mapped: [...labels],
+    notes: ['Labels are not classes 0..K-1, so this is a regression problem.'],
+  };
 }
 
 export function parseCsv(text: string): CsvResult {
   if (text.length > MAX_CSV_BYTES) {
     return { ok: false, errors: [`The data is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; nothing was loaded.`] };
   }
-  if (text.includes('\u0000')) return { ok: false, errors: ['This is not a text CSV file (it contains binary data); nothing was loaded.'] };
+  if (text.includes('\u0000'))
+    return { ok: false, errors: ['This is not a text CSV file (it contains binary data); nothing was loaded.'] };
   const lines = text.split(/\r\n|\n|\r/);
   const errors: string[] = [];
   let errorCount = 0;
@@ -76,7 +93,8 @@ export function parseCsv(text: string): CsvResult {
       // The engine computes in float32: a larger value would become Infinity there.
       const huge = numbers.findIndex((n) => Math.abs(n) > FLOAT32_MAX);
       if (bad >= 0) problem = `${COLUMNS[bad]} ${shorten(fields[bad]!)} is not a finite number`;
-      else if (huge >= 0) problem = `${COLUMNS[huge]} ${shorten(fields[huge]!)} is outside float32's range (±3.4028235e38)`;
+      else if (huge >= 0)
+        problem = `${COLUMNS[huge]} ${shorten(fields[huge]!)} is outside float32's range (±3.4028235e38)`;
     }
     if (problem) {
       errorCount++;

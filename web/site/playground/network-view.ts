@@ -32,7 +32,10 @@ export class NetworkView {
   /** Node heights change once biases are written, so links are laid out again then. */
   #needsLayout = true;
 
-  constructor(private readonly root: HTMLElement, private readonly events: NetworkViewEvents) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly events: NetworkViewEvents,
+  ) {
     this.#svg = svg('svg', { class: 'links', 'aria-hidden': 'true' });
     this.#body = el('div', { class: 'columns' });
     root.replaceChildren(this.#svg, this.#body);
@@ -97,7 +100,10 @@ export class NetworkView {
         node.type = 'button';
         node.dataset.layer = String(l);
         node.dataset.unit = String(u);
-        node.setAttribute('aria-label', isOutput ? `Output ${u + 1}${kind === 'multiclass' ? ` (class ${u})` : ''}` : `Layer ${l} neuron ${u + 1}`);
+        node.setAttribute(
+          'aria-label',
+          isOutput ? `Output ${u + 1}${kind === 'multiclass' ? ` (class ${u})` : ''}` : `Layer ${l} neuron ${u + 1}`,
+        );
         node.addEventListener('click', () => this.events.onSelect(l - 1, u));
         if (!isOutput) {
           const canvas = el('canvas', { class: 'thumb' });
@@ -170,9 +176,11 @@ export class NetworkView {
         if (span.textContent !== text) span.textContent = text;
         // The accessible name changes only with the dead mark (the bias is in the panel).
         const label = node.getAttribute('aria-label')!;
-        if (label.endsWith(', dead') !== dead) node.setAttribute('aria-label', dead ? `${label}, dead` : label.replace(/, dead$/, ''));
+        if (label.endsWith(', dead') !== dead)
+          node.setAttribute('aria-label', dead ? `${label}, dead` : label.replace(/, dead$/, ''));
       });
-      if (acts) col.canvases.forEach((c, u) => paintActivations(c.getContext('2d')!, acts, NEURON_GRID, units, u, discretize));
+      if (acts)
+        col.canvases.forEach((c, u) => paintActivations(c.getContext('2d')!, acts, NEURON_GRID, units, u, discretize));
     }
     for (const link of this.#links) {
       const p = frame.layers[link.layer];

@@ -6,7 +6,14 @@
 // ranges of the network's options come from the package's option table (OPTION_SPECS) and the
 // dataset names from relu-wasm/datasets; PLAYGROUND_OPTIONS declares where the playground
 // deliberately differs.
-import { ACTIVATIONS, MLP_OPTION_SPECS, OPTIMIZERS, TRAIN_OPTION_SPECS, type Activation, type OptimizerKind } from 'relu-wasm';
+import {
+  ACTIVATIONS,
+  MLP_OPTION_SPECS,
+  OPTIMIZERS,
+  TRAIN_OPTION_SPECS,
+  type Activation,
+  type OptimizerKind,
+} from 'relu-wasm';
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from 'relu-wasm/datasets';
 
 export type Problem = 'classification' | 'regression';
@@ -215,7 +222,8 @@ export function parseHash(hash: string): ParseResult {
     switch (kind.kind) {
       case 'enum':
         if (kind.values.includes(value)) target[name] = value;
-        else if (value !== '') warnings.push(`${name}=${show} is not one of ${kind.values.join(', ')}; kept ${String(target[name])}.`);
+        else if (value !== '')
+          warnings.push(`${name}=${show} is not one of ${kind.values.join(', ')}; kept ${String(target[name])}.`);
         break;
       case 'bool':
         // TF Playground: any value but "false" means true.
@@ -250,7 +258,10 @@ export function parseHash(hash: string): ParseResult {
           shape.push(u);
         }
         if (parts.length > LIMITS.layers[1]) changed = true;
-        if (changed) warnings.push(`networkShape=${show} was changed to ${shape.join(',') || '(no hidden layer)'} (up to ${LIMITS.layers[1]} layers of ${LIMITS.units[0]} to ${LIMITS.units[1]} units).`);
+        if (changed)
+          warnings.push(
+            `networkShape=${show} was changed to ${shape.join(',') || '(no hidden layer)'} (up to ${LIMITS.layers[1]} layers of ${LIMITS.units[0]} to ${LIMITS.units[1]} units).`,
+          );
         state.networkShape = shape;
         break;
       }

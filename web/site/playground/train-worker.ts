@@ -69,7 +69,8 @@ function frame(n: MLP, d: DataMessage): Frame {
   // An empty training set has no loss (NaN) and nothing that could diverge.
   if (rows(d.trainX, n) > 0) {
     firstLoss ??= trainLoss;
-    if (!diverged && (!allFinite(layers) || !Number.isFinite(trainLoss))) diverged = 'The loss became NaN or infinite: the weights overflowed.';
+    if (!diverged && (!allFinite(layers) || !Number.isFinite(trainLoss)))
+      diverged = 'The loss became NaN or infinite: the weights overflowed.';
     else if (!diverged && hasDiverged(trainLoss, firstLoss)) {
       diverged = `The loss grew to ${trainLoss.toExponential(2)}, more than ${DIVERGENCE_FACTOR} times its first value (${firstLoss.toExponential(2)}).`;
     }
@@ -111,7 +112,10 @@ function gradCheck(n: MLP, d: DataMessage, t: TrainConfig): { rows: GradCheckRow
   };
   for (let l = 0; l < grads.length; l++) {
     const { dW, db } = grads[l]!;
-    for (const [which, g] of [['W', dW], ['b', db]] as const) {
+    for (const [which, g] of [
+      ['W', dW],
+      ['b', db],
+    ] as const) {
       let idx = 0;
       for (let i = 1; i < g.length; i++) if (Math.abs(g[i]!) > Math.abs(g[idx]!)) idx = i;
       const p = n.getParams(l);
@@ -192,7 +196,10 @@ async function handle(req: Request): Promise<void> {
       return;
     case 'params': {
       const layers = params(net);
-      send({ id: req.id, type: 'params', layers }, layers.flatMap((p) => [p.W.buffer, p.b.buffer]));
+      send(
+        { id: req.id, type: 'params', layers },
+        layers.flatMap((p) => [p.W.buffer, p.b.buffer]),
+      );
       return;
     }
   }
@@ -203,6 +210,8 @@ let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<Request>) => {
   const req = event.data;
   queue = queue.then(() =>
-    handle(req).catch((e: unknown) => send({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })),
+    handle(req).catch((e: unknown) =>
+      send({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) }),
+    ),
   );
 };

@@ -85,7 +85,12 @@ export class ReluPlaygroundElement extends ElementBase {
   readonly #diverged: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
   readonly #status: HTMLParagraphElement;
-  #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: LEARNING_RATE.default };
+  #settings: Settings = {
+    dataset: DEFAULTS.dataset,
+    activation: DEFAULTS.activation,
+    networkShape: DEFAULTS.shape,
+    learningRate: LEARNING_RATE.default,
+  };
   #points: Dataset | undefined;
   #dots: PlotPoint[] = [];
   #net: MLP | undefined;
@@ -111,17 +116,53 @@ export class ReluPlaygroundElement extends ElementBase {
     this.#stat = { epoch: dd('epoch'), loss: dd('loss'), dead: dd('dead') };
     this.#config = el('p', { class: 'config', 'data-testid': 'config' });
     this.#note = el('p', { class: 'note', role: 'note', 'data-testid': 'note', part: 'note', hidden: true });
-    this.#diverged = el('p', { class: 'note', role: 'alert', 'data-testid': 'diverged', part: 'diverged', hidden: true });
+    this.#diverged = el('p', {
+      class: 'note',
+      role: 'alert',
+      'data-testid': 'diverged',
+      part: 'diverged',
+      hidden: true,
+    });
     this.#error = el('p', { class: 'error', role: 'alert', 'data-testid': 'error' });
     this.#status = el('p', { class: 'sr-only', 'aria-live': 'polite' });
-    const legend = el('p', { class: 'legend' }, 'Points and background:', el('span', { class: 'swatch one' }), 'label 1', el('span', { class: 'swatch zero' }), 'label 0');
-    const side = el(
-      'div', {},
-      el('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Training' }, this.#play, this.#reset),
-      el('dl', { part: 'stats' }, el('dt', {}, 'Epoch'), this.#stat.epoch, el('dt', {}, 'Loss'), this.#stat.loss, el('dt', {}, 'Dead units'), this.#stat.dead),
-      this.#config, legend,
+    const legend = el(
+      'p',
+      { class: 'legend' },
+      'Points and background:',
+      el('span', { class: 'swatch one' }),
+      'label 1',
+      el('span', { class: 'swatch zero' }),
+      'label 0',
     );
-    this.#root.append(el('div', { class: 'wrap' }, this.#canvas, side), this.#note, this.#diverged, this.#error, this.#status);
+    const side = el(
+      'div',
+      {},
+      el(
+        'div',
+        { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Training' },
+        this.#play,
+        this.#reset,
+      ),
+      el(
+        'dl',
+        { part: 'stats' },
+        el('dt', {}, 'Epoch'),
+        this.#stat.epoch,
+        el('dt', {}, 'Loss'),
+        this.#stat.loss,
+        el('dt', {}, 'Dead units'),
+        this.#stat.dead,
+      ),
+      this.#config,
+      legend,
+    );
+    this.#root.append(
+      el('div', { class: 'wrap' }, this.#canvas, side),
+      this.#note,
+      this.#diverged,
+      this.#error,
+      this.#status,
+    );
     this.#play.addEventListener('click', () => (this.#playing ? this.pause() : this.play()));
     this.#reset.addEventListener('click', () => this.reset());
   }
@@ -212,7 +253,11 @@ export class ReluPlaygroundElement extends ElementBase {
       this.#net = undefined;
       this.#points = generate(s.dataset, { n: POINTS, seed: DATA_SEED });
       this.#net = rw.createMLP({ sizes: [2, ...s.networkShape, 1], activation: s.activation, seed: INIT_SEED });
-      this.#dots = Array.from(this.#points.Y, (y, i) => ({ x1: this.#points!.X[2 * i]!, x2: this.#points!.X[2 * i + 1]!, y }));
+      this.#dots = Array.from(this.#points.Y, (y, i) => ({
+        x1: this.#points!.X[2 * i]!,
+        x2: this.#points!.X[2 * i + 1]!,
+        y,
+      }));
       this.#epoch = 0;
       this.#error.textContent = '';
       this.#diverged.hidden = true;
@@ -256,12 +301,20 @@ export class ReluPlaygroundElement extends ElementBase {
     let loss: number;
     try {
       do {
-        loss = net.train(points.X, points.Y, { batchSize: BATCH, steps, seed: this.#epoch, lr: this.#settings.learningRate });
+        loss = net.train(points.X, points.Y, {
+          batchSize: BATCH,
+          steps,
+          seed: this.#epoch,
+          lr: this.#settings.learningRate,
+        });
         this.#epoch++;
       } while (!hasDiverged(loss, this.#firstLoss) && performance.now() < deadline);
     } catch (error) {
       // The engine refuses to go on (e.g. weights that overflowed).
-      this.#fail(`Training stopped: ${error instanceof Error ? error.message : String(error)}. Try a lower learning-rate, then Reset.`, error);
+      this.#fail(
+        `Training stopped: ${error instanceof Error ? error.message : String(error)}. Try a lower learning-rate, then Reset.`,
+        error,
+      );
       return false;
     }
     const stats = this.#measure();
@@ -278,7 +331,9 @@ export class ReluPlaygroundElement extends ElementBase {
   // Training blew up: stop, say why and what to do, and tell the page.
   #divergedAt(loss: number): void {
     this.#setPlaying(false);
-    const shown = Number.isFinite(loss) ? `grew to ${formatNumber(loss)}, over ${DIVERGENCE_FACTOR} × its first loss ${formatNumber(this.#firstLoss)}` : `became ${formatNumber(loss)}`;
+    const shown = Number.isFinite(loss)
+      ? `grew to ${formatNumber(loss)}, over ${DIVERGENCE_FACTOR} × its first loss ${formatNumber(this.#firstLoss)}`
+      : `became ${formatNumber(loss)}`;
     this.#diverged.textContent =
       `Training diverged at epoch ${this.#epoch}: the loss ${shown}. The learning rate (${this.#settings.learningRate}) is too high ` +
       'for this network; lower the learning-rate attribute, then press Reset (Play also starts over).';

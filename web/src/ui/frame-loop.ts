@@ -30,7 +30,11 @@ export interface FrameLoop {
  * loop (onChange(false) follows). Where IntersectionObserver is missing, the target counts as
  * visible.
  */
-export function frameLoop(target: Element, tick: (deadline: number) => boolean | void, options: FrameLoopOptions = {}): FrameLoop {
+export function frameLoop(
+  target: Element,
+  tick: (deadline: number) => boolean | void,
+  options: FrameLoopOptions = {},
+): FrameLoop {
   const { onChange, onFirstVisible, budgetMs = FRAME_BUDGET_MS } = options;
   let running = false;
   let visible = typeof IntersectionObserver !== 'function';

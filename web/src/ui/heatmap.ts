@@ -81,7 +81,12 @@ export function paintGrid(ctx: CanvasRenderingContext2D, n: number, colorOf: (i:
 }
 
 /** Paints a decision boundary: `values` holds the network's output on {@link boundaryGrid}(n). */
-export function paintBoundary(ctx: CanvasRenderingContext2D, values: ArrayLike<number>, n: number, options: BoundaryOptions = {}): void {
+export function paintBoundary(
+  ctx: CanvasRenderingContext2D,
+  values: ArrayLike<number>,
+  n: number,
+  options: BoundaryOptions = {},
+): void {
   const { kind = 'binary', outputs = 1, discretize = false } = options;
   if (kind === 'multiclass') {
     paintGrid(ctx, n, (i) => {
@@ -105,7 +110,14 @@ export function paintBoundary(ctx: CanvasRenderingContext2D, values: ArrayLike<n
  * Paints one unit's activations over a grid (`values` is [n * n][units]), scaled by the largest
  * magnitude (at least 1) onto the diverging map: the playground's neuron thumbnails.
  */
-export function paintActivations(ctx: CanvasRenderingContext2D, values: ArrayLike<number>, n: number, units = 1, unit = 0, discretize = false): void {
+export function paintActivations(
+  ctx: CanvasRenderingContext2D,
+  values: ArrayLike<number>,
+  n: number,
+  units = 1,
+  unit = 0,
+  discretize = false,
+): void {
   let max = 1;
   for (let i = 0; i < n * n; i++) max = Math.max(max, Math.abs(values[i * units + unit]!));
   paintGrid(ctx, n, (i) => {
@@ -127,7 +139,11 @@ export function fromClient(canvas: HTMLCanvasElement, clientX: number, clientY: 
 }
 
 /** Paints the data points as ringed dots in their class colour (or value colour for regression). */
-export function paintPoints(ctx: CanvasRenderingContext2D, points: Iterable<PlotPoint>, options: PointOptions = {}): void {
+export function paintPoints(
+  ctx: CanvasRenderingContext2D,
+  points: Iterable<PlotPoint>,
+  options: PointOptions = {},
+): void {
   const { extent = 1, kind = 'binary', dark = false } = options;
   const radius = Math.max(2.5, ctx.canvas.width / 90);
   ctx.lineWidth = Math.max(1, radius / 3);

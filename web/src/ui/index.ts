@@ -4,8 +4,17 @@
 // for the painter, which makes a small <canvas>).
 export { CLASS_0, CLASS_1, CLASS_COLORS, NEUTRAL, classColor, cssColor, diverging, mix, type RGB } from './palette.js';
 export {
-  boundaryGrid, fromClient, paintActivations, paintBoundary, paintGrid, paintPoints, toCanvas,
-  type BoundaryKind, type BoundaryOptions, type PlotPoint, type PointOptions,
+  boundaryGrid,
+  fromClient,
+  paintActivations,
+  paintBoundary,
+  paintGrid,
+  paintPoints,
+  toCanvas,
+  type BoundaryKind,
+  type BoundaryOptions,
+  type PlotPoint,
+  type PointOptions,
 } from './heatmap.js';
 export { LossChart, type LossChartOptions } from './loss-chart.js';
 export { fixed, formatFloat, formatNumber, integer } from './format.js';

@@ -39,16 +39,26 @@ export class LossChart {
     this.#w = W;
     this.#h = H;
     this.#lines = Array.from({ length: series }, (_, i) =>
-      svg('polyline', { class: `loss-line s${i}`, points: '', fill: 'none', stroke: DEFAULT_COLORS[i % DEFAULT_COLORS.length], 'stroke-width': 2 }));
+      svg('polyline', {
+        class: `loss-line s${i}`,
+        points: '',
+        fill: 'none',
+        stroke: DEFAULT_COLORS[i % DEFAULT_COLORS.length],
+        'stroke-width': 2,
+      }),
+    );
     this.#series = this.#lines.map(() => []);
     // Hung from the top edge, so a page's larger tick font does not push it out of the box.
     this.#yMax = svg('text', { x: 4, y: 3, class: 'tick', 'dominant-baseline': 'hanging' });
     this.#xMax = svg('text', { x: W - 4, y: H - 4, class: 'tick', 'text-anchor': 'end' });
     this.element = svg(
-      'svg', { viewBox: `0 0 ${W} ${H}`, class: 'plot loss-chart', role: 'img', 'aria-label': label, 'data-testid': testid },
+      'svg',
+      { viewBox: `0 0 ${W} ${H}`, class: 'plot loss-chart', role: 'img', 'aria-label': label, 'data-testid': testid },
       svg('line', { x1: 0, x2: W, y1: H - 18, y2: H - 18, class: 'axis', stroke: '#9a958a' }),
       svg('text', { x: 4, y: H - 4, class: 'tick' }, 'step 0'),
-      this.#yMax, this.#xMax, ...this.#lines,
+      this.#yMax,
+      this.#xMax,
+      ...this.#lines,
     );
   }
 
@@ -78,7 +88,10 @@ export class LossChart {
     this.#yMax.textContent = all.length ? `loss ${maxLoss.toFixed(2)}` : '';
     this.#xMax.textContent = all.length ? `step ${maxStep.toLocaleString('en-US')}` : '';
     this.#series.forEach((s, i) => {
-      const points = s.map((p) => `${((p.step / maxStep) * (W - 8) + 4).toFixed(1)},${(H - 18 - (p.loss / maxLoss) * (H - 34)).toFixed(1)}`);
+      const points = s.map(
+        (p) =>
+          `${((p.step / maxStep) * (W - 8) + 4).toFixed(1)},${(H - 18 - (p.loss / maxLoss) * (H - 34)).toFixed(1)}`,
+      );
       this.#lines[i]!.setAttribute('points', points.join(' '));
     });
   }

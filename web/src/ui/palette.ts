@@ -13,8 +13,16 @@ export const CLASS_1: RGB = [8, 119, 189];
 export const NEUTRAL: RGB = [232, 234, 235];
 /** One colour per class for multi-class data: classes 0 and 1 as above, then distinct hues. */
 export const CLASS_COLORS: readonly RGB[] = [
-  CLASS_0, CLASS_1, [46, 160, 67], [155, 89, 182], [214, 39, 40],
-  [140, 86, 75], [227, 119, 194], [127, 127, 127], [188, 189, 34], [23, 190, 207],
+  CLASS_0,
+  CLASS_1,
+  [46, 160, 67],
+  [155, 89, 182],
+  [214, 39, 40],
+  [140, 86, 75],
+  [227, 119, 194],
+  [127, 127, 127],
+  [188, 189, 34],
+  [23, 190, 207],
 ];
 
 /** The colour of class `k` (wraps around after {@link CLASS_COLORS}). */
