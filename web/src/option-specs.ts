@@ -72,6 +72,16 @@ export const MAX_LAYERS = 1024;
 /** The largest finite float32. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
+/** A whole-number option in [min, max]. */
+const whole = (value: number, min: number, max: number, doc: string): NumberSpec => ({
+  kind: 'number',
+  default: value,
+  min,
+  max,
+  integer: true,
+  doc,
+});
+
 const hyper = (value: number, doc: string): NumberSpec => ({
   kind: 'number',
   default: value,
@@ -106,15 +116,8 @@ export const MLP_OPTION_SPECS = {
     doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)",
   },
   init: { kind: 'enum', values: INITS, default: null, doc: "'he' for relu and leaky_relu, 'xavier' otherwise" },
-  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the initial weights' },
-  gradAtZero: {
-    kind: 'number',
-    default: 0,
-    min: 0,
-    max: 1,
-    integer: true,
-    doc: "ReLU's derivative at exactly 0: 0 (PyTorch) or 1",
-  },
+  seed: whole(0, 0, 0xffffffff, 'seed of the initial weights'),
+  gradAtZero: whole(0, 0, 1, "ReLU's derivative at exactly 0: 0 (PyTorch) or 1"),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of one update (`trainStep`, and every step of `train`); PyTorch's defaults. */
@@ -136,23 +139,9 @@ export const TRAIN_OPTION_SPECS = {
 
 /** Options of the minibatch loop (`train`, `trainAsync`). */
 export const LOOP_OPTION_SPECS = {
-  batchSize: {
-    kind: 'number',
-    default: 32,
-    min: 1,
-    max: 2 ** 31 - 1,
-    integer: true,
-    doc: 'rows per minibatch, capped at the rows of X',
-  },
-  steps: { kind: 'number', default: 1, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'minibatch updates in this call' },
-  seed: {
-    kind: 'number',
-    default: 0,
-    min: 0,
-    max: 0xffffffff,
-    integer: true,
-    doc: 'seed of the shuffled visiting order',
-  },
+  batchSize: whole(32, 1, 2 ** 31 - 1, 'rows per minibatch, capped at the rows of X'),
+  steps: whole(1, 1, 2 ** 31 - 1, 'minibatch updates in this call'),
+  seed: whole(0, 0, 0xffffffff, 'seed of the shuffled visiting order'),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every option table, by the call it belongs to. */

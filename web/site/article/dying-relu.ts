@@ -19,10 +19,11 @@
 // The widget root carries data-state = idle | running | done | revived.
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate } from 'relu-wasm/datasets';
-import { el, fixed, frameLoop } from 'relu-wasm/ui';
+import { el, fixed, frameLoop, statList } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
+import { runCard } from './widget.js';
 
 const SIZES = [2, 8, 8, 1];
 const MAX_STEPS = 2000;
@@ -91,24 +92,15 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
       160,
       'mini',
     );
-    const card = el(
-      'div',
-      { class: 'card' },
+    const card = runCard(
+      'card',
       heading,
       boundary.canvas,
-      el(
-        'div',
-        { class: 'card-body' },
-        dots.element,
-        el(
-          'dl',
-          { class: 'stats' },
-          el('dt', {}, 'dead units'),
-          el('dd', {}, dead, ` of ${hiddenTotal}`),
-          el('dt', {}, 'loss'),
-          el('dd', {}, loss),
-        ),
-      ),
+      dots.element,
+      statList([
+        ['dead units', dead, ` of ${hiddenTotal}`],
+        ['loss', loss],
+      ]),
     );
     return {
       key,

@@ -18,10 +18,11 @@
 // The widget root carries data-state = idle | running | done.
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate } from 'relu-wasm/datasets';
-import { el, fixed, formatFloat, frameLoop, integer, LossChart } from 'relu-wasm/ui';
+import { el, fixed, formatFloat, frameLoop, integer, LossChart, statList } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
+import { runCard } from './widget.js';
 
 const HIDDEN = 8;
 const SILENT = 4;
@@ -54,9 +55,8 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       160,
       'mini',
     );
-    const card = el(
-      'div',
-      { class: `card s${g}` },
+    const card = runCard(
+      `card s${g}`,
       el(
         'h3',
         {},
@@ -64,21 +64,12 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
         el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ'),
       ),
       boundary.canvas,
-      el(
-        'div',
-        { class: 'card-body' },
-        dots.element,
-        el(
-          'dl',
-          { class: 'stats' },
-          el('dt', {}, 'exact zeros'),
-          el('dd', {}, zeros),
-          el('dt', {}, 'silent units'),
-          el('dd', {}, units),
-          el('dt', {}, 'loss'),
-          el('dd', {}, loss),
-        ),
-      ),
+      dots.element,
+      statList([
+        ['exact zeros', zeros],
+        ['silent units', units],
+        ['loss', loss],
+      ]),
     );
     return {
       g,

@@ -16,7 +16,7 @@
 // The widget root carries data-state = idle | running | paused | done | diverged.
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate, type BinaryDatasetName, type Point } from 'relu-wasm/datasets';
-import { el, fixed, frameLoop, LossChart } from 'relu-wasm/ui';
+import { el, fixed, frameLoop, LossChart, statList } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
 
@@ -138,16 +138,11 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
       el(
         'div',
         { class: 'train-side' },
-        el(
-          'dl',
-          { class: 'stats' },
-          el('dt', {}, 'steps'),
-          el('dd', {}, steps),
-          el('dt', {}, 'loss'),
-          el('dd', {}, loss),
-          el('dt', {}, 'accuracy'),
-          el('dd', {}, accuracy),
-        ),
+        statList([
+          ['steps', steps],
+          ['loss', loss],
+          ['accuracy', accuracy],
+        ]),
         chart.element,
       ),
     ),

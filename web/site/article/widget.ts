@@ -43,3 +43,16 @@ export function mountInto(root: HTMLElement, ...content: Node[]): void {
 export function showWidgetError(root: HTMLElement, message: string): void {
   root.replaceChildren(el('p', { class: 'widget-error', role: 'alert' }, message));
 }
+
+/**
+ * One run's card in the side-by-side demos: a heading, the run's boundary canvas, then its
+ * hidden units and readouts.
+ */
+export function runCard(
+  className: string,
+  heading: HTMLElement,
+  canvas: HTMLCanvasElement,
+  ...body: Node[]
+): HTMLDivElement {
+  return el('div', { class: className }, heading, canvas, el('div', { class: 'card-body' }, ...body));
+}

@@ -38,3 +38,16 @@ export function setAttrs(node: Element, attrs: Attrs): void {
     node.setAttribute(name, value === true ? '' : String(value));
   }
 }
+
+/**
+ * A definition list of readouts, `<dl class="stats">`: one `<dt>` label and one `<dd>` per
+ * entry, the `<dd>` holding the entry's content (often an output element updated live).
+ */
+export function statList(
+  entries: ReadonlyArray<readonly [label: string, ...content: (Node | string)[]]>,
+  attrs: Attrs = {},
+): HTMLDListElement {
+  const list = el('dl', { class: 'stats', ...attrs });
+  for (const [label, ...content] of entries) list.append(el('dt', {}, label), el('dd', {}, ...content));
+  return list;
+}

@@ -18,5 +18,5 @@ export {
 } from './heatmap.js';
 export { LossChart, type LossChartOptions } from './loss-chart.js';
 export { fixed, formatFloat, formatNumber, integer } from './format.js';
-export { el, setAttrs, svg, type Attrs } from './dom.js';
+export { el, setAttrs, statList, svg, type Attrs } from './dom.js';
 export { FRAME_BUDGET_MS, frameLoop, type FrameLoop, type FrameLoopOptions } from './frame-loop.js';
