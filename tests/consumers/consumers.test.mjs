@@ -9,32 +9,26 @@
 //   - a strict TypeScript project against the shipped types, with a line that must not compile
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { EXPECTED, launchChromium, makeProject, packTarball, readPage, ROOT, serveStatic } from './helpers.mjs';
+import { EXPECTED, makeProject, packedSuite, readPage, ROOT, serveStatic } from './helpers.mjs';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-let work;
-let tarball;
-let browser;
+const suite = packedSuite('relu-wasm-consumers-');
 
-before(async () => {
-  ({ work, tarball } = packTarball('relu-wasm-consumers-'));
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-const project = (name, fixture) => makeProject(work, tarball, name, fixture);
+const project = (name, fixture) => makeProject(suite.work, suite.tarball, name, fixture);
 
 /** What the app page (fixtures/vite-app) shows once its main thread and worker are done. */
 async function readAppPage(url) {
-  const { relu, backend, trained, worker } = await readPage(browser, url, ['worker', 'trained', 'relu', 'backend']);
+  const { relu, backend, trained, worker } = await readPage(suite.browser, url, [
+    'worker',
+    'trained',
+    'relu',
+    'backend',
+  ]);
   return { relu, backend, trained, worker };
 }
 
@@ -42,7 +36,7 @@ const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fel
 
 describe('packed tarball', () => {
   test('contains only the intended files', () => {
-    const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    const listed = execFileSync('tar', ['-tzf', suite.tarball], { encoding: 'utf8' })
       .trim()
       .split('\n')
       .map((f) => f.replace(/^package\//, ''));
@@ -99,7 +93,7 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
   });
 
   test('Vite app: dev server and production build in Chromium, main thread and worker', async () => {
-    const dir = project('vite-app', 'vite-app');
+    const dir = project('vite-app', ['tiny-net', 'vite-app']);
     const { createServer: createViteServer, build, preview } = await import('vite');
     const dev = await createViteServer({
       root: dir,
@@ -132,7 +126,7 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
   test('plain page with native ES modules and no bundler, main thread and worker', async () => {
     // The Vite app's own page and modules, with the bare specifier a bundler would resolve
     // replaced by the path a page without one must use.
-    const dir = project('plain-page', 'vite-app');
+    const dir = project('plain-page', ['tiny-net', 'vite-app']);
     for (const file of ['main.js', 'worker.js']) {
       const path = join(dir, file);
       writeFileSync(
@@ -151,7 +145,7 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
   test('custom elements on a plain page (no bundler) under a strict CSP: plot values, playground trains', async () => {
     const dir = project('elements-page', 'elements-page');
     const server = await serveStatic(dir);
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
@@ -181,16 +175,16 @@ console.log(JSON.stringify({ dataset: d.name, inputs: d.X.length, labels: d.Y.le
   });
 
   test('elements already in the page: ReluElements.configure() applies; ReluElements.use() shares the page instance (one .wasm fetch)', async () => {
-    const dir = project('elements-configure', 'elements-configure');
+    const dir = project('elements-configure', ['plot-page', 'elements-configure']);
     cpSync(join(dir, 'node_modules', 'relu-wasm', 'dist', 'wasm'), join(dir, 'static', 'wasm'), { recursive: true });
     const server = await serveStatic(dir);
     try {
-      assert.deepEqual(await readPage(browser, `${server.url}?configure`, ['plot', 'shared']), {
+      assert.deepEqual(await readPage(suite.browser, `${server.url}?configure`, ['plot', 'shared']), {
         plot: '-0.1 0.1',
         shared: 'wasm-simd',
         wasm: ['/static/wasm/relu-simd.wasm'],
       });
-      assert.deepEqual(await readPage(browser, `${server.url}?use`, ['plot', 'shared']), {
+      assert.deepEqual(await readPage(suite.browser, `${server.url}?use`, ['plot', 'shared']), {
         plot: '-0.1 0.1',
         shared: 'same instance',
         wasm: ['/node_modules/relu-wasm/dist/wasm/relu-simd.wasm'],

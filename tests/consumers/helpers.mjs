@@ -2,13 +2,16 @@
 // install it offline, serve a folder statically, open pages in Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from '@playwright/test';
+import { launchChromium } from '../../web/scripts/chromium.mjs';
+
+export { launchChromium };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -29,31 +32,17 @@ export function packTarball(prefix) {
 }
 
 /**
- * A fresh project from a fixture folder with the tarball installed (offline: the package has
+ * A fresh project from a fixture folder (or from several, copied in order: shared modules
+ * first, then the fixture's own files) with the tarball installed (offline: the package has
  * no dependencies). The tools themselves run from this repository's node_modules.
  */
-export function makeProject(work, tarball, name, fixture) {
+export function makeProject(work, tarball, name, fixtures) {
   const dir = join(work, name);
   mkdirSync(dir, { recursive: true });
-  if (fixture) cpSync(join(FIXTURES, fixture), dir, { recursive: true });
+  for (const fixture of [fixtures ?? []].flat()) cpSync(join(FIXTURES, fixture), dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${name}`, private: true, type: 'module' }));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: dir, stdio: 'pipe' });
   return dir;
-}
-
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /**
@@ -105,6 +94,24 @@ export async function serveStatic(dir) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Registers the suite's before() and after(): pack the tarball into a temporary folder and
+ * launch Chromium; then close the browser and remove the folder. The returned object holds
+ * work, tarball and browser once before() has run.
+ */
+export function packedSuite(prefix) {
+  const suite = {};
+  before(async () => {
+    Object.assign(suite, packTarball(prefix));
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    if (suite.work) rmSync(suite.work, { recursive: true, force: true });
+  });
+  return suite;
 }
 
 /** Serves dir, reads the page at its root, closes the server. */

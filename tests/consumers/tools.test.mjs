@@ -10,29 +10,20 @@
 //   - publint and @arethetypeswrong/cli (profile esm-only) on the tarball
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-import { BIN, EXPECTED, launchChromium, makeProject, packTarball, readServedPage, ROOT } from './helpers.mjs';
+import { BIN, EXPECTED, makeProject, packedSuite, readServedPage, ROOT } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 
-let work;
-let tarball;
-let browser;
+const suite = packedSuite('relu-wasm-tools-');
 
-before(async () => {
-  ({ work, tarball } = packTarball('relu-wasm-tools-'));
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
+// The bundler page's own files, on the shared tiny-net module (helpers.mjs makeProject).
+const BUNDLER_PAGE = ['tiny-net', 'bundler-page'];
 const PAGE_IDS = ['relu', 'backend', 'trained'];
 const EXPECTED_PAGE = { relu: EXPECTED, backend: 'wasm-simd', trained: 'loss fell' };
 const EXPECTED_RUN = [
@@ -42,7 +33,7 @@ const EXPECTED_RUN = [
 
 /** A fresh project from a fixture, with `from 'relu-wasm'` swapped for `specifier` in `file`. */
 function project(name, fixture, { file, specifier } = {}) {
-  const dir = makeProject(work, tarball, name, fixture);
+  const dir = makeProject(suite.work, suite.tarball, name, fixture);
   if (specifier) {
     const path = join(dir, file);
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll("from 'relu-wasm'", `from '${specifier}'`));
@@ -62,6 +53,27 @@ function logSize(tool, dir) {
   console.log(`${tool}: ${files.length} files, ${kib(raw)} raw, ${kib(gzip)} gzip`);
 }
 
+/** esbuild, as the README shows it: main.js bundled into dist/ (ESM, code splitting, minified). */
+async function esbuildPage(dir) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    absWorkingDir: dir,
+    entryPoints: ['main.js'],
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    outdir: 'dist',
+    logLevel: 'error',
+  });
+}
+
+/** Puts the page's index.html beside the bundle in dir/dist, serves that and reads the page. */
+function readBuiltPage(dir, ids) {
+  cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
+  return readServedPage(suite.browser, join(dir, 'dist'), ids);
+}
+
 /** Runs a command in dir; returns stdout, failing with its stderr. */
 function runIn(dir, command, args, env = {}) {
   const r = spawnSync(command, args, {
@@ -76,39 +88,17 @@ function runIn(dir, command, args, env = {}) {
 
 describe('bundlers, zero configuration', () => {
   test('esbuild (--bundle --splitting, minified) with relu-wasm/embedded: no .wasm file is requested', async () => {
-    const dir = project('esbuild', 'bundler-page', { file: 'main.js', specifier: 'relu-wasm/embedded' });
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      absWorkingDir: dir,
-      entryPoints: ['main.js'],
-      bundle: true,
-      format: 'esm',
-      splitting: true,
-      minify: true,
-      outdir: 'dist',
-      logLevel: 'error',
-    });
+    const dir = project('esbuild', BUNDLER_PAGE, { file: 'main.js', specifier: 'relu-wasm/embedded' });
+    await esbuildPage(dir);
     logSize('esbuild + relu-wasm/embedded', join(dir, 'dist'));
-    cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
-    assert.deepEqual(await readServedPage(browser, join(dir, 'dist'), PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
+    assert.deepEqual(await readBuiltPage(dir, PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
   });
 
   test('esbuild with relu-wasm/embedded/elements: a <relu-plot> already in the page uses the instance given to ReluElements.use()', async () => {
-    const dir = project('esbuild-elements', 'embedded-elements');
-    const esbuild = await import('esbuild');
-    await esbuild.build({
-      absWorkingDir: dir,
-      entryPoints: ['main.js'],
-      bundle: true,
-      format: 'esm',
-      splitting: true,
-      minify: true,
-      outdir: 'dist',
-      logLevel: 'error',
-    });
+    const dir = project('esbuild-elements', ['plot-page', 'embedded-elements']);
+    await esbuildPage(dir);
     logSize('esbuild + relu-wasm/embedded/elements', join(dir, 'dist'));
-    cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
-    assert.deepEqual(await readServedPage(browser, join(dir, 'dist'), ['plot', 'shared']), {
+    assert.deepEqual(await readBuiltPage(dir, ['plot', 'shared']), {
       plot: '-0.1 0.1',
       shared: 'same instance',
       wasm: [],
@@ -116,7 +106,7 @@ describe('bundlers, zero configuration', () => {
   });
 
   test('Rollup 4 + @rollup/plugin-node-resolve with relu-wasm/embedded', async () => {
-    const dir = project('rollup', 'bundler-page', { file: 'main.js', specifier: 'relu-wasm/embedded' });
+    const dir = project('rollup', BUNDLER_PAGE, { file: 'main.js', specifier: 'relu-wasm/embedded' });
     const { rollup } = await import('rollup');
     const { nodeResolve } = await import('@rollup/plugin-node-resolve');
     const bundle = await rollup({
@@ -127,12 +117,14 @@ describe('bundlers, zero configuration', () => {
     await bundle.write({ dir: join(dir, 'dist'), format: 'es' });
     await bundle.close();
     logSize('rollup + relu-wasm/embedded (not minified)', join(dir, 'dist'));
-    cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
-    assert.deepEqual(await readServedPage(browser, join(dir, 'dist'), PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
+    assert.deepEqual(await readBuiltPage(dir, PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
   });
 
   test('bun build --target=browser with relu-wasm/embedded', async () => {
-    const dir = project('bun-build', 'bundler-page', { file: 'main.js', specifier: 'relu-wasm/embedded' });
+    const dir = project('bun-build', BUNDLER_PAGE, {
+      file: 'main.js',
+      specifier: 'relu-wasm/embedded',
+    });
     runIn(dir, join(BIN, 'bun'), [
       'build',
       '--target=browser',
@@ -143,12 +135,11 @@ describe('bundlers, zero configuration', () => {
       'main.js',
     ]);
     logSize('bun build + relu-wasm/embedded', join(dir, 'dist'));
-    cpSync(join(dir, 'index.html'), join(dir, 'dist', 'index.html'));
-    assert.deepEqual(await readServedPage(browser, join(dir, 'dist'), PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
+    assert.deepEqual(await readBuiltPage(dir, PAGE_IDS), { ...EXPECTED_PAGE, wasm: [] });
   });
 
   test('Parcel 2 (production build from index.html) with relu-wasm: both binaries emitted, SIMD alone fetched', async () => {
-    const dir = project('parcel', 'bundler-page');
+    const dir = project('parcel', BUNDLER_PAGE);
     const { Parcel } = await import('@parcel/core');
     const parcel = new Parcel({
       entries: join(dir, 'index.html'),
@@ -164,13 +155,13 @@ describe('bundlers, zero configuration', () => {
     logSize('parcel + relu-wasm', join(dir, 'dist'));
     const emitted = readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('.wasm'));
     assert.equal(emitted.length, 2, `both binaries: ${emitted}`);
-    const shown = await readServedPage(browser, join(dir, 'dist'), PAGE_IDS);
+    const shown = await readServedPage(suite.browser, join(dir, 'dist'), PAGE_IDS);
     assert.match(shown.wasm.join(), /^\/relu-simd\.\w+\.wasm$/);
     assert.deepEqual({ ...shown, wasm: [] }, { ...EXPECTED_PAGE, wasm: [] });
   });
 
   test('webpack 5 (production) with relu-wasm: both binaries emitted, SIMD alone fetched', async () => {
-    const dir = project('webpack', 'bundler-page');
+    const dir = project('webpack', BUNDLER_PAGE);
     const { default: webpack } = await import('webpack');
     const stats = await new Promise((resolve, reject) => {
       const compiler = webpack({
@@ -189,7 +180,7 @@ describe('bundlers, zero configuration', () => {
       join(dir, 'dist', 'index.html'),
       readFileSync(join(dir, 'index.html'), 'utf8').replace('type="module"', 'defer'),
     );
-    const shown = await readServedPage(browser, join(dir, 'dist'), PAGE_IDS);
+    const shown = await readServedPage(suite.browser, join(dir, 'dist'), PAGE_IDS);
     assert.equal(shown.wasm.length, 1, `one binary fetched: ${shown.wasm}`);
     assert.deepEqual({ ...shown, wasm: [] }, { ...EXPECTED_PAGE, wasm: [] });
   });
@@ -208,7 +199,7 @@ describe('runtimes and test runners', () => {
 
   test('Deno: relu-wasm with --allow-read; relu-wasm/embedded with no permission at all', () => {
     const dir = project('deno', 'runtime');
-    const env = { DENO_DIR: join(work, 'deno-cache'), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
+    const env = { DENO_DIR: join(suite.work, 'deno-cache'), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' };
     assert.deepEqual(JSON.parse(runIn(dir, join(BIN, 'deno'), ['run', '--allow-read', 'main.mjs'], env)), EXPECTED_RUN);
     const denied = spawnSync(join(BIN, 'deno'), ['run', 'main.mjs'], {
       cwd: dir,
@@ -279,9 +270,9 @@ describe('types and package lint', () => {
   });
 
   test('publint: all good; @arethetypeswrong/cli --profile esm-only: no problem', () => {
-    const lint = execFileSync(join(BIN, 'publint'), ['run', tarball], { encoding: 'utf8' });
+    const lint = execFileSync(join(BIN, 'publint'), ['run', suite.tarball], { encoding: 'utf8' });
     assert.match(lint, /All good!/);
-    const attw = spawnSync(join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], {
+    const attw = spawnSync(join(BIN, 'attw'), [suite.tarball, '--profile', 'esm-only', '--format', 'ascii'], {
       encoding: 'utf8',
     });
     assert.equal(attw.status, 0, attw.stdout + attw.stderr);

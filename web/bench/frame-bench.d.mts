@@ -1,5 +1,7 @@
 import type { ReluWasm } from 'relu-wasm';
 
+import type { SampleOptions } from './kernel-bench.mjs';
+
 export interface FrameRow {
   id: string;
   name: string;
@@ -14,4 +16,4 @@ export declare const FRAME_CASES: readonly {
   activation: string;
   steps: number;
 }[];
-export declare function runFrameBench(rw: ReluWasm, options?: { minSampleMs?: number; samples?: number }): FrameRow[];
+export declare function runFrameBench(rw: ReluWasm, options?: SampleOptions): FrameRow[];

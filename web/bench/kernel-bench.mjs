@@ -105,6 +105,22 @@ export function sameBits(a, b) {
   return true;
 }
 
+/** A benchmark variant: setup(n) returns the cell { run, check, dispose } for n elements. */
+export const variant = (id, label, bytesPerElement, setup) => ({ id, label, bytesPerElement, setup });
+
+/** The backward inputs for n elements: x, and dy from another seed. */
+export const backwardInputs = (n) => ({ x: input(n), dy: input(n, 777) });
+
+/** rw.alloc(n) buffers, one per source (copied in; null leaves the buffer as allocated), and a dispose for all. */
+function wasmBuffers(rw, n, ...sources) {
+  const buffers = sources.map((src) => {
+    const b = rw.alloc(n);
+    if (src) b.set(src);
+    return b;
+  });
+  return { buffers, dispose: () => buffers.forEach((b) => b.dispose()) };
+}
+
 /**
  * The standard ReLU-forward variants: the memory-copy baseline, plain JavaScript, and each
  * given relu-wasm instance through the zero-copy and the copying API.
@@ -112,63 +128,39 @@ export function sameBits(a, b) {
  */
 export function reluForwardVariants(instances) {
   const variants = [
-    {
-      id: 'copy',
-      label: 'memory copy (TypedArray.set)',
-      bytesPerElement: 8,
-      setup(n) {
-        const x = input(n);
-        const y = new Float32Array(n);
-        return { run: () => y.set(x), check: () => sameBits(x, y), dispose() {} };
-      },
-    },
-    {
-      id: 'js',
-      label: 'plain JavaScript loop',
-      bytesPerElement: 8,
-      setup(n) {
-        const x = input(n);
-        const y = new Float32Array(n);
-        const run = () => {
-          for (let i = 0; i < n; i++) {
-            const v = x[i];
-            y[i] = v < 0 ? 0 : v;
-          }
-        };
-        return { run, check: () => sameBits(y, reluReference(x)), dispose() {} };
-      },
-    },
+    variant('copy', 'memory copy (TypedArray.set)', 8, (n) => {
+      const x = input(n);
+      const y = new Float32Array(n);
+      return { run: () => y.set(x), check: () => sameBits(x, y), dispose() {} };
+    }),
+    variant('js', 'plain JavaScript loop', 8, (n) => {
+      const x = input(n);
+      const y = new Float32Array(n);
+      const run = () => {
+        for (let i = 0; i < n; i++) {
+          const v = x[i];
+          y[i] = v < 0 ? 0 : v;
+        }
+      };
+      return { run, check: () => sameBits(y, reluReference(x)), dispose() {} };
+    }),
   ];
   for (const { label, rw } of instances) {
-    variants.push({
-      id: `${rw.backend}-zero-copy`,
-      label: `${label}, zero-copy (reluInto)`,
-      bytesPerElement: 8,
-      setup(n) {
-        const x = rw.alloc(n);
-        const y = rw.alloc(n);
+    variants.push(
+      variant(`${rw.backend}-zero-copy`, `${label}, zero-copy (reluInto)`, 8, (n) => {
         const src = input(n);
-        x.set(src);
-        return {
-          run: () => rw.reluInto(x, y),
-          check: () => sameBits(y.view(), reluReference(src)),
-          dispose: () => {
-            x.dispose();
-            y.dispose();
-          },
-        };
-      },
-    });
-    variants.push({
-      id: `${rw.backend}-copying`,
-      label: `${label}, copying (relu)`,
-      bytesPerElement: 8,
-      setup(n) {
+        const {
+          buffers: [x, y],
+          dispose,
+        } = wasmBuffers(rw, n, src, null);
+        return { run: () => rw.reluInto(x, y), check: () => sameBits(y.view(), reluReference(src)), dispose };
+      }),
+      variant(`${rw.backend}-copying`, `${label}, copying (relu)`, 8, (n) => {
         const x = input(n);
         const y = new Float32Array(n);
         return { run: () => rw.relu(x, y), check: () => sameBits(y, reluReference(x)), dispose() {} };
-      },
-    });
+      }),
+    );
   }
   return variants;
 }
@@ -275,60 +267,39 @@ export function yardstickVariants(bench) {
  */
 export function reluBackwardVariants(instances) {
   const variants = [
-    {
-      id: 'js-backward',
-      label: 'plain JavaScript loop, backward',
-      bytesPerElement: 12,
-      setup(n) {
-        const x = input(n);
-        const dy = input(n, 777);
-        const dx = new Float32Array(n);
-        const run = () => {
-          for (let i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
-        };
-        return { run, check: () => sameBits(dx, reluBackwardReference(x, dy)), dispose() {} };
-      },
-    },
+    variant('js-backward', 'plain JavaScript loop, backward', 12, (n) => {
+      const { x, dy } = backwardInputs(n);
+      const dx = new Float32Array(n);
+      const run = () => {
+        for (let i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
+      };
+      return { run, check: () => sameBits(dx, reluBackwardReference(x, dy)), dispose() {} };
+    }),
   ];
   for (const { label, rw } of instances) {
-    variants.push({
-      id: `${rw.backend}-zero-copy-backward`,
-      label: `${label}, zero-copy (reluBackwardInto)`,
-      bytesPerElement: 12,
-      setup(n) {
-        const src = input(n);
-        const g = input(n, 777);
-        const x = rw.alloc(n);
-        const dy = rw.alloc(n);
-        const dx = rw.alloc(n);
-        x.set(src);
-        dy.set(g);
+    variants.push(
+      variant(`${rw.backend}-zero-copy-backward`, `${label}, zero-copy (reluBackwardInto)`, 12, (n) => {
+        const src = backwardInputs(n);
+        const {
+          buffers: [x, dy, dx],
+          dispose,
+        } = wasmBuffers(rw, n, src.x, src.dy, null);
         return {
           run: () => rw.reluBackwardInto(x, dy, dx),
-          check: () => sameBits(dx.view(), reluBackwardReference(src, g)),
-          dispose: () => {
-            x.dispose();
-            dy.dispose();
-            dx.dispose();
-          },
+          check: () => sameBits(dx.view(), reluBackwardReference(src.x, src.dy)),
+          dispose,
         };
-      },
-    });
-    variants.push({
-      id: `${rw.backend}-copying-backward`,
-      label: `${label}, copying (reluBackward)`,
-      bytesPerElement: 12,
-      setup(n) {
-        const x = input(n);
-        const dy = input(n, 777);
+      }),
+      variant(`${rw.backend}-copying-backward`, `${label}, copying (reluBackward)`, 12, (n) => {
+        const { x, dy } = backwardInputs(n);
         const out = new Float32Array(n);
         return {
           run: () => rw.reluBackward(x, dy, { out }),
           check: () => sameBits(out, reluBackwardReference(x, dy)),
           dispose() {},
         };
-      },
-    });
+      }),
+    );
   }
   return variants;
 }

@@ -122,51 +122,51 @@ export function evaluate(report) {
   return v;
 }
 
-const KERNEL_ROWS = [
-  ['copy', 'forward', 'wasm-copy-loop', 'WASM v128 copy loop (the copy limit; bench module)'],
-  ['copy', 'forward', 'wasm-memory-copy', 'WASM memory.copy instruction (bench module)'],
-  ['copy', 'forward', 'wasm-memory-copy-emmalloc', 'the same, buffers 8 B apart mod 4 KiB (old rw.alloc layout)'],
-  ['copy', 'forward', 'copy', 'JS TypedArray.set (for reference)'],
-  ['relu forward', 'forward', 'ref-forward', 'plain WASM SIMD reference kernel (bench module)'],
-  ['relu forward', 'forward', 'js', 'plain JavaScript loop'],
-  ['relu forward', 'forward', 'wasm-scalar-zero-copy', 'relu-wasm scalar, zero-copy reluInto'],
-  ['relu forward', 'forward', 'wasm-scalar-copying', 'relu-wasm scalar, copying relu'],
-  ['relu forward', 'forward', 'wasm-simd-zero-copy', 'relu-wasm SIMD, zero-copy reluInto'],
-  ['relu forward', 'forward', 'wasm-simd-copying', 'relu-wasm SIMD, copying relu'],
-  ['relu forward', 'forward', 'tfjs-cpu', 'TF.js 4.22 CPU, tf.relu'],
-  ['relu forward', 'forward', 'tfjs-wasm', 'TF.js 4.22 WASM, tf.relu'],
-  ['relu backward (12 B/elem)', 'backward', 'ref-backward', 'plain WASM SIMD reference kernel (bench module)'],
+// The kernel table's rows, [group, kind, id, label], listed by group.
+const KERNEL_GROUPS = [
+  [
+    'copy',
+    'forward',
+    [
+      ['wasm-copy-loop', 'WASM v128 copy loop (the copy limit; bench module)'],
+      ['wasm-memory-copy', 'WASM memory.copy instruction (bench module)'],
+      ['wasm-memory-copy-emmalloc', 'the same, buffers 8 B apart mod 4 KiB (old rw.alloc layout)'],
+      ['copy', 'JS TypedArray.set (for reference)'],
+    ],
+  ],
+  [
+    'relu forward',
+    'forward',
+    [
+      ['ref-forward', 'plain WASM SIMD reference kernel (bench module)'],
+      ['js', 'plain JavaScript loop'],
+      ['wasm-scalar-zero-copy', 'relu-wasm scalar, zero-copy reluInto'],
+      ['wasm-scalar-copying', 'relu-wasm scalar, copying relu'],
+      ['wasm-simd-zero-copy', 'relu-wasm SIMD, zero-copy reluInto'],
+      ['wasm-simd-copying', 'relu-wasm SIMD, copying relu'],
+      ['tfjs-cpu', 'TF.js 4.22 CPU, tf.relu'],
+      ['tfjs-wasm', 'TF.js 4.22 WASM, tf.relu'],
+    ],
+  ],
   [
     'relu backward (12 B/elem)',
     'backward',
-    'pkg-backward-emmalloc',
-    "relu-wasm's kernel in the bench module, emmalloc layout (old rw.alloc)",
+    [
+      ['ref-backward', 'plain WASM SIMD reference kernel (bench module)'],
+      ['pkg-backward-emmalloc', "relu-wasm's kernel in the bench module, emmalloc layout (old rw.alloc)"],
+      ['pkg-backward-aligned', 'the same, aligned_alloc(64) layout'],
+      ['pkg-backward-staggered', 'the same, 64 B aligned and staggered (rw.alloc now)'],
+      ['js-backward', 'plain JavaScript loop'],
+      ['wasm-scalar-zero-copy-backward', 'relu-wasm scalar, zero-copy reluBackwardInto'],
+      ['wasm-scalar-copying-backward', 'relu-wasm scalar, copying reluBackward'],
+      ['wasm-simd-zero-copy-backward', 'relu-wasm SIMD, zero-copy reluBackwardInto'],
+      ['wasm-simd-copying-backward', 'relu-wasm SIMD, copying reluBackward'],
+      ['tfjs-cpu-backward', 'TF.js 4.22 CPU, dy * step(x)'],
+      ['tfjs-wasm-backward', 'TF.js 4.22 WASM, dy * step(x)'],
+    ],
   ],
-  ['relu backward (12 B/elem)', 'backward', 'pkg-backward-aligned', 'the same, aligned_alloc(64) layout'],
-  [
-    'relu backward (12 B/elem)',
-    'backward',
-    'pkg-backward-staggered',
-    'the same, 64 B aligned and staggered (rw.alloc now)',
-  ],
-  ['relu backward (12 B/elem)', 'backward', 'js-backward', 'plain JavaScript loop'],
-  [
-    'relu backward (12 B/elem)',
-    'backward',
-    'wasm-scalar-zero-copy-backward',
-    'relu-wasm scalar, zero-copy reluBackwardInto',
-  ],
-  ['relu backward (12 B/elem)', 'backward', 'wasm-scalar-copying-backward', 'relu-wasm scalar, copying reluBackward'],
-  [
-    'relu backward (12 B/elem)',
-    'backward',
-    'wasm-simd-zero-copy-backward',
-    'relu-wasm SIMD, zero-copy reluBackwardInto',
-  ],
-  ['relu backward (12 B/elem)', 'backward', 'wasm-simd-copying-backward', 'relu-wasm SIMD, copying reluBackward'],
-  ['relu backward (12 B/elem)', 'backward', 'tfjs-cpu-backward', 'TF.js 4.22 CPU, dy * step(x)'],
-  ['relu backward (12 B/elem)', 'backward', 'tfjs-wasm-backward', 'TF.js 4.22 WASM, dy * step(x)'],
 ];
+const KERNEL_ROWS = KERNEL_GROUPS.flatMap(([group, kind, rows]) => rows.map(([id, label]) => [group, kind, id, label]));
 
 const TRAIN_ROWS = [
   ['wasm-simd-train', 'relu-wasm SIMD, net.train (multi-step)'],

@@ -11,12 +11,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 
+import { ROOT, SITE_CONFIG, loadPageResult, newSettledPage, withSiteInChromium } from './browser.mjs';
 import { chartSvg, evaluate, markdownTable } from './report.mjs';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
 const kernelsOnly = process.argv.includes('--kernels-only');
@@ -35,48 +34,23 @@ for (const f of [
 }
 mkdirSync(OUT, { recursive: true });
 process.env.SITE_OUT_DIR = join(OUT, 'site');
-const config = join(ROOT, 'web/site/vite.config.ts');
 if (!process.argv.includes('--skip-build') || !existsSync(join(OUT, 'site/checks/bench.html'))) {
   console.error('building the site into build/bench/site ...');
-  await build({ configFile: config, logLevel: 'warn' });
+  await build({ configFile: SITE_CONFIG, logLevel: 'warn' });
 }
 
 const port = Number(process.env.BENCH_PORT ?? 4473);
-const server = await preview({ configFile: config, preview: { port, strictPort: true }, logLevel: 'warn' });
-let report;
-try {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const base = `http://127.0.0.1:${port}/checks`;
+const report = await withSiteInChromium(port, async (browser, origin) => {
+  const base = `${origin}/checks`;
   // Time to first result: a fresh browser context (cold HTTP cache) for each load, median of 7.
   // Measured in a tab that is already open (about:blank, then 800 ms idle): headless Chromium
   // 156 builds its omnibox/composebox WebUI (hundreds of chrome:// modules, about 250 ms of a
   // renderer's main thread) right after a new tab opens, which on this 2-core machine competes
   // with the page. That browser-UI work is also measured ("just-opened tab"), and reported.
-  // The runner waits for the page's console message rather than polling the page: a locator
-  // wait injects Playwright's script (about 12 ms on the page's main thread) mid-load.
+  // The runner waits for the page's console message rather than polling (browser.mjs).
   const firstResult = async (settleMs) => {
-    const page = await browser.newPage();
-    if (settleMs > 0) {
-      await page.goto('about:blank');
-      await page.waitForTimeout(settleMs);
-    }
-    const done = page.waitForEvent('console', {
-      predicate: (m) => m.text().startsWith('bench-load '),
-      timeout: 30_000,
-    });
-    await page.goto(`${base}/bench-load.html`, { waitUntil: 'commit' });
-    const run = JSON.parse((await done).text().slice('bench-load '.length));
+    const page = await newSettledPage(browser, settleMs);
+    const run = await loadPageResult(page, `${base}/bench-load.html`);
     await page.close();
     return run;
   };
@@ -101,11 +75,11 @@ try {
   }
   const text = await result.textContent();
   if ((await result.getAttribute('data-done')) !== 'true') throw new Error(`the bench page failed: ${text}`);
-  report = JSON.parse(text);
-  report.browser = `Chromium ${browser.version()}`;
+  const measured = JSON.parse(text);
+  measured.browser = `Chromium ${browser.version()}`;
   const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   if (!kernelsOnly)
-    report.load = {
+    measured.load = {
       firstResultMs: medianMs(loads),
       firstResultRuns: loads,
       newTabFirstResultMs: medianMs(newTabLoads),
@@ -113,10 +87,8 @@ try {
       ok: [...loads, ...newTabLoads].every((l) => l.ok),
       simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
     };
-  await browser.close();
-} finally {
-  await server.close();
-}
+  return measured;
+});
 
 report.quick = quick;
 // The CPU decides what memory.copy compiles to in the engine (docs/benchmarks.md): record it.

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "kernels/f32_vrelu.h"
 
@@ -23,6 +24,22 @@
 namespace {
 const float* as_floats(std::uintptr_t p) { return reinterpret_cast<const float*>(p); }
 float* as_floats_mut(std::uintptr_t p) { return reinterpret_cast<float*>(p); }
+
+// One unrolled step over sizeof...(K) vectors, the shape of the package's kernels
+// (kernels/f32_vrelu_wasmsimd.cc): every vector is loaded (load(float offset)) before any is
+// stored (out + offset, op(vector)). Straight-line code after inlining, as if written out
+// vector by vector (an array loop of loads and stores would be turned into memory.copy).
+template <typename Load, typename Op, std::size_t... K>
+__attribute__((always_inline)) inline void unrolled_step(float* out, Load load, Op op,
+                                                         std::index_sequence<K...>) {
+  const v128_t v[] = {load(4 * K)...};
+  (wasm_v128_store(out + 4 * K, op(v[K])), ...);
+}
+template <std::size_t U, typename Load, typename Op>
+__attribute__((always_inline)) inline void unrolled_step(float* out, Load load, Op op) {
+  unrolled_step(out, load, op, std::make_index_sequence<U>{});
+}
+const auto unchanged = [](v128_t v) { return v; };
 }  // namespace
 
 RELU_BENCH_EXPORT void f32_vcopy__wasmsimd_u32(std::uintptr_t src, std::uintptr_t dst,
@@ -32,24 +49,9 @@ RELU_BENCH_EXPORT void f32_vcopy__wasmsimd_u32(std::uintptr_t src, std::uintptr_
   std::size_t i = 0;
   // Stores 16-byte aligned first, as in f32_vrelu_wasmsimd_u32.
   for (; i < n && (reinterpret_cast<std::uintptr_t>(y + i) & 15) != 0; i++) y[i] = x[i];
-  // Written out vector by vector: as an array loop clang turns it into memory.copy.
   for (; i + 32 <= n; i += 32) {
-    const v128_t a = wasm_v128_load(x + i);
-    const v128_t b = wasm_v128_load(x + i + 4);
-    const v128_t c = wasm_v128_load(x + i + 8);
-    const v128_t d = wasm_v128_load(x + i + 12);
-    const v128_t e = wasm_v128_load(x + i + 16);
-    const v128_t f = wasm_v128_load(x + i + 20);
-    const v128_t g = wasm_v128_load(x + i + 24);
-    const v128_t h = wasm_v128_load(x + i + 28);
-    wasm_v128_store(y + i, a);
-    wasm_v128_store(y + i + 4, b);
-    wasm_v128_store(y + i + 8, c);
-    wasm_v128_store(y + i + 12, d);
-    wasm_v128_store(y + i + 16, e);
-    wasm_v128_store(y + i + 20, f);
-    wasm_v128_store(y + i + 24, g);
-    wasm_v128_store(y + i + 28, h);
+    unrolled_step<8>(
+        y + i, [&](std::size_t k) { return wasm_v128_load(x + i + k); }, unchanged);
   }
   for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, wasm_v128_load(x + i));
   for (; i < n; i++) y[i] = x[i];
@@ -65,18 +67,13 @@ RELU_BENCH_EXPORT void f32_vrelu__wasmsimd_ref_u4(std::uintptr_t src, std::uintp
   const float* x = as_floats(src);
   float* y = as_floats_mut(dst);
   const v128_t zero = wasm_f32x4_splat(0.0f);
+  const auto relu4 = [zero](v128_t v) { return wasm_f32x4_pmax(v, zero); };
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {
-    const v128_t a = wasm_v128_load(x + i);
-    const v128_t b = wasm_v128_load(x + i + 4);
-    const v128_t c = wasm_v128_load(x + i + 8);
-    const v128_t d = wasm_v128_load(x + i + 12);
-    wasm_v128_store(y + i, wasm_f32x4_pmax(a, zero));
-    wasm_v128_store(y + i + 4, wasm_f32x4_pmax(b, zero));
-    wasm_v128_store(y + i + 8, wasm_f32x4_pmax(c, zero));
-    wasm_v128_store(y + i + 12, wasm_f32x4_pmax(d, zero));
+    unrolled_step<4>(
+        y + i, [&](std::size_t k) { return wasm_v128_load(x + i + k); }, relu4);
   }
-  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, wasm_f32x4_pmax(wasm_v128_load(x + i), zero));
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, relu4(wasm_v128_load(x + i)));
   for (; i < n; i++) y[i] = x[i] < 0.0f ? 0.0f : x[i];
 }
 
@@ -87,25 +84,15 @@ RELU_BENCH_EXPORT void f32_vrelu_backward__wasmsimd_ref_u4(std::uintptr_t xp, st
   const float* dy = as_floats(dyp);
   float* dx = as_floats_mut(dxp);
   const v128_t zero = wasm_f32x4_splat(0.0f);
+  const auto grad4 = [zero](const float* xv, const float* dyv) {
+    return wasm_v128_andnot(wasm_v128_load(dyv), wasm_f32x4_le(wasm_v128_load(xv), zero));
+  };
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {
-    const v128_t a =
-        wasm_v128_andnot(wasm_v128_load(dy + i), wasm_f32x4_le(wasm_v128_load(x + i), zero));
-    const v128_t b = wasm_v128_andnot(wasm_v128_load(dy + i + 4),
-                                      wasm_f32x4_le(wasm_v128_load(x + i + 4), zero));
-    const v128_t c = wasm_v128_andnot(wasm_v128_load(dy + i + 8),
-                                      wasm_f32x4_le(wasm_v128_load(x + i + 8), zero));
-    const v128_t d = wasm_v128_andnot(wasm_v128_load(dy + i + 12),
-                                      wasm_f32x4_le(wasm_v128_load(x + i + 12), zero));
-    wasm_v128_store(dx + i, a);
-    wasm_v128_store(dx + i + 4, b);
-    wasm_v128_store(dx + i + 8, c);
-    wasm_v128_store(dx + i + 12, d);
+    unrolled_step<4>(
+        dx + i, [&](std::size_t k) { return grad4(x + i + k, dy + i + k); }, unchanged);
   }
-  for (; i + 4 <= n; i += 4) {
-    wasm_v128_store(dx + i, wasm_v128_andnot(wasm_v128_load(dy + i),
-                                             wasm_f32x4_le(wasm_v128_load(x + i), zero)));
-  }
+  for (; i + 4 <= n; i += 4) wasm_v128_store(dx + i, grad4(x + i, dy + i));
   for (; i < n; i++) dx[i] = x[i] <= 0.0f ? 0.0f : dy[i];
 }
 
