@@ -2,6 +2,8 @@
 // uses its own port so `npm test` can run while `npm start` serves on 5173.
 import { defineConfig } from '@playwright/test';
 
+import { chromiumLaunchOptions } from './web/scripts/chromium.mjs';
+
 const port = Number(process.env.E2E_PORT ?? 4391);
 
 export default defineConfig({
@@ -13,18 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `npx vite preview --config web/site/vite.config.ts --port ${port} --strictPort`,

@@ -163,6 +163,10 @@ template <typename Struct, typename Enum, Enum Struct::*Field>
 void set_enum_code(Struct& s, std::int32_t code) {
   s.*Field = static_cast<Enum>(code);
 }
+template <typename Struct, typename Enum, Enum Struct::*Field>
+void enum_field(emscripten::value_object<Struct>& object, const char* name) {
+  object.field(name, &enum_code<Struct, Enum, Field>, &set_enum_code<Struct, Enum, Field>);
+}
 std::uintptr_t sizes_offset(const relu::nn::MlpConfig& c) {
   return reinterpret_cast<std::uintptr_t>(c.sizes);
 }
@@ -207,28 +211,24 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   using relu::nn::TrainOptions;
   // Options cross as one plain object each (field names are the engine's; the TypeScript
   // wrapper builds them from the checked options).
-  emscripten::value_object<MlpConfig>("MlpConfig")
-      .field("sizes", &sizes_offset, &set_sizes_offset)
+  emscripten::value_object<MlpConfig> config("MlpConfig");
+  config.field("sizes", &sizes_offset, &set_sizes_offset)
       .field("numSizes", &MlpConfig::num_sizes)
-      .field("activation", &enum_code<MlpConfig, Activation, &MlpConfig::activation>,
-             &set_enum_code<MlpConfig, Activation, &MlpConfig::activation>)
       .field("leakySlope", &MlpConfig::leaky_slope)
-      .field("loss", &enum_code<MlpConfig, Loss, &MlpConfig::loss>,
-             &set_enum_code<MlpConfig, Loss, &MlpConfig::loss>)
-      .field("init", &enum_code<MlpConfig, Init, &MlpConfig::init>,
-             &set_enum_code<MlpConfig, Init, &MlpConfig::init>)
       .field("seed", &MlpConfig::seed)
       .field("gradAtZero", &MlpConfig::grad_at_zero);
-  emscripten::value_object<TrainOptions>("TrainOptions")
-      .field("lr", &TrainOptions::lr)
+  enum_field<MlpConfig, Activation, &MlpConfig::activation>(config, "activation");
+  enum_field<MlpConfig, Loss, &MlpConfig::loss>(config, "loss");
+  enum_field<MlpConfig, Init, &MlpConfig::init>(config, "init");
+  emscripten::value_object<TrainOptions> train_options("TrainOptions");
+  train_options.field("lr", &TrainOptions::lr)
       .field("l2", &TrainOptions::l2)
       .field("l1", &TrainOptions::l1)
-      .field("optimizer", &enum_code<TrainOptions, Optimizer, &TrainOptions::optimizer>,
-             &set_enum_code<TrainOptions, Optimizer, &TrainOptions::optimizer>)
       .field("momentum", &TrainOptions::momentum)
       .field("beta1", &TrainOptions::beta1)
       .field("beta2", &TrainOptions::beta2)
       .field("eps", &TrainOptions::eps);
+  enum_field<TrainOptions, Optimizer, &TrainOptions::optimizer>(train_options, "optimizer");
   emscripten::value_object<TrainLoop>("TrainLoop")
       .field("batchSize", &TrainLoop::batch_size)
       .field("steps", &TrainLoop::steps)

@@ -17,9 +17,9 @@ set(RELU_WASM_LINK_FLAGS
   -sFILESYSTEM=0
   -sMALLOC=emmalloc
   -sINCOMING_MODULE_JS_API=wasmBinary,instantiateWasm,print,printErr,onAbort
-  # Raw exports for the hot zero-copy kernels (bindings.cc) and the benchmark's copy-limit
-  # kernels (cpp/kernels/f32_vcopy_wasm.cc): Module._name, called without Embind's invoker.
-  "-sEXPORTED_FUNCTIONS=_relu_wasm_forward,_relu_wasm_backward,_relu_wasm_leaky_forward,_relu_wasm_leaky_backward,_relu_bench_copy_loop,_relu_bench_memory_copy"
+  # Raw exports for the hot zero-copy kernels (bindings.cc): Module._name, called without
+  # Embind's invoker. Benchmark-only kernels live in their own module (cpp/bench/wasm).
+  "-sEXPORTED_FUNCTIONS=_relu_wasm_forward,_relu_wasm_backward,_relu_wasm_leaky_forward,_relu_wasm_leaky_backward"
 )
 
 foreach(variant simd scalar)
@@ -28,14 +28,7 @@ foreach(variant simd scalar)
   else()
     relu_add_core(relu_core_${variant})
   endif()
-  # The benchmark's copy-limit kernels, compiled with the variant's flags (object files, so
-  # their KEEPALIVE exports are always linked in).
-  add_library(relu_bench_copy_${variant} OBJECT ${CMAKE_CURRENT_SOURCE_DIR}/kernels/f32_vcopy_wasm.cc)
-  if(variant STREQUAL "simd")
-    target_compile_options(relu_bench_copy_${variant} PRIVATE -msimd128)
-  endif()
-  add_executable(relu-${variant} ${CMAKE_CURRENT_SOURCE_DIR}/bindings/bindings.cc
-    $<TARGET_OBJECTS:relu_bench_copy_${variant}>)
+  add_executable(relu-${variant} ${CMAKE_CURRENT_SOURCE_DIR}/bindings/bindings.cc)
   target_link_libraries(relu-${variant} PRIVATE relu_core_${variant})
   target_link_options(relu-${variant} PRIVATE ${RELU_WASM_LINK_FLAGS})
   set_target_properties(relu-${variant} PROPERTIES

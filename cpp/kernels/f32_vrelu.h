@@ -13,8 +13,11 @@
 //  relu:               y  = x < 0 ? +0 : x          (NaN -> NaN, -0 -> -0, no flush to zero)
 //  relu backward:      dx = x <= 0 ? 0 : dy         (grad_at_zero 0; NaN input passes dy)
 //                      dx = x <  0 ? 0 : dy         (grad_at_zero 1)
-//  leaky relu:         y  = x > 0 ? x : alpha * x
-//  leaky relu backward dx = x > 0 ? dy : alpha * dy
+//  leaky relu:         y  = x > 0 ? x : alpha * x   (a NaN x passes unchanged)
+//  leaky relu backward dx = x > 0 ? dy : alpha * dy (a NaN dy passes unchanged)
+// Outputs are selected bit for bit (integer masks, v128.bitselect), never computed from the
+// value passed through, so every NaN payload, signalling or quiet, comes out unchanged and the
+// same in every build.
 #pragma once
 
 #include <cstddef>

@@ -28,18 +28,23 @@ inline v128_t relu_grad4_lt(v128_t v, v128_t g, v128_t zero) {
   return wasm_v128_andnot(g, wasm_f32x4_lt(v, zero));
 }
 
+// Leaky ReLU selects bits too: the product only where the rule asks for it, and a NaN operand
+// that would be multiplied is passed through instead (x for forward, dy for backward), so its
+// payload survives unchanged, as in the scalar kernels.
+// Forward: alpha * x where x <= 0 (false for NaN), x elsewhere.
 inline v128_t lrelu4(v128_t v, v128_t alpha, v128_t zero) {
-  return wasm_v128_bitselect(v, wasm_f32x4_mul(v, alpha), wasm_f32x4_gt(v, zero));
+  return wasm_v128_bitselect(wasm_f32x4_mul(v, alpha), v, wasm_f32x4_le(v, zero));
 }
+// Backward: dy where x > 0 or dy is NaN, alpha * dy elsewhere.
 inline v128_t lrelu_grad4(v128_t v, v128_t g, v128_t alpha, v128_t zero) {
-  return wasm_v128_bitselect(g, wasm_f32x4_mul(g, alpha), wasm_f32x4_gt(v, zero));
+  const v128_t keep = wasm_v128_or(wasm_f32x4_gt(v, zero), wasm_f32x4_ne(g, g));
+  return wasm_v128_bitselect(g, wasm_f32x4_mul(g, alpha), keep);
 }
 
 // Floats to process one by one so that `out + head` is 16-byte aligned (0-3; out is float-
-// aligned). Stores that straddle a cache line cost the most at sizes beyond L2: with rw.alloc's
-// 8-byte-aligned buffers, aligning the stores took a forward loop at 256Ki floats from 65-67 to
-// 93 GB/s in Chromium 156, the speed of memory.copy, which aligns its stores the same way, and
-// the backward loop 10-20% (docs/wasm-codegen.md). Loads stay unaligned.
+// aligned): a 16-byte store at an address 8 modulo 16 straddles a cache line every fourth store,
+// which costs most beyond L2 (docs/wasm-codegen.md). Loads stay unaligned. Buffers from
+// rw.alloc() are 64-byte aligned, so there the head is empty.
 inline std::size_t store_alignment_head(const float* out, std::size_t n) {
   const std::size_t head =
       ((16 - (reinterpret_cast<std::uintptr_t>(out) & 15)) & 15) / sizeof(float);
@@ -53,9 +58,8 @@ void f32_vrelu_wasmsimd_u32(const float* x, float* y, std::size_t n) {
   std::size_t i = store_alignment_head(y, n);
   // The scalar kernel is a call: skipped when there is nothing to do (1Ki-float calls count).
   if (i != 0) f32_vrelu_scalar(x, y, i);
-  // Eight vectors (32 floats) per iteration: at 256Ki floats (1 MiB in, 1 MiB out, beyond L2)
-  // this measured 5-9% faster than four in Chromium 156 and matched memory.copy; no change at
-  // 16Ki (docs/wasm-codegen.md).
+  // Eight vectors (32 floats) per iteration: beyond L2 this beat four vectors in Chromium;
+  // the measurements are in docs/wasm-codegen.md.
   for (; i + 32 <= n; i += 32) {
     // All loads before any store keeps in-place operation (y == x) correct.
     const v128_t a = wasm_v128_load(x + i);

@@ -270,10 +270,14 @@ Status Mlp::check_options(const TrainOptions& o) const {
 }
 
 Status Mlp::get_params(std::int32_t layer, float* w, float* b) const {
+  return copy_layer(layer, false, w, b);
+}
+
+Status Mlp::copy_layer(std::int32_t layer, bool gradients, float* w, float* b) const {
   if (Status s = check_layer(layer); s != Status::Ok) return s;
   const Layer& l = layers_[layer];
-  if (w != nullptr) std::memcpy(w, l.w, l.in * l.out * sizeof(float));
-  if (b != nullptr) std::memcpy(b, l.b, l.out * sizeof(float));
+  if (w != nullptr) std::memcpy(w, gradients ? l.dw : l.w, l.in * l.out * sizeof(float));
+  if (b != nullptr) std::memcpy(b, gradients ? l.db : l.b, l.out * sizeof(float));
   return ok();
 }
 
@@ -295,11 +299,7 @@ Status Mlp::set_params(std::int32_t layer, const float* w, std::size_t w_len, co
 }
 
 Status Mlp::get_gradients(std::int32_t layer, float* dw, float* db) const {
-  if (Status s = check_layer(layer); s != Status::Ok) return s;
-  const Layer& l = layers_[layer];
-  if (dw != nullptr) std::memcpy(dw, l.dw, l.in * l.out * sizeof(float));
-  if (db != nullptr) std::memcpy(db, l.db, l.out * sizeof(float));
-  return ok();
+  return copy_layer(layer, true, dw, db);
 }
 
 Status Mlp::ensure_workspace(std::size_t rows) {

@@ -156,6 +156,8 @@ class Mlp {
   Status ensure_order(std::size_t rows);
   void seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch);
   Status check_layer(std::int32_t layer) const;
+  // Copies layer `layer`'s parameters (or, with `gradients`, their gradients) out.
+  Status copy_layer(std::int32_t layer, bool gradients, float* w, float* b) const;
   Status ensure_workspace(std::size_t rows);
   void refresh_packed();
   void run_forward(const float* x, std::size_t rows);

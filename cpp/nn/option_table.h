@@ -32,6 +32,9 @@ enum class Status : std::int32_t {
   OutOfMemory = 5,
   InvalidState = 6
 };
+inline constexpr const char* kStatusNames[] = {"Ok",          "InvalidArgument", "ShapeMismatch",
+                                               "OutOfRange",  "NonFinite",       "OutOfMemory",
+                                               "InvalidState"};
 
 // A number option: default, inclusive minimum, maximum (exclusive when max_exclusive).
 struct NumberRange {

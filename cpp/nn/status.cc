@@ -1,25 +1,13 @@
 #include "nn/status.h"
 
+#include <cstddef>
+#include <iterator>
+
 namespace relu::nn {
 
 const char* status_name(Status status) {
-  switch (status) {
-    case Status::Ok:
-      return "Ok";
-    case Status::InvalidArgument:
-      return "InvalidArgument";
-    case Status::ShapeMismatch:
-      return "ShapeMismatch";
-    case Status::OutOfRange:
-      return "OutOfRange";
-    case Status::NonFinite:
-      return "NonFinite";
-    case Status::OutOfMemory:
-      return "OutOfMemory";
-    case Status::InvalidState:
-      return "InvalidState";
-  }
-  return "Unknown";
+  const auto code = static_cast<std::size_t>(status);
+  return code < std::size(kStatusNames) ? kStatusNames[code] : "Unknown";
 }
 
 }  // namespace relu::nn

@@ -7,8 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <random>
 #include <string>
@@ -28,9 +30,29 @@ constexpr std::uint32_t kFill = 0x7fa5a5a5u;  // signalling NaN: never a kernel 
 constexpr std::uint32_t kCanary = 0x7f8dead1u;
 
 const std::uint32_t kSpecials[] = {
-    0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x7f800000, 0xff800000,
-    0x7fc00000, 0xffc00000, 0x7fc12345, 0x7f7fffff, 0xff7fffff, 0x00800000,
-    0x80800000, 0x00000001, 0x80000001, 0x007fffff, 0x807fffff,
+    0x00000000,
+    0x80000000,
+    0x3f800000,
+    0xbf800000,
+    0x7f800000,
+    0xff800000,
+    0x7fc00000,
+    0xffc00000,
+    0x7fc12345,
+    0x7f7fffff,
+    0xff7fffff,
+    0x00800000,
+    0x80800000,
+    0x00000001,
+    0x80000001,
+    0x007fffff,
+    0x807fffff,
+    // Signalling NaNs: passed through with their bits, never quieted.
+    0x7f800001,
+    0xff800001,
+    0x7fbfffff,
+    0xffa00000,
+    0x7f92c57d,
 };
 
 // Values mixing specials and random floats of every magnitude.
@@ -184,6 +206,77 @@ TEST(F32VlreluBackwardScalar, MatchesReference) {
         },
         [alpha](float x, float dy) { return relu_test::ref_leaky_grad(x, dy, alpha); });
   }
+}
+
+// Every float32 NaN bit pattern (2^24 - 2 of them, both signs, signalling and quiet) through
+// every kernel, as x and as dy: a NaN that is passed through keeps its exact bits.
+// tests/package/nan-payloads.test.mjs runs the same sweep on both WASM binaries.
+void for_each_nan_chunk(const std::function<void(const std::vector<float>&)>& body) {
+  constexpr std::uint32_t kChunk = 1u << 20;
+  std::vector<float> chunk;
+  chunk.reserve(kChunk);
+  for (const std::uint32_t sign : {0u, 0x80000000u}) {
+    for (std::uint32_t m = 1; m <= 0x7fffffu; ++m) {
+      chunk.push_back(from_bits(sign | 0x7f800000u | m));
+      if (chunk.size() == kChunk || m == 0x7fffffu) {
+        body(chunk);
+        chunk.clear();
+      }
+    }
+  }
+}
+
+TEST(NanPayloads, EveryKernelPassesEveryNanThrough) {
+  std::size_t swept = 0;
+  for_each_nan_chunk([&](const std::vector<float>& nans) {
+    const std::size_t n = nans.size();
+    swept += n;
+    std::vector<float> out(n), other(n);
+    const std::vector<float> zeros(n, 0.0f), scaled(n, 0.25f * 0.75f);
+    // memcmp compares bits (a NaN compares unequal to itself as a float); the loop only names
+    // the first difference.
+    const auto expect_bits = [&](const std::vector<float>& want, const char* what) {
+      if (std::memcmp(out.data(), want.data(), n * sizeof(float)) == 0) return;
+      std::size_t i = 0;
+      while (bits(out[i]) == bits(want[i])) ++i;
+      FAIL() << what << " i=" << i << " input 0x" << std::hex << bits(nans[i]) << " gave 0x"
+             << bits(out[i]) << ", want 0x" << bits(want[i]);
+    };
+    // NaN as x: forward passes it through; backward passes dy (ReLU) or alpha * dy (Leaky).
+    relu::relu_forward(nans.data(), out.data(), n);
+    expect_bits(nans, "relu_forward");
+    for (const float alpha : {0.01f, -0.5f, 0.0f}) {
+      relu::leaky_relu_forward(nans.data(), out.data(), n, alpha);
+      expect_bits(nans, "leaky_relu_forward");
+    }
+    std::fill(other.begin(), other.end(), 0.75f);
+    for (const int g : {0, 1}) {
+      relu::relu_backward(nans.data(), other.data(), out.data(), n, g);
+      expect_bits(other, "relu_backward, NaN x");
+    }
+    relu::leaky_relu_backward(nans.data(), other.data(), out.data(), n, 0.25f);
+    expect_bits(scaled, "leaky_relu_backward, NaN x");
+    // NaN as dy: passed through wherever the gradient flows (always, for Leaky ReLU).
+    for (const float x : {2.0f, -2.0f, -0.0f, from_bits(0x7f800001u)}) {
+      std::fill(other.begin(), other.end(), x);
+      for (const int g : {0, 1}) {
+        relu::relu_backward(other.data(), nans.data(), out.data(), n, g);
+        const bool flows = relu_test::is_nan(x) || x > 0.0f || (x == 0.0f && g == 1);
+        expect_bits(flows ? nans : zeros, "relu_backward, NaN dy");
+      }
+      for (const float alpha : {0.01f, -0.5f, 0.0f}) {
+        relu::leaky_relu_backward(other.data(), nans.data(), out.data(), n, alpha);
+        expect_bits(nans, "leaky_relu_backward, NaN dy");
+      }
+    }
+    // In place, as the engine calls them.
+    std::vector<float> inout = nans;
+    relu::leaky_relu_backward(std::vector<float>(n, -1.0f).data(), inout.data(), inout.data(), n,
+                              0.5f);
+    out = inout;
+    expect_bits(nans, "leaky_relu_backward in place");
+  });
+  EXPECT_EQ(swept, (1u << 24) - 2);
 }
 
 // The build's chosen kernels (what the network and the bindings call).

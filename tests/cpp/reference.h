@@ -34,9 +34,12 @@ inline float ref_relu_grad(float x, float dy, int grad_at_zero) {
   if (zero) return grad_at_zero != 0 ? dy : 0.0f;
   return dy;  // positive or NaN
 }
-inline float ref_leaky(float x, float alpha) { return strictly_positive(x) ? x : alpha * x; }
+// A NaN that would be multiplied by alpha is passed through instead, bits unchanged.
+inline float ref_leaky(float x, float alpha) {
+  return strictly_positive(x) || is_nan(x) ? x : alpha * x;
+}
 inline float ref_leaky_grad(float x, float dy, float alpha) {
-  return strictly_positive(x) ? dy : alpha * dy;
+  return strictly_positive(x) || is_nan(dy) ? dy : alpha * dy;
 }
 
 }  // namespace relu_test

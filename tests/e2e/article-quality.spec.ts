@@ -5,7 +5,17 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** Scrolls through the page so every demo mounts and starts. */
 async function visitAll(page: Page): Promise<void> {
-  for (const id of ['relu-plot-widget', 'matrix-widget', 'code-widget', 'bench-widget', 'conv-widget', 'train-widget', 'gaz-widget', 'dying-widget', 'faq']) {
+  for (const id of [
+    'relu-plot-widget',
+    'matrix-widget',
+    'code-widget',
+    'bench-widget',
+    'conv-widget',
+    'train-widget',
+    'gaz-widget',
+    'dying-widget',
+    'faq',
+  ]) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(150);
   }
@@ -24,9 +34,13 @@ test('no serious or critical axe violations, with every widget live', async ({ p
 test('no console errors and no request leaves the origin', async ({ page, baseURL }) => {
   const problems: string[] = [];
   const foreign: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
   page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(new URL(baseURL!).origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(new URL(baseURL!).origin) && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
   await page.goto('./');
   await visitAll(page);
   await page.getByTestId('bench-quick').click();
@@ -43,12 +57,20 @@ test.describe('on a 375 px phone with touch', () => {
     await page.goto('./');
     await visitAll(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    for (const id of ['relu-plot', 'example-input', 'matrix-after', 'conv-after', 'train-boundary', 'gaz-dots-0', 'dying-units-high']) {
+    for (const id of [
+      'relu-plot',
+      'example-input',
+      'matrix-after',
+      'conv-after',
+      'train-boundary',
+      'gaz-dots-0',
+      'dying-units-high',
+    ]) {
       const box = (await page.getByTestId(id).boundingBox())!;
       expect(box.x, id).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, id).toBeLessThanOrEqual(375.5);
     }
-    const plot = page.getByTestId('relu-plot');
+    const plot = page.getByTestId('relu-plot').getByTestId('plot');
     await plot.scrollIntoViewIfNeeded();
     const box = (await plot.boundingBox())!;
     await page.touchscreen.tap(box.x + box.width * 0.15, box.y + box.height * 0.4);

@@ -2,7 +2,8 @@
 // numbers they show come from relu-wasm networks. Behaviour only, never timings.
 import { expect, test, type Page } from '@playwright/test';
 
-const num = async (page: Page, testid: string): Promise<number> => Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
+const num = async (page: Page, testid: string): Promise<number> =>
+  Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
 
 test('the training demo reduces the loss, pauses and resets', async ({ page }) => {
   await page.goto('./');

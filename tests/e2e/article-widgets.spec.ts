@@ -8,8 +8,10 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByTestId('backend')).toHaveText(/wasm-(simd|scalar)/);
 });
 
-test('the probe moves with the keyboard and shows f(x), f\'(x) from the kernels', async ({ page }) => {
-  const plot = page.getByTestId('relu-plot');
+// Section 1 is the package's <relu-plot> (test id relu-plot); its parts are inside its open
+// shadow root, which Playwright's locators pierce.
+test("the probe moves with the keyboard and shows f(x), f'(x) from the kernels", async ({ page }) => {
+  const plot = page.getByTestId('relu-plot').getByTestId('plot');
   await expect(page.getByTestId('probe-x')).toHaveText('1');
   await expect(page.getByTestId('probe-fx')).toHaveText('1');
   await expect(page.getByTestId('probe-dfx')).toHaveText('1');
@@ -31,7 +33,7 @@ test('the probe moves with the keyboard and shows f(x), f\'(x) from the kernels'
 });
 
 test('the probe follows a click or tap on the plot', async ({ page }) => {
-  const plot = page.getByTestId('relu-plot');
+  const plot = page.getByTestId('relu-plot').getByTestId('plot');
   await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
@@ -41,9 +43,9 @@ test('the probe follows a click or tap on the plot', async ({ page }) => {
 });
 
 test('the Leaky ReLU slope changes the curve and the probe values', async ({ page }) => {
-  const curve = page.getByTestId('relu-curve');
+  const curve = page.getByTestId('relu-plot').getByTestId('curve');
   const before = await curve.getAttribute('d');
-  await page.getByTestId('relu-plot').focus();
+  await page.getByTestId('relu-plot').getByTestId('plot').focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft'); // x = -1
   await expect(page.getByTestId('probe-x')).toHaveText('-1');
   // Keyboard only: tab to the slider and step it up to 0.10.
@@ -74,6 +76,40 @@ test('the vector widget flags bad entries and keeps computing', async ({ page })
   await expect(page.getByTestId('example-output')).toHaveText('[-0, ∞]');
   await expect(page.getByTestId('example-tokens').locator('[data-bad]')).toHaveCount(0);
   await expect(page.getByTestId('example-status')).toHaveText('');
+});
+
+test('the vector widget: prototype words are bad entries, not lookups', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const input = page.getByTestId('example-input');
+  await input.fill('1, constructor, -2, __proto__, toString, 3');
+  await expect(page.getByTestId('example-output')).toHaveText('[1, 0, 3]');
+  const tokens = page.getByTestId('example-tokens').locator('li');
+  await expect(tokens).toHaveCount(6);
+  await expect(tokens.nth(1)).toHaveAttribute('data-bad', 'true');
+  await expect(tokens.nth(3)).toHaveAttribute('data-bad', 'true');
+  await expect(page.getByTestId('example-status')).toHaveText(
+    'Skipped 3 entries that are not a number: #2 "constructor", #4 "__proto__", #5 "toString"',
+  );
+  expect(errors).toEqual([]);
+});
+
+test('the vector widget with 10 000 numbers: every value computed, the first 100 drawn, then "and N more"', async ({
+  page,
+}) => {
+  const numbers = Array.from({ length: 10_000 }, (_, i) => ((i * 7919) % 2001) - 1000);
+  const input = page.getByTestId('example-input');
+  await input.fill(`${numbers.join(', ')}, banana`);
+  const output = page.getByTestId('example-output');
+  await expect(output).toHaveText(`[${numbers.map((v) => String(Math.max(0, v))).join(', ')}]`);
+  await expect(page.getByTestId('example-tokens').locator('li')).toHaveCount(101);
+  await expect(page.getByTestId('example-more')).toHaveText('…and 9,901 more entries');
+  await expect(page.getByTestId('example-status')).toHaveText('Skipped an entry that is not a number: #10001 "banana"');
+  // Typing one more character recomputes everything.
+  await input.press('End');
+  await input.pressSequentially(', 7');
+  await expect(output).toContainText(', 7]');
+  await expect(page.getByTestId('example-more')).toHaveText('…and 9,902 more entries');
 });
 
 test('the layer matrix shows z before and max(0, z) after ReLU', async ({ page }) => {
@@ -109,7 +145,7 @@ test('the code panels show the NumPy snippet, the real C++ kernel and a live Typ
   await expect(cpp).toContainText('wasm_f32x4_pmax(v, zero)');
   await expect(cpp).toContainText('f32_vrelu_scalar(x + i, y + i, n - i);');
   await expect(cpp).not.toContainText('backward');
-  await expect(page.getByTestId('code-ts')).toContainText("rw.relu([-2, -1, 0, 1, 2])");
+  await expect(page.getByTestId('code-ts')).toContainText('rw.relu([-2, -1, 0, 1, 2])');
   await expect(page.getByTestId('code-ts-result')).toHaveText('Float32Array [0, 0, 0, 1, 2]');
 });
 

@@ -31,7 +31,9 @@ for (const page of pages) {
       });
     });
     const response = await tab.goto(`./${page}`);
-    expect(response?.headers()['content-security-policy']).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+    expect(response?.headers()['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    );
     if (!page.startsWith('api/')) {
       await expect(tab.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
         'content',

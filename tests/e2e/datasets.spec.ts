@@ -22,7 +22,10 @@ test('the element draws its points from relu-wasm/datasets', async ({ page }) =>
   for (const dataset of BINARY_DATASETS) {
     await page.getByTestId('dataset-select').selectOption(dataset);
     const loss = await (
-      await page.waitForFunction((d) => (window as unknown as { resets: Reset[] }).resets.filter((r) => r.dataset === d).at(-1)?.loss, dataset)
+      await page.waitForFunction(
+        (d) => (window as unknown as { resets: Reset[] }).resets.filter((r) => r.dataset === d).at(-1)?.loss,
+        dataset,
+      )
     ).jsonValue();
     const { X, Y } = generate(dataset, { n: 200, seed: 1 });
     const net = rw.createMLP({ sizes: [2, 8, 8, 1], activation: 'relu', seed: 1 });

@@ -14,7 +14,9 @@ async function open(page: Page): Promise<string[]> {
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const response = await page.goto(PAGE);
   expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
@@ -35,7 +37,9 @@ test('both elements render under the strict CSP, styled by constructable stylesh
   await expect(playground.getByTestId('loss')).toHaveText(/^0\.\d+$/);
   await expect(playground.getByTestId('dead')).toHaveText(/^\d+ of 16$/);
   await expect(playground.getByTestId('play')).toBeEnabled();
-  expect(await playground.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => getComputedStyle(c).aspectRatio)).toBe('1 / 1');
+  expect(
+    await playground.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => getComputedStyle(c).aspectRatio),
+  ).toBe('1 / 1');
   // The canvas is painted: the heatmap and points are not one flat colour.
   const colours = await playground.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => {
     const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -48,13 +52,17 @@ test('both elements render under the strict CSP, styled by constructable stylesh
   expect(problems).toEqual([]);
 });
 
-test('the plot probe moves by keyboard and shows f(x), f\'(x) from the kernels', async ({ page }) => {
+test("the plot probe moves by keyboard and shows f(x), f'(x) from the kernels", async ({ page }) => {
   await open(page);
   const plot = page.getByTestId('plot-relu');
   const slider = plot.getByTestId('plot');
   const events: number[] = [];
   await page.exposeFunction('probeEvent', (x: number) => events.push(x));
-  await plot.evaluate((host) => host.addEventListener('relu-probe', (e) => (window as unknown as { probeEvent(x: number): void }).probeEvent((e as CustomEvent<{ x: number }>).detail.x)));
+  await plot.evaluate((host) =>
+    host.addEventListener('relu-probe', (e) =>
+      (window as unknown as { probeEvent(x: number): void }).probeEvent((e as CustomEvent<{ x: number }>).detail.x),
+    ),
+  );
   await slider.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
   await expect(plot.getByTestId('probe-x')).toHaveText('0');
@@ -104,7 +112,9 @@ test('the playground trains (loss falls) and rebuilds on an attribute change', a
   const initial = await loss();
   await pg.getByTestId('play').click();
   await expect(pg.getByTestId('play')).toHaveText('Pause');
-  await expect.poll(async () => Number(await pg.getByTestId('epoch').textContent()), { timeout: 15_000 }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => Number(await pg.getByTestId('epoch').textContent()), { timeout: 15_000 })
+    .toBeGreaterThan(100);
   await expect.poll(loss, { timeout: 15_000 }).toBeLessThan(initial / 2);
   // The page changes the dataset attribute: a new dataset and network, still training.
   await page.getByTestId('dataset-select').selectOption('xor');
@@ -130,6 +140,52 @@ test('the playground trains (loss falls) and rebuilds on an attribute change', a
   await expect(pg.getByTestId('play')).toHaveText('Play');
 });
 
+test('a learning rate far too high: training stops, says why, fires relu-diverged and shows Play', async ({ page }) => {
+  const problems = await open(page);
+  // Issue 12's case: this network's loss becomes NaN within a few epochs at learning rate 10.
+  await page.evaluate(() => {
+    const pg = document.createElement('relu-playground');
+    pg.setAttribute('data-testid', 'playground-diverge');
+    pg.setAttribute('learning-rate', '10');
+    pg.setAttribute('network-shape', '32,32,32,32,32,32');
+    const w = window as unknown as { diverged: unknown[]; trainedAfter: number };
+    w.diverged = [];
+    w.trainedAfter = 0;
+    pg.addEventListener('relu-diverged', (e) => w.diverged.push((e as CustomEvent).detail));
+    pg.addEventListener('relu-train', () => {
+      if (w.diverged.length) w.trainedAfter++;
+    });
+    document.querySelector('main')!.append(pg);
+  });
+  const pg = page.getByTestId('playground-diverge');
+  await pg.scrollIntoViewIfNeeded();
+  await expect(pg.getByTestId('play')).toBeEnabled();
+  await expect(pg.getByTestId('diverged')).toBeHidden();
+  await pg.getByTestId('play').click();
+  const note = pg.getByTestId('diverged');
+  await expect(note).toBeVisible({ timeout: 20_000 });
+  await expect(note).toContainText('learning rate (10) is too high');
+  await expect(note).toContainText('Reset');
+  await expect(pg.getByTestId('play')).toHaveText('Play');
+  expect(await pg.evaluate((host) => (host as HTMLElementTagNameMap['relu-playground']).playing)).toBe(false);
+  const events = await page.evaluate(
+    () => (window as unknown as { diverged: { loss: number; epoch: number }[] }).diverged,
+  );
+  expect(events).toHaveLength(1);
+  expect(events[0]!.epoch).toBeGreaterThan(0);
+  expect(await pg.getByTestId('epoch').textContent()).toBe(String(events[0]!.epoch));
+  // It stays paused: no more epochs, no more relu-train events.
+  await page.waitForTimeout(400);
+  await expect(pg.getByTestId('epoch')).toHaveText(String(events[0]!.epoch));
+  expect(await page.evaluate(() => (window as unknown as { trainedAfter: number }).trainedAfter)).toBe(0);
+  // Reset starts over: epoch 0, a finite loss, the note gone.
+  await pg.getByTestId('reset').click();
+  await expect(pg.getByTestId('epoch')).toHaveText('0');
+  await expect(note).toBeHidden();
+  await expect(pg.getByTestId('loss')).toHaveText(/^\d/);
+  expect(problems).toEqual([]);
+});
+
 test('invalid attributes fall back to the defaults with a note', async ({ page }) => {
   const problems = await open(page);
   const plot = page.getByTestId('plot-invalid');
@@ -147,7 +203,13 @@ test('invalid attributes fall back to the defaults with a note', async ({ page }
   await expect(pg.getByTestId('play')).toBeEnabled();
   // Fixing the attributes removes the note.
   await pg.evaluate((host) => {
-    for (const [k, v] of [['dataset', 'gauss'], ['activation', 'sigmoid'], ['network-shape', ''], ['learning-rate', '0.1']]) host.setAttribute(k!, v!);
+    for (const [k, v] of [
+      ['dataset', 'gauss'],
+      ['activation', 'sigmoid'],
+      ['network-shape', ''],
+      ['learning-rate', '0.1'],
+    ])
+      host.setAttribute(k!, v!);
   });
   await expect(note).toBeHidden();
   await expect(pg.getByTestId('config')).toHaveText('gauss · sigmoid · layers 2-1 · learning rate 0.1');

@@ -16,11 +16,17 @@ test('the elements fire relu-error for a foreign module instead of waiting forev
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __reluErrors: string[] }).__reluErrors = seen;
-    document.addEventListener('relu-error', (e) => seen.push(String((e as CustomEvent<{ error: unknown }>).detail.error)), true);
+    document.addEventListener(
+      'relu-error',
+      (e) => seen.push(String((e as CustomEvent<{ error: unknown }>).detail.error)),
+      true,
+    );
   });
   await page.goto('./checks/elements.html');
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __reluErrors: string[] }).__reluErrors), { timeout: 15_000 })
+    .poll(() => page.evaluate(() => (window as unknown as { __reluErrors: string[] }).__reluErrors), {
+      timeout: 15_000,
+    })
     .toEqual(expect.arrayContaining([expect.stringMatching(/ReluLoadError: .*not this version's relu-wasm binary/)]));
 });
 

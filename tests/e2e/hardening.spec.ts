@@ -36,7 +36,8 @@ test.afterEach(async ({ page }, info) => {
   expect(problems).toEqual([]);
 });
 
-const num = async (page: Page, testid: string): Promise<number> => Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
+const num = async (page: Page, testid: string): Promise<number> =>
+  Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
 
 // ---- the article on the scalar build ---------------------------------------------------------
 
@@ -46,7 +47,7 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   await expect(page.getByTestId('backend')).toHaveText('wasm-scalar');
 
   // 1. The probe plot and the Leaky ReLU slope.
-  await page.getByTestId('relu-plot').focus();
+  await page.getByTestId('relu-plot').getByTestId('plot').focus();
   for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('probe-x')).toHaveText('-1');
   await expect(page.getByTestId('probe-fx')).toHaveText('0');
@@ -140,7 +141,12 @@ async function step(page: Page): Promise<void> {
 
 /** Elements the payloads would create if any reached innerHTML. */
 async function payloadElements(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('img, iframe, object, embed, svg script, body script:not([src]), a[href^="javascript:"], [onerror], [onload], [onclick]').length);
+  return page.evaluate(
+    () =>
+      document.querySelectorAll(
+        'img, iframe, object, embed, svg script, body script:not([src]), a[href^="javascript:"], [onerror], [onload], [onclick]',
+      ).length,
+  );
 }
 
 const enc = encodeURIComponent;
@@ -188,9 +194,12 @@ test('hostile URL hash: script payloads, huge numbers, NaN, negative sizes, 1000
 
 // ---- the playground: hostile CSV uploads ------------------------------------------------------
 
-const upload = (page: Page, name: string, buffer: Buffer) => page.getByTestId('csv-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+const upload = (page: Page, name: string, buffer: Buffer) =>
+  page.getByTestId('csv-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
 
-test('hostile CSV files: 10^6 rows, > 5 MB, payloads, junk, empty; settings and data kept, page responsive', async ({ page }) => {
+test('hostile CSV files: 10^6 rows, > 5 MB, payloads, junk, empty; settings and data kept, page responsive', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await open(page, '#learningRate=0.3&activation=relu&networkShape=5,3');
   const baseline = await payloadElements(page);
@@ -237,7 +246,9 @@ test('hostile CSV files: 10^6 rows, > 5 MB, payloads, junk, empty; settings and 
     await step(page);
     const ms = Date.now() - started;
     expect(ms, `${what}: Step answered in ${ms} ms`).toBeLessThan(5_000);
-    console.log(`hardening: CSV ${what}: refused with "${(await error.textContent())!.slice(0, 60)}", Step answered in ${ms} ms`);
+    console.log(
+      `hardening: CSV ${what}: refused with "${(await error.textContent())!.slice(0, 60)}", Step answered in ${ms} ms`,
+    );
     // Nothing executed, nothing rendered from the payloads, the data and settings kept.
     expect(await payloadElements(page)).toBe(baseline);
     await expect(page.getByTestId('dataset')).toHaveValue('custom');
@@ -252,14 +263,24 @@ test('hostile CSV files: 10^6 rows, > 5 MB, payloads, junk, empty; settings and 
   // The good data is still the data: exporting gives its 6 rows.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const { readFileSync } = await import('node:fs');
-  expect(readFileSync((await download.path())!, 'utf8').trim().split('\n')).toHaveLength(7);
+  expect(
+    readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n'),
+  ).toHaveLength(7);
   // A payload header with good rows under it loads (the header is skipped, never rendered).
-  await upload(page, 'header.csv', Buffer.from(`${PAYLOADS[0]},${PAYLOADS[3]},${PAYLOADS[2]}\n1,1,1\n-1,-1,0\n2,2,1\n`));
+  await upload(
+    page,
+    'header.csv',
+    Buffer.from(`${PAYLOADS[0]},${PAYLOADS[3]},${PAYLOADS[2]}\n1,1,1\n-1,-1,0\n2,2,1\n`),
+  );
   await expect(page.getByTestId('csv-status')).toContainText('Loaded 3 points');
   expect(await payloadElements(page)).toBe(baseline);
 });
 
-test('a pasted CSV of payloads and a million rows: refused, never executed, the page stays responsive', async ({ page }) => {
+test('a pasted CSV of payloads and a million rows: refused, never executed, the page stays responsive', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await open(page);
   const baseline = await payloadElements(page);

@@ -18,7 +18,8 @@ test.beforeEach(({ page }) => {
   // Nothing leaves the origin (the page, its worker and its WASM are all same-origin).
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') problems.push(`off-origin request: ${r.url()}`);
+    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1')
+      problems.push(`off-origin request: ${r.url()}`);
   });
 });
 test.afterEach(() => {
@@ -69,18 +70,21 @@ test('play trains continuously and pause stops it', async ({ page }) => {
   await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'false');
   // Once paused, one Step adds exactly one epoch: nothing else is training.
-  await expect.poll(async () => {
-    const a = await num(page, 'steps');
-    await page.waitForTimeout(50);
-    return (await num(page, 'steps')) - a;
-  }).toBe(0);
+  await expect
+    .poll(async () => {
+      const a = await num(page, 'steps');
+      await page.waitForTimeout(50);
+      return (await num(page, 'steps')) - a;
+    })
+    .toBe(0);
   const paused = await num(page, 'steps');
   await step(page);
   expect(await num(page, 'steps')).toBe(paused + 25);
 });
 
 test('a TensorFlow Playground link opens the same experiment and round-trips', async ({ page }) => {
-  const tf = '#activation=relu&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001' +
+  const tf =
+    '#activation=relu&batchSize=20&dataset=xor&regDataset=reg-plane&learningRate=0.1&regularizationRate=0.001' +
     '&noise=15&networkShape=6,3,2&seed=0.73822&showTestData=true&discretize=false&percTrainData=70&x=true&y=true' +
     '&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
     '&problem=classification&initZero=false&hideText=false&regularization=L2';
@@ -97,7 +101,16 @@ test('a TensorFlow Playground link opens the same experiment and round-trips', a
   await expect(page.getByTestId('show-test')).toBeChecked();
   await expect(page.getByTestId('url-warnings')).toBeEmpty();
   const hash = new URL(page.url()).hash;
-  for (const kv of ['activation=relu', 'dataset=xor', 'learningRate=0.1', 'networkShape=6,3,2', 'seed=0.73822', 'percTrainData=70', 'noise=15', 'xTimesY=true']) {
+  for (const kv of [
+    'activation=relu',
+    'dataset=xor',
+    'learningRate=0.1',
+    'networkShape=6,3,2',
+    'seed=0.73822',
+    'percTrainData=70',
+    'noise=15',
+    'xTimesY=true',
+  ]) {
     expect(hash).toContain(kv);
   }
   // Our extras: a control change lands in the hash, and the hash reopens it.
@@ -119,8 +132,11 @@ test('invalid hash values are clamped or ignored, never executed', async ({ page
     dialogs++;
     void d.dismiss();
   });
-  await open(page, '#learningRate=1e9&batchSize=-5&networkShape=4,9999,abc&noise=abc&activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E' +
-    '&seed=javascript:alert(1)&percTrainData=500&dataset=__proto__&x=false&y=false&bogus=%3Cscript%3E&regularizationRate=%E0%A4%A');
+  await open(
+    page,
+    '#learningRate=1e9&batchSize=-5&networkShape=4,9999,abc&noise=abc&activation=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E' +
+      '&seed=javascript:alert(1)&percTrainData=500&dataset=__proto__&x=false&y=false&bogus=%3Cscript%3E&regularizationRate=%E0%A4%A',
+  );
   await expect(page.getByTestId('learning-rate')).toHaveValue('100');
   await expect(page.getByTestId('batch-size')).toHaveValue('1');
   await expect(page.getByTestId('network-shape')).toHaveValue('4,256');
@@ -147,7 +163,9 @@ test('CSV: good data loads; a bad file reports line numbers and keeps the previo
   await expect(page.getByTestId('dataset')).toHaveValue('custom');
   await step(page);
   const bad = 'x1,x2,label\n1,2,0\n1,banana,1\n3,4\n5,6,1\n<script>alert(1)</script>,1,1\n';
-  await page.getByTestId('csv-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page
+    .getByTestId('csv-input')
+    .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   const error = page.getByTestId('csv-error');
   await expect(error).toContainText('Line 3');
   await expect(error).toContainText('Line 4');
@@ -157,18 +175,32 @@ test('CSV: good data loads; a bad file reports line numbers and keeps the previo
   const csv = await downloadText(page, 'export-csv');
   expect(csv.trim().split('\n')).toHaveLength(9); // header + the 8 good points
   // A file of more classes and one of regression targets.
-  await page.getByTestId('csv-input').setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0\n1,0,1\n-1,0,2\n0,-1,2\n') });
+  await page
+    .getByTestId('csv-input')
+    .setInputFiles({ name: 'three.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0\n1,0,1\n-1,0,2\n0,-1,2\n') });
   await expect(page.getByTestId('csv-status')).toContainText('3 classes');
-  await page.getByTestId('csv-input').setInputFiles({ name: 'reg.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0.5\n1,0,-0.25\n2,2,1\n') });
+  await page
+    .getByTestId('csv-input')
+    .setInputFiles({ name: 'reg.csv', mimeType: 'text/csv', buffer: Buffer.from('0,1,0.5\n1,0,-0.25\n2,2,1\n') });
   await expect(page.getByTestId('csv-status')).toContainText('regression');
   await expect(page.getByTestId('problem')).toHaveValue('regression');
   // Too many rows and binary junk are refused whole, with a message.
   const huge = Array.from({ length: 100_001 }, (_, i) => `${i % 6},1,0`).join('\n');
-  await page.getByTestId('csv-input').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(huge) });
+  await page
+    .getByTestId('csv-input')
+    .setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.from(huge) });
   await expect(error).toContainText('More than 100,000 rows');
-  await page.getByTestId('csv-input').setInputFiles({ name: 'junk.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 255, 1, 2, 10, 200, 44, 13, 10]) });
+  await page.getByTestId('csv-input').setInputFiles({
+    name: 'junk.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([0, 255, 1, 2, 10, 200, 44, 13, 10]),
+  });
   await expect(error).toContainText('binary data');
-  await page.getByTestId('csv-input').setInputFiles({ name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n\u00ff\u00c8,,\r\n1,2,3,4\n') });
+  await page.getByTestId('csv-input').setInputFiles({
+    name: 'odd.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('x1,x2,label\n\u00ff\u00c8,,\r\n1,2,3,4\n'),
+  });
   await expect(error).toContainText('Line 2');
   await expect(error).toContainText('Line 3');
   await expect(page.getByTestId('problem')).toHaveValue('regression');
@@ -196,16 +228,26 @@ test('export then import the network gives the same predictions', async ({ page 
   const testLoss = await page.getByTestId('test-loss').textContent();
   const json = await downloadText(page, 'export-json');
   const parsed = JSON.parse(json) as { layers: Array<{ W: number[][]; b: number[] }> };
-  expect(parsed.layers.map((l) => [l.W.length, l.W[0]!.length, l.b.length])).toEqual([[5, 2, 5], [3, 5, 3], [1, 3, 1]]);
+  expect(parsed.layers.map((l) => [l.W.length, l.W[0]!.length, l.b.length])).toEqual([
+    [5, 2, 5],
+    [3, 5, 3],
+    [1, 3, 1],
+  ]);
   await page.getByTestId('network-shape').fill('2');
   await page.getByTestId('network-shape').press('Enter');
   await expect(page.getByTestId('steps')).toHaveText('0');
-  await page.getByTestId('import-json').setInputFiles({ name: 'net.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page
+    .getByTestId('import-json')
+    .setInputFiles({ name: 'net.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await expect(page.getByTestId('network-shape')).toHaveValue('5,3');
   await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
   await expect(page.getByTestId('test-loss')).toHaveText(testLoss!);
   // A broken file is refused with a reason; the network stays.
-  await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"layers":[{"W":[[1,"x"]],"b":[0]}]}') });
+  await page.getByTestId('import-json').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"layers":[{"W":[[1,"x"]],"b":[0]}]}'),
+  });
   await expect(page.getByTestId('json-error')).toContainText('not a finite number');
   await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
 });
@@ -214,10 +256,22 @@ const DATASETS: Array<[string, string, number]> = [
   ['circle', '#dataset=circle&activation=relu&networkShape=8,8&learningRate=0.01&optimizer=adam', 0.1],
   ['xor', '#dataset=xor&activation=relu&networkShape=8,8&learningRate=0.01&optimizer=adam', 0.15],
   ['gauss', '#dataset=gauss&activation=relu&networkShape=4&learningRate=0.01&optimizer=adam', 0.05],
-  ['spiral', '#dataset=spiral&activation=relu&networkShape=16,16,16&learningRate=0.01&optimizer=adam&stepsPerSecond=2000', 0.2],
+  [
+    'spiral',
+    '#dataset=spiral&activation=relu&networkShape=16,16,16&learningRate=0.01&optimizer=adam&stepsPerSecond=2000',
+    0.2,
+  ],
   ['cs231n-spiral', '#dataset=cs231n-spiral&activation=relu&networkShape=32,32&learningRate=0.01&optimizer=adam', 0.2],
-  ['reg-plane', '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=4&learningRate=0.01&optimizer=adam', 0.01],
-  ['reg-gauss', '#problem=regression&regDataset=reg-gauss&activation=relu&networkShape=16,16&learningRate=0.01&optimizer=adam', 0.03],
+  [
+    'reg-plane',
+    '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=4&learningRate=0.01&optimizer=adam',
+    0.01,
+  ],
+  [
+    'reg-gauss',
+    '#problem=regression&regDataset=reg-gauss&activation=relu&networkShape=16,16&learningRate=0.01&optimizer=adam',
+    0.03,
+  ],
 ];
 for (const [name, hash, target] of DATASETS) {
   test(`the ${name} dataset trains to a low loss`, async ({ page }) => {
@@ -239,7 +293,9 @@ test('presets: the CS231n spiral reproduction learns its three classes', async (
   await expect(page.getByTestId('dataset')).toHaveValue('cs231n-spiral');
   await expect(page.locator('.column.output .neuron')).toHaveCount(3);
   await page.getByTestId('play').click();
-  await expect.poll(async () => parseFloat((await page.getByTestId('train-acc').textContent())!), { timeout: 45_000 }).toBeGreaterThan(90);
+  await expect
+    .poll(async () => parseFloat((await page.getByTestId('train-acc').textContent())!), { timeout: 45_000 })
+    .toBeGreaterThan(90);
   await page.getByTestId('play').click();
 });
 
@@ -289,6 +345,88 @@ test('divergence pauses with an explanation; reset recovers and keeps settings a
   await expect(message).toBeHidden();
 });
 
+test('regression on targets around 1500 trains (no absolute loss threshold); a huge learning rate still pauses, reset keeps the data', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByText('Your own data (CSV)').click();
+  const rows = ['x1,x2,y'];
+  for (let i = 0; i < 40; i++) {
+    const a = (i % 8) - 3.5;
+    const b = Math.floor(i / 8) - 2;
+    rows.push(`${a},${b},${1500 + 20 * a - 10 * b}`);
+  }
+  await page.getByTestId('csv-text').fill(rows.join('\n'));
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-status')).toContainText('Loaded 40 points (regression targets)');
+  // Wait for the new network's first frame (the page showed step 0 of the previous one too).
+  // Its loss is above the absolute threshold (1e6) that once paused this run at step 0.
+  await expect.poll(() => num(page, 'train-loss')).toBeGreaterThan(1e6);
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  const first = await num(page, 'train-loss');
+  const message = page.getByTestId('divergence-message');
+  await page.getByTestId('play').click();
+  await expect.poll(() => num(page, 'train-loss'), { timeout: 30_000 }).toBeLessThan(first / 100);
+  await page.getByTestId('play').click();
+  await expect(message).toBeHidden();
+  // A learning rate far too high diverges (loss over 1000 times its first value, or NaN): paused, with the reason.
+  await page.getByTestId('learning-rate').selectOption('10');
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await page.getByTestId('play').click();
+  await expect(message).toContainText('learning rate (10)');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('divergence-reset').click();
+  await expect(message).toBeHidden();
+  await expect(page.getByTestId('steps')).toHaveText('0');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  expect(await num(page, 'train-loss')).toBe(first);
+  await page.getByTestId('learning-rate').selectOption('0.03');
+  await step(page, 3);
+  expect(await num(page, 'train-loss')).toBeLessThan(first);
+  await expect(message).toBeHidden();
+});
+
+test('values beyond float32: a network file or a CSV with 1e39 is refused by name; the network and data stay and keep training', async ({
+  page,
+}) => {
+  await open(page, '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=3');
+  await step(page, 2);
+  const json = await downloadText(page, 'export-json');
+  const steps = await page.getByTestId('steps').textContent();
+  const trainLoss = await page.getByTestId('train-loss').textContent();
+  const file = JSON.parse(json) as { layers: Array<{ W: number[][]; b: number[] }> };
+  file.layers[0]!.W[1]![0] = 1e39;
+  await page
+    .getByTestId('import-json')
+    .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId('json-error')).toHaveText(
+    "layer 0: W[1][0] = 1e+39 is outside float32's range (±3.4028235e38). Nothing was imported.",
+  );
+  await expect(page.getByTestId('steps')).toHaveText(steps!);
+  await expect(page.getByTestId('train-loss')).toHaveText(trainLoss!);
+  await expect(page.getByTestId('network-shape')).toHaveValue('3');
+  // The network is alive: it trains and its gradient check answers.
+  await step(page);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+  // A CSV with a regression label beyond float32: refused with its line, the data kept.
+  await page.getByText('Your own data (CSV)').click();
+  await page.getByTestId('csv-text').fill('x1,x2,y\n0,1,0.5\n1,0,0.25\n2,2,1\n');
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-status')).toContainText('Loaded 3 points');
+  await page.getByTestId('csv-text').fill('x1,x2,y\n0,1,0.5\n1,0,1e39\n2,2,1\n');
+  await page.getByTestId('csv-load').click();
+  await expect(page.getByTestId('csv-error')).toContainText('Line 3: label "1e39" is outside float32\'s range');
+  await expect(page.getByTestId('csv-error')).toContainText('Nothing was loaded');
+  await expect(page.getByTestId('dataset')).toHaveValue('custom');
+  const csv = await downloadText(page, 'export-csv');
+  expect(csv).not.toContain('1e+39');
+  expect(csv.trim().split('\n')).toHaveLength(4);
+  await step(page);
+  expect(await num(page, 'train-loss')).not.toBeNaN();
+});
+
 test('gradient check: backprop agrees with finite differences', async ({ page }) => {
   await open(page);
   await step(page, 3);
@@ -313,8 +451,12 @@ test('375 px wide: nothing overflows and the controls are reachable', async ({ p
   await open(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(overflow).toBeLessThanOrEqual(375);
-  for (const id of ['play', 'step', 'reset', 'train-loss', 'boundary']) await expect(page.getByTestId(id)).toBeInViewport();
-  await page.getByTestId('step').tap().catch(() => page.getByTestId('step').click());
+  for (const id of ['play', 'step', 'reset', 'train-loss', 'boundary'])
+    await expect(page.getByTestId(id)).toBeInViewport();
+  await page
+    .getByTestId('step')
+    .tap()
+    .catch(() => page.getByTestId('step').click());
   await expect(page.getByTestId('steps')).not.toHaveText('0');
 });
 

@@ -6,18 +6,11 @@ import { before, describe, test } from 'node:test';
 
 import { loadRelu, ReluLoadError, wasmSimdSupported } from 'relu-wasm';
 
-import { BACKENDS } from './helpers.mjs';
+import { BACKENDS, computesTheExample } from './helpers.mjs';
 
 const EXAMPLE = [-2, -1, 0, 1, 2];
 
-function stillWorks(rw) {
-  assert.deepEqual(Array.from(rw.relu(EXAMPLE)), [0, 0, 0, 1, 2]);
-  const b = rw.alloc(5);
-  b.set(EXAMPLE);
-  rw.reluInto(b, b);
-  assert.deepEqual(Array.from(b.view()), [0, 0, 0, 1, 2]);
-  b.dispose();
-}
+const stillWorks = computesTheExample;
 
 for (const { name, options } of BACKENDS) {
   describe(name, () => {
@@ -71,7 +64,10 @@ for (const { name, options } of BACKENDS) {
     test('leaky ReLU forward and backward, default alpha 0.01', () => {
       assert.deepEqual(Array.from(rw.leakyRelu([-100, 0, 3])), [Math.fround(-1), 0, 3]);
       assert.deepEqual(Array.from(rw.leakyRelu([-2, 3], 0.25)), [-0.5, 3]);
-      assert.deepEqual(Array.from(rw.leakyReluBackward([-2, 0, 3], [4, 4, 4])), [0.03999999910593033, 0.03999999910593033, 4]);
+      assert.deepEqual(
+        Array.from(rw.leakyReluBackward([-2, 0, 3], [4, 4, 4])),
+        [0.03999999910593033, 0.03999999910593033, 4],
+      );
       assert.deepEqual(Array.from(rw.leakyReluBackward([-2, 3], [4, 4], 0.5)), [2, 4]);
     });
 
@@ -123,18 +119,54 @@ for (const { name, options } of BACKENDS) {
     });
 
     const misuse = [
-      ['relu(string)', () => rw.relu('1,2'), TypeError, /x must be a Float32Array or an array of numbers/],
-      ['relu(Float64Array)', () => rw.relu(new Float64Array(2)), TypeError, /x must be a Float32Array/],
+      [
+        'relu(string)',
+        () => rw.relu('1,2'),
+        TypeError,
+        /x must be a Float32Array, another numeric typed array or an array of numbers/,
+      ],
+      [
+        'relu(BigInt64Array)',
+        () => rw.relu(new BigInt64Array(2)),
+        TypeError,
+        /x is a BigInt64Array: BigInt arrays are not converted/,
+      ],
+      [
+        'relu(DataView)',
+        () => rw.relu(new DataView(new ArrayBuffer(8))),
+        TypeError,
+        /x must be a Float32Array, another numeric typed array/,
+      ],
       ['relu([1, "a"])', () => rw.relu([1, 'a']), TypeError, /x\[1\] must be a number/],
       ['relu(x, wrong out length)', () => rw.relu([1, 2], new Float32Array(3)), RangeError, /out has length 3/],
       ['relu(x, out number[])', () => rw.relu([1, 2], [0, 0]), TypeError, /out must be a Float32Array/],
-      ['reluBackward length mismatch', () => rw.reluBackward([1, 2], [1]), RangeError, /dy has length 1 but x has length 2/],
-      ['reluBackward gradAtZero 2', () => rw.reluBackward([1], [1], { gradAtZero: 2 }), RangeError, /gradAtZero must be 0 or 1/],
+      [
+        'reluBackward length mismatch',
+        () => rw.reluBackward([1, 2], [1]),
+        RangeError,
+        /dy has length 1 but x has length 2/,
+      ],
+      [
+        'reluBackward gradAtZero 2',
+        () => rw.reluBackward([1], [1], { gradAtZero: 2 }),
+        RangeError,
+        /gradAtZero must be 0 or 1/,
+      ],
       ['reluBackward gradAtZero "1"', () => rw.reluBackward([1], [1], { gradAtZero: '1' }), TypeError, /gradAtZero/],
-      ['reluBackward options null', () => rw.reluBackward([1], [1], null), TypeError, /options must be an options object/],
+      [
+        'reluBackward options null',
+        () => rw.reluBackward([1], [1], null),
+        TypeError,
+        /options must be an options object/,
+      ],
       ['leakyRelu alpha NaN', () => rw.leakyRelu([1], NaN), RangeError, /alpha must be finite/],
       ['leakyRelu alpha string', () => rw.leakyRelu([1], '0.1'), TypeError, /alpha must be a number/],
-      ['leakyReluBackward alpha Infinity', () => rw.leakyReluBackward([1], [1], Infinity), RangeError, /alpha must be finite/],
+      [
+        'leakyReluBackward alpha Infinity',
+        () => rw.leakyReluBackward([1], [1], Infinity),
+        RangeError,
+        /alpha must be finite/,
+      ],
       ['alloc(-1)', () => rw.alloc(-1), RangeError, /n must be a non-negative integer/],
       ['alloc(1.5)', () => rw.alloc(1.5), RangeError, /n must be a non-negative integer/],
       ['alloc(NaN)', () => rw.alloc(NaN), RangeError, /n must be a non-negative integer/],
@@ -143,9 +175,24 @@ for (const { name, options } of BACKENDS) {
       ['alloc(2**40)', () => rw.alloc(2 ** 40), RangeError, /more than the limit/],
       ['alloc(3 GiB)', () => rw.alloc((3 * 2 ** 30) / 4), RangeError, /more than the limit|cannot allocate/],
       ['alloc(1.9 GiB) the heap cannot satisfy', () => rw.alloc(2 ** 29 - 1), RangeError, /cannot allocate a buffer/],
-      ['reluInto(Float32Array)', () => rw.reluInto(new Float32Array(2), rw.alloc(2)), TypeError, /x must be a WasmBuffer/],
-      ['reluInto lengths differ', () => rw.reluInto(rw.alloc(2), rw.alloc(3)), RangeError, /out has length 3 but x has length 2/],
-      ['reluBackwardInto dx length', () => rw.reluBackwardInto(rw.alloc(2), rw.alloc(2), rw.alloc(1)), RangeError, /dx has length 1/],
+      [
+        'reluInto(Float32Array)',
+        () => rw.reluInto(new Float32Array(2), rw.alloc(2)),
+        TypeError,
+        /x must be a WasmBuffer/,
+      ],
+      [
+        'reluInto lengths differ',
+        () => rw.reluInto(rw.alloc(2), rw.alloc(3)),
+        RangeError,
+        /out has length 3 but x has length 2/,
+      ],
+      [
+        'reluBackwardInto dx length',
+        () => rw.reluBackwardInto(rw.alloc(2), rw.alloc(2), rw.alloc(1)),
+        RangeError,
+        /dx has length 1/,
+      ],
       ['set too long', () => rw.alloc(2).set([1, 2, 3]), RangeError, /does not fit/],
       ['set bad offset', () => rw.alloc(2).set([1], -1), RangeError, /offset must be a non-negative integer/],
       [
@@ -214,7 +261,13 @@ describe('loading', () => {
     });
     WebAssembly.validate = () => false;
     assert.equal((await loadRelu({ simd: 'auto' })).backend, 'wasm-scalar');
-    await assert.rejects(loadRelu({ simd: true }), (e) => e instanceof ReluLoadError && e.reason === 'simd-unsupported' && /does not support WebAssembly SIMD/.test(e.message));
+    await assert.rejects(
+      loadRelu({ simd: true }),
+      (e) =>
+        e instanceof ReluLoadError &&
+        e.reason === 'simd-unsupported' &&
+        /does not support WebAssembly SIMD/.test(e.message),
+    );
   });
 
   test('bad options are TypeErrors', async () => {
@@ -227,15 +280,28 @@ describe('loading', () => {
   test('wasmPaths: a folder prefix and per-binary URLs load the right files', async () => {
     const dir = new URL('../../dist/wasm/', import.meta.url);
     assert.equal((await loadRelu({ wasmPaths: dir.href })).backend, 'wasm-simd');
-    assert.equal((await loadRelu({ wasmPaths: 'dist/wasm' , simd: false })).backend, 'wasm-scalar', 'relative to the working directory');
+    assert.equal(
+      (await loadRelu({ wasmPaths: 'dist/wasm', simd: false })).backend,
+      'wasm-scalar',
+      'relative to the working directory',
+    );
     const scalarFile = new URL('relu-scalar.wasm', dir);
     assert.equal((await loadRelu({ simd: false, wasmPaths: { scalar: scalarFile } })).backend, 'wasm-scalar');
     // The wrong binary under the right name is caught.
-    await assert.rejects(loadRelu({ simd: true, wasmPaths: { simd: scalarFile } }), (e) => e instanceof ReluLoadError && /wasm-scalar build, expected wasm-simd/.test(e.message));
+    await assert.rejects(
+      loadRelu({ simd: true, wasmPaths: { simd: scalarFile } }),
+      (e) => e instanceof ReluLoadError && /wasm-scalar build, expected wasm-simd/.test(e.message),
+    );
   });
 
   test('a missing file names the URL', async () => {
-    await assert.rejects(loadRelu({ wasmPaths: '/nonexistent/dir/' }), (e) => e instanceof ReluLoadError && e.reason === 'fetch-failed' && e.message.includes('file:///nonexistent/dir/relu-simd.wasm'));
+    await assert.rejects(
+      loadRelu({ wasmPaths: '/nonexistent/dir/' }),
+      (e) =>
+        e instanceof ReluLoadError &&
+        e.reason === 'fetch-failed' &&
+        e.message.includes('file:///nonexistent/dir/relu-simd.wasm'),
+    );
   });
 
   test('over HTTP: 404 and an HTML page instead of WASM name the URL and status', async (t) => {
@@ -243,7 +309,9 @@ describe('loading', () => {
       if (req.url.startsWith('/missing/')) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('nope');
       } else {
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>SPA fallback</body></html>');
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><html><body>SPA fallback</body></html>');
       }
     });
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -251,12 +319,26 @@ describe('loading', () => {
     const base = `http://127.0.0.1:${server.address().port}`;
     await assert.rejects(
       loadRelu({ wasmPaths: `${base}/missing/` }),
-      (e) => e instanceof ReluLoadError && e.status === 404 && e.message.includes(`${base}/missing/relu-simd.wasm`) && e.message.includes('404'),
+      (e) =>
+        e instanceof ReluLoadError &&
+        e.status === 404 &&
+        e.message.includes(`${base}/missing/relu-simd.wasm`) &&
+        e.message.includes('404'),
     );
     await assert.rejects(
       loadRelu({ wasmPaths: `${base}/html/` }),
-      (e) => e instanceof ReluLoadError && e.reason === 'not-wasm' && e.message.includes(`${base}/html/relu-simd.wasm`) && e.message.includes('text/html'),
+      (e) =>
+        e instanceof ReluLoadError &&
+        e.reason === 'not-wasm' &&
+        e.message.includes(`${base}/html/relu-simd.wasm`) &&
+        e.message.includes('text/html'),
     );
-    await assert.rejects(loadRelu({ wasmPaths: 'http://127.0.0.1:1/' }), (e) => e instanceof ReluLoadError && e.reason === 'fetch-failed' && e.message.includes('http://127.0.0.1:1/relu-simd.wasm'));
+    await assert.rejects(
+      loadRelu({ wasmPaths: 'http://127.0.0.1:1/' }),
+      (e) =>
+        e instanceof ReluLoadError &&
+        e.reason === 'fetch-failed' &&
+        e.message.includes('http://127.0.0.1:1/relu-simd.wasm'),
+    );
   });
 });

@@ -46,7 +46,14 @@ for (const { name, options } of BACKENDS) {
       const rw = await loadRelu(options);
       const u8 = rw.createDataset(X, Y, { features: 48, scale: 1 / 255 });
       assert.deepEqual(
-        { rows: u8.rows, features: u8.features, featureType: u8.featureType, targetWidth: u8.targetWidth, scale: u8.scale, bytes: u8.bytes },
+        {
+          rows: u8.rows,
+          features: u8.features,
+          featureType: u8.featureType,
+          targetWidth: u8.targetWidth,
+          scale: u8.scale,
+          bytes: u8.bytes,
+        },
         { rows: 500, features: 48, featureType: 'uint8', targetWidth: 1, scale: 1 / 255, bytes: 500 * (48 + 4) },
       );
       const f32 = rw.createDataset(scaled(X, 1), Array.from(Y), { features: 48 });
@@ -65,8 +72,16 @@ for (const { name, options } of BACKENDS) {
     test('trainOn equals train on float32 copies of the rows, bit for bit', async () => {
       const rw = await loadRelu(options);
       const Xf = scaled(X, 1 / 255);
-      const sets = [rw.createDataset(X, Y, { features: 48, scale: 1 / 255 }), rw.createDataset(Xf, Y, { features: 48 })];
-      for (const [batchSize, extra] of [[32, { epochs: 3 }], [32, { steps: 7 }], [500, { steps: 4 }], [9999, { epochs: 2 }]]) {
+      const sets = [
+        rw.createDataset(X, Y, { features: 48, scale: 1 / 255 }),
+        rw.createDataset(Xf, Y, { features: 48 }),
+      ];
+      for (const [batchSize, extra] of [
+        [32, { epochs: 3 }],
+        [32, { steps: 7 }],
+        [500, { steps: 4 }],
+        [9999, { epochs: 2 }],
+      ]) {
         const opts = { batchSize, seed: 4, optimizer: 'adam', lr: 0.01 };
         const steps = extra.steps ?? extra.epochs * Math.ceil(500 / Math.min(batchSize, 500));
         const reference = mlp(rw);
@@ -96,7 +111,12 @@ for (const { name, options } of BACKENDS) {
       assert.equal(progress.at(-1), 20 * 32);
       assert.ok(progress.length > 1, 'ran in several chunks');
       const controller = new AbortController();
-      const run = b.trainOnAsync(data, { ...opts, epochs: 1000, signal: controller.signal, onProgress: () => controller.abort(new Error('stop')) });
+      const run = b.trainOnAsync(data, {
+        ...opts,
+        epochs: 1000,
+        signal: controller.signal,
+        onProgress: () => controller.abort(new Error('stop')),
+      });
       await assert.rejects(run, /stop/);
       const disposing = b.trainOnAsync(data, { ...opts, epochs: 1000, onProgress: () => data.dispose() });
       await assert.rejects(disposing, (e) => e instanceof TypeError && /data/.test(e.message));

@@ -39,7 +39,7 @@ function digest(points) {
 
 const bits = (a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
-describe('same (dataset, seed), same points: the site\'s generators, bit for bit', () => {
+describe("same (dataset, seed), same points: the site's generators, bit for bit", () => {
   for (const c of golden.cases) {
     test(`${c.name} n=${c.n} noise=${c.noise} seed=${c.seed}`, () => {
       const { points } = generate(c.name, { n: c.n, noise: c.noise, seed: c.seed });
@@ -53,7 +53,11 @@ describe('same (dataset, seed), same points: the site\'s generators, bit for bit
 
   test('the train/test split', () => {
     for (const s of golden.splits) {
-      const { train, test: held } = splitTrainTest(generate(s.name, { n: s.n, noise: s.noise, seed: s.seed }).points, s.percTrain, s.seed);
+      const { train, test: held } = splitTrainTest(
+        generate(s.name, { n: s.n, noise: s.noise, seed: s.seed }).points,
+        s.percTrain,
+        s.seed,
+      );
       assert.equal(train.length, s.train.count, `${s.name}: train rows`);
       assert.equal(held.length, s.test.count, `${s.name}: test rows`);
       assert.equal(digest(train), s.train.sha256, `${s.name}: train points`);
@@ -75,7 +79,16 @@ describe('same (dataset, seed), same points: the site\'s generators, bit for bit
 
 describe('one home: no other copy of the generator in the tree', () => {
   const root = new URL('../../', import.meta.url).pathname;
-  const SKIP = new Set(['node_modules', 'dist', 'dist-site', 'build', '.git', 'api', 'test-results', 'playwright-report']);
+  const SKIP = new Set([
+    'node_modules',
+    'dist',
+    'dist-site',
+    'build',
+    '.git',
+    'api',
+    'test-results',
+    'playwright-report',
+  ]);
   function* sources(dir) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (SKIP.has(entry.name)) continue;
@@ -90,7 +103,8 @@ describe('one home: no other copy of the generator in the tree', () => {
     const homes = [];
     for (const dir of ['web', 'tests', 'cpp']) {
       for (const path of sources(join(root, dir))) {
-        if (path !== self && /0x6d2b79f5|1831565813/i.test(readFileSync(path, 'utf8'))) homes.push(relative(root, path));
+        if (path !== self && /0x6d2b79f5|1831565813/i.test(readFileSync(path, 'utf8')))
+          homes.push(relative(root, path));
       }
     }
     assert.deepEqual(homes, ['web/src/datasets/random.ts']);
@@ -98,11 +112,19 @@ describe('one home: no other copy of the generator in the tree', () => {
 
   test('the elements, the site and the benchmarks import the entry point; the old copies are gone', () => {
     const read = (p) => readFileSync(join(root, p), 'utf8');
-    assert.ok(read('web/src/elements/relu-playground.ts').includes("from '../datasets/index.js'"), 'the element imports ../datasets/index.js');
+    assert.ok(
+      read('web/src/elements/relu-playground.ts').includes("from '../datasets/index.js'"),
+      'the element imports ../datasets/index.js',
+    );
     for (const p of ['web/site/playground/data.ts', 'web/site/article/training-demo.ts', 'web/bench/train-bench.mjs']) {
       assert.ok(read(p).includes("from 'relu-wasm/datasets'"), `${p} imports relu-wasm/datasets`);
     }
-    for (const p of ['web/src/elements/datasets.ts', 'web/site/shared/datasets.ts', 'web/site/shared/random.ts', 'tests/package/datasets.mjs']) {
+    for (const p of [
+      'web/src/elements/datasets.ts',
+      'web/site/shared/datasets.ts',
+      'web/site/shared/random.ts',
+      'tests/package/datasets.mjs',
+    ]) {
       assert.throws(() => read(p), { code: 'ENOENT' }, `${p} should be gone`);
     }
   });
@@ -135,7 +157,7 @@ describe('generate(): shapes, labels, ranges', () => {
     }
   });
 
-  test('default counts are TF Playground\'s: 500 to classify, 1200 to regress; odd n and cs231n as documented', () => {
+  test("default counts are TF Playground's: 500 to classify, 1200 to regress; odd n and cs231n as documented", () => {
     assert.equal(generate('xor').points.length, 500);
     assert.equal(generate('reg-gauss').points.length, 1200);
     assert.equal(generate('circle', { n: 7 }).points.length, 8); // ceil(7 / 2) per class
@@ -170,9 +192,16 @@ describe('generate(): shapes, labels, ranges', () => {
       }
     }
     // reg-plane's target is taken at the noisy point, so noise can push it past 1; reg-gauss's cones cannot.
-    for (const [name, noise] of [['reg-plane', 0], ['reg-gauss', 0], ['reg-gauss', 0.5]]) {
+    for (const [name, noise] of [
+      ['reg-plane', 0],
+      ['reg-gauss', 0],
+      ['reg-gauss', 0.5],
+    ]) {
       const { Y } = generate(name, { n: 600, noise, seed: 3 });
-      assert.ok(Y.every((y) => y >= -1 && y <= 1), name);
+      assert.ok(
+        Y.every((y) => y >= -1 && y <= 1),
+        name,
+      );
       assert.ok(Y.some((y) => y > 0.5) && Y.some((y) => y < -0.5), `${name}: targets use the range`);
     }
   });
@@ -260,7 +289,11 @@ describe('argument checks: TypeError or RangeError naming the argument', () => {
     [() => generate('xor', { seed: 1n }), TypeError, /^options\.seed must be a number/],
     [() => generate('xor', { classes: 3 }), RangeError, /^options\.classes applies only to 'cs231n-spiral'/],
     [() => generate('cs231n-spiral', { classes: 1 }), RangeError, /^options\.classes must be at least 2, got 1/],
-    [() => generate('cs231n-spiral', { classes: 33 }), RangeError, /^options\.classes is 33, more than the limit of 32/],
+    [
+      () => generate('cs231n-spiral', { classes: 33 }),
+      RangeError,
+      /^options\.classes is 33, more than the limit of 32/,
+    ],
     [() => seededRandom(-1), RangeError, /^seed must be a non-negative integer/],
     [() => seededRandom('1'), TypeError, /^seed must be a number/],
     [() => splitTrainTest('points', 50, 1), TypeError, /^points must be an array/],
@@ -268,18 +301,31 @@ describe('argument checks: TypeError or RangeError naming the argument', () => {
     [() => splitTrainTest([], 50, -1), RangeError, /^seed must be a non-negative integer/],
   ];
   for (const [call, type, message] of cases) {
-    test(String(call).replace(/^\(\) => /, ''), () => assert.throws(call, (e) => e instanceof type && message.test(e.message)));
+    test(String(call).replace(/^\(\) => /, ''), () =>
+      assert.throws(call, (e) => e instanceof type && message.test(e.message)),
+    );
   }
 
   test('an unknown option key is a TypeError that names it and suggests the close one', () => {
-    assert.throws(() => generate('xor', { seeds: 1 }), (e) => e instanceof TypeError && /unknown option 'seeds': did you mean 'seed'\?/.test(e.message));
+    assert.throws(
+      () => generate('xor', { seeds: 1 }),
+      (e) => e instanceof TypeError && /unknown option 'seeds': did you mean 'seed'\?/.test(e.message),
+    );
     assert.throws(() => generate('xor', { N: 100 }), /unknown option 'N': did you mean 'n'\?/);
     assert.throws(() => generate('xor', { noize: 0.1 }), /unknown option 'noize': did you mean 'noise'\?/);
-    assert.throws(() => generate('xor', { learningRate: 0.1 }), (e) => e instanceof TypeError && /unknown option 'learningRate': known options: n, noise, seed, classes/.test(e.message));
+    assert.throws(
+      () => generate('xor', { learningRate: 0.1 }),
+      (e) =>
+        e instanceof TypeError &&
+        /unknown option 'learningRate': known options: n, noise, seed, classes/.test(e.message),
+    );
   });
 
   test('undefined options fall back to the defaults', () => {
-    assert.deepEqual(bits(generate('gauss', { n: undefined, noise: undefined, seed: undefined }).X), bits(generate('gauss').X));
+    assert.deepEqual(
+      bits(generate('gauss', { n: undefined, noise: undefined, seed: undefined }).X),
+      bits(generate('gauss').X),
+    );
     assert.deepEqual(bits(generate('gauss', {}).X), bits(generate('gauss', { n: 500, noise: 0, seed: 0 }).X));
   });
 });

@@ -28,7 +28,13 @@ function trainRecipe(rw, train, test, epochs) {
   const net = rw.createMLP({ sizes: R.sizes, activation: R.activation, loss: R.loss, seed: R.seed });
   const history = [];
   for (let e = 0; e < epochs; e++) {
-    const trainLoss = net.trainOn(train, { epochs: 1, seed: e, batchSize: R.batchSize, optimizer: R.optimizer, lr: R.lr });
+    const trainLoss = net.trainOn(train, {
+      epochs: 1,
+      seed: e,
+      batchSize: R.batchSize,
+      optimizer: R.optimizer,
+      lr: R.lr,
+    });
     history.push({ trainLoss, ...net.evaluate(test) });
   }
   return { net, history };
@@ -47,10 +53,15 @@ describe('Fashion-MNIST, default recipe', () => {
   test('the data files: sizes within the budget, pixels the 4-bit quantisation of the IDX files', () => {
     const sum = (parts) => parts.reduce((n, p) => n + p.bytes, 0);
     const defaultBytes = sum(manifest.test) + manifest.train[0].bytes;
-    console.log(`default load ${(defaultBytes / 1e6).toFixed(2)} MB, full training set ${(sum(manifest.train) / 1e6).toFixed(2)} MB more`);
+    console.log(
+      `default load ${(defaultBytes / 1e6).toFixed(2)} MB, full training set ${(sum(manifest.train) / 1e6).toFixed(2)} MB more`,
+    );
     assert.ok(defaultBytes <= 8e6, `the default load is ${defaultBytes} bytes`);
     assert.equal(manifest.test[0].count, 10_000);
-    assert.equal(manifest.train.reduce((n, p) => n + p.count, 0), 60_000);
+    assert.equal(
+      manifest.train.reduce((n, p) => n + p.count, 0),
+      60_000,
+    );
     assert.equal(manifest.train[0].count, R.trainImages);
     assert.deepEqual(manifest.classes, FASHION_MNIST.classes);
     assert.equal(testSet.count, 10_000);
@@ -60,7 +71,8 @@ describe('Fashion-MNIST, default recipe', () => {
     const labels = gunzipSync(readFileSync(`${IDX}/t10k-labels-idx1-ubyte.gz`)).subarray(8);
     assert.deepEqual(testSet.labels, new Uint8Array(labels));
     for (let i = 0; i < images.length; i++) {
-      if (testSet.pixels[i] !== quantize4(images[i]) * 17) assert.fail(`test pixel ${i}: ${testSet.pixels[i]} for ${images[i]}`);
+      if (testSet.pixels[i] !== quantize4(images[i]) * 17)
+        assert.fail(`test pixel ${i}: ${testSet.pixels[i]} for ${images[i]}`);
     }
   });
 
@@ -71,20 +83,37 @@ describe('Fashion-MNIST, default recipe', () => {
     const started = performance.now();
     const { net, history } = trainRecipe(rw, train, test, R.epochs);
     const seconds = (performance.now() - started) / 1000;
-    for (const [e, h] of history.entries()) console.log(`epoch ${e + 1}: train loss ${h.trainLoss.toFixed(4)}, test loss ${h.loss.toFixed(4)}, test accuracy ${(100 * h.accuracy).toFixed(2)} %`);
-    console.log(`${R.epochs} epochs of ${R.trainImages} images and ${R.epochs} evaluations of 10 000 in ${seconds.toFixed(1)} s (not asserted)`);
+    for (const [e, h] of history.entries())
+      console.log(
+        `epoch ${e + 1}: train loss ${h.trainLoss.toFixed(4)}, test loss ${h.loss.toFixed(4)}, test accuracy ${(100 * h.accuracy).toFixed(2)} %`,
+      );
+    console.log(
+      `${R.epochs} epochs of ${R.trainImages} images and ${R.epochs} evaluations of 10 000 in ${seconds.toFixed(1)} s (not asserted)`,
+    );
     const last = history.at(-1);
     assert.ok(last.accuracy >= 0.85, `test accuracy ${last.accuracy}`);
-    assert.ok(history.every((h, i) => i === 0 || h.trainLoss < history[i - 1].trainLoss), 'the training loss falls every epoch');
+    assert.ok(
+      history.every((h, i) => i === 0 || h.trainLoss < history[i - 1].trainLoss),
+      'the training loss falls every epoch',
+    );
     // The evaluation's parts agree with each other.
     assert.equal(last.rows, 10_000);
-    assert.equal(last.confusion.reduce((a, b) => a + b, 0), 10_000);
-    assert.equal(last.correct, Array.from({ length: 10 }, (_, k) => last.confusion[k * 11]).reduce((a, b) => a + b, 0));
+    assert.equal(
+      last.confusion.reduce((a, b) => a + b, 0),
+      10_000,
+    );
+    assert.equal(
+      last.correct,
+      Array.from({ length: 10 }, (_, k) => last.confusion[k * 11]).reduce((a, b) => a + b, 0),
+    );
     assert.equal(last.correct, last.predictions.filter((p, i) => p === testSet.labels[i]).length);
     // Every class is learned (the hardest, shirts, well above chance).
     for (let k = 0; k < 10; k++) {
       const row = last.confusion.slice(k * 10, k * 10 + 10).reduce((a, b) => a + b, 0);
-      assert.ok(last.confusion[k * 11] / row > 0.4, `class ${FASHION_MNIST.classes[k]}: ${last.confusion[k * 11]} of ${row}`);
+      assert.ok(
+        last.confusion[k * 11] / row > 0.4,
+        `class ${FASHION_MNIST.classes[k]}: ${last.confusion[k * 11]} of ${row}`,
+      );
     }
     net.dispose();
     train.dispose();
@@ -101,7 +130,9 @@ describe('Fashion-MNIST, default recipe', () => {
       results.push(history[0]);
     }
     const [simd, scalar] = results;
-    console.log(`epoch 1: SIMD loss ${simd.trainLoss}, accuracy ${simd.accuracy}; scalar loss ${scalar.trainLoss}, accuracy ${scalar.accuracy}`);
+    console.log(
+      `epoch 1: SIMD loss ${simd.trainLoss}, accuracy ${simd.accuracy}; scalar loss ${scalar.trainLoss}, accuracy ${scalar.accuracy}`,
+    );
     assert.ok(Math.abs(simd.trainLoss - scalar.trainLoss) < 1e-3, 'training loss');
     assert.ok(Math.abs(simd.accuracy - scalar.accuracy) <= 0.005, 'test accuracy');
     assert.ok(scalar.accuracy > 0.78);

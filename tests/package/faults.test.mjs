@@ -16,7 +16,9 @@ before(async () => {
 });
 
 let faults = 0;
-after(() => console.log(`faults: ${faults} training faults injected across both binaries, each detected and recovered from`));
+after(() =>
+  console.log(`faults: ${faults} training faults injected across both binaries, each detected and recovered from`),
+);
 
 const data = generate('xor', { n: 64, seed: 4 });
 const params = (net) => net.sizes.slice(1).map((_, l) => net.getParams(l));
@@ -39,7 +41,8 @@ for (const name of ['wasm-simd', 'wasm-scalar']) {
         // Step by step: the first non-finite loss is reported by trainStep too.
         restore(net, initial);
         const losses = [];
-        for (let i = 0; i < 50 && Number.isFinite(losses.at(-1) ?? 0); i++) losses.push(net.trainStep(data.X, data.Y, { lr, optimizer }));
+        for (let i = 0; i < 50 && Number.isFinite(losses.at(-1) ?? 0); i++)
+          losses.push(net.trainStep(data.X, data.Y, { lr, optimizer }));
         assert.ok(!Number.isFinite(losses.at(-1)), `trainStep losses ${losses.join(', ')}`);
         faults++;
         // Recovery: restoring the weights is enough (the engine cleared the optimizer state), and
@@ -101,7 +104,11 @@ for (const name of ['wasm-simd', 'wasm-scalar']) {
 
     test('a network of 0 units and a dataset of 0 rows are refused', () => {
       for (const sizes of [[2, 0, 1], [0, 1], [2, 0], []]) {
-        assert.throws(() => rw().createMLP({ sizes }), (e) => e instanceof RangeError && /options\.sizes/.test(e.message), `sizes [${sizes}]`);
+        assert.throws(
+          () => rw().createMLP({ sizes }),
+          (e) => e instanceof RangeError && /options\.sizes/.test(e.message),
+          `sizes [${sizes}]`,
+        );
         faults++;
       }
       const net = rw().createMLP({ sizes: [2, 4, 1] });

@@ -22,7 +22,9 @@ test('undisposed buffers are reclaimed', async () => {
   const MiB = 2 ** 20;
   const start = rw.memoryBytes();
   for (let i = 0; i < 300; i++) {
-    rw.alloc(MiB / 4).view().fill(1); // 1 MiB each, never disposed
+    rw.alloc(MiB / 4)
+      .view()
+      .fill(1); // 1 MiB each, never disposed
     if (i % 10 === 9) await collect();
   }
   const grown = (rw.memoryBytes() - start) / MiB;

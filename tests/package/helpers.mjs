@@ -1,5 +1,6 @@
 // Shared by the package tests: both backends, float bit helpers, the golden vectors that
 // the C++ tests also read (tests/fixtures/relu_golden.txt), the seeded generator, accuracy.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { loadRelu } from 'relu-wasm';
@@ -47,8 +48,9 @@ export const ref = {
     if ((b & 0x7fffffff) === 0) return g ? dy : 0;
     return dy;
   },
-  leaky: (x, a) => (positive(bitsOf(x)) ? x : Math.fround(Math.fround(a) * x)),
-  leakyGrad: (x, dy, a) => (positive(bitsOf(x)) ? dy : Math.fround(Math.fround(a) * dy)),
+  // A NaN that would be multiplied by alpha is passed through instead, bits unchanged.
+  leaky: (x, a) => (positive(bitsOf(x)) || isNaN32(bitsOf(x)) ? x : Math.fround(Math.fround(a) * x)),
+  leakyGrad: (x, dy, a) => (positive(bitsOf(x)) || isNaN32(bitsOf(dy)) ? dy : Math.fround(Math.fround(a) * dy)),
 };
 
 const SPECIALS = [
@@ -94,4 +96,35 @@ export function accuracy(net, X, Y) {
     if (guess === Y[r]) right++;
   }
   return right / rows;
+}
+
+/** The source article's example computed both ways (copying and zero-copy) by the instance. */
+export function computesTheExample(rw) {
+  const example = [-2, -1, 0, 1, 2];
+  assert.deepEqual(Array.from(rw.relu(example)), [0, 0, 0, 1, 2]);
+  const b = rw.alloc(5);
+  b.set(example);
+  rw.reluInto(b, b);
+  assert.deepEqual(Array.from(b.view()), [0, 0, 0, 1, 2]);
+  b.dispose();
+}
+
+/**
+ * The shipped binary itself, started without the package (dist/wasm/relu-{simd,scalar}.mjs and
+ * .wasm): the kernel testers call its Embind kernel functions at arbitrary float offsets, which
+ * the package's API (64-byte-aligned buffers) never produces. Memory is the module's HEAPU8;
+ * blocks come from its own malloc/free exports.
+ */
+export async function loadBinary(name) {
+  const variant = name === 'wasm-simd' ? 'simd' : 'scalar';
+  const { default: create } = await import(new URL(`../../dist/wasm/relu-${variant}.mjs`, import.meta.url).href);
+  const bytes = readFileSync(new URL(`../../dist/wasm/relu-${variant}.wasm`, import.meta.url));
+  const m = await create({
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(bytes, imports).then((r) => receive(r.instance));
+      return {};
+    },
+  });
+  if (m.kernelIsa() !== name) throw new Error(`relu-${variant}.wasm reports ${m.kernelIsa()}`);
+  return m;
 }

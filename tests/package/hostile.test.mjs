@@ -60,7 +60,10 @@ for (const { name, options } of BACKENDS) {
       test(`${what} under the binary's name rejects with a ReluLoadError, and loading still works`, async () => {
         await assert.rejects(
           loadRelu({ ...options, wasmPaths: { simd: file, scalar: file } }),
-          (e) => e instanceof ReluLoadError && e.reason === 'instantiate-failed' && /not this version's relu-wasm binary/.test(e.message),
+          (e) =>
+            e instanceof ReluLoadError &&
+            e.reason === 'instantiate-failed' &&
+            /not this version's relu-wasm binary/.test(e.message),
         );
         assert.deepEqual(example(await loadRelu(options)), [0, 0, 0, 1, 2]);
       });
@@ -72,9 +75,16 @@ for (const { name, options } of BACKENDS) {
       await collect();
       const others = Array.from({ length: 8 }, () => rw.alloc(1024));
       for (const b of others) b.set(new Float32Array(1024).fill(-3));
-      assert.ok(kept.every((v) => v === 7), 'the kept view still reads its own values');
+      assert.ok(
+        kept.every((v) => v === 7),
+        'the kept view still reads its own values',
+      );
       kept.fill(9);
-      for (const b of others) assert.ok(b.view().every((v) => v === -3), 'writes through the kept view stay in its block');
+      for (const b of others)
+        assert.ok(
+          b.view().every((v) => v === -3),
+          'writes through the kept view stay in its block',
+        );
       for (const b of others) b.dispose();
     });
 
@@ -114,16 +124,29 @@ for (const { name, options } of BACKENDS) {
         ['src', () => b.set(stale)],
       ];
       for (const [arg, call] of cases) {
-        assert.throws(call, (e) => e instanceof TypeError && e.message.startsWith(`${arg} is a Float32Array whose memory is detached`), arg);
+        assert.throws(
+          call,
+          (e) => e instanceof TypeError && e.message.startsWith(`${arg} is a Float32Array whose memory is detached`),
+          arg,
+        );
       }
       const transferred = new Float32Array(4);
       structuredClone(transferred.buffer, { transfer: [transferred.buffer] });
-      assert.throws(() => rw.relu(transferred), (e) => e instanceof TypeError && /^x is a Float32Array whose memory is detached/.test(e.message));
+      assert.throws(
+        () => rw.relu(transferred),
+        (e) => e instanceof TypeError && /^x is a Float32Array whose memory is detached/.test(e.message),
+      );
       const net = rw.createMLP({ sizes: [2, 1] });
-      assert.throws(() => net.predict(transferred), (e) => e instanceof TypeError && /^X is a Float32Array/.test(e.message));
+      assert.throws(
+        () => net.predict(transferred),
+        (e) => e instanceof TypeError && /^X is a Float32Array/.test(e.message),
+      );
       const labels = new Int32Array(2);
       structuredClone(labels.buffer, { transfer: [labels.buffer] });
-      assert.throws(() => net.trainStep([1, 2], labels), (e) => e instanceof TypeError && /^Y is a Int32Array whose memory is detached/.test(e.message));
+      assert.throws(
+        () => net.trainStep([1, 2], labels),
+        (e) => e instanceof TypeError && /^Y is a Int32Array whose memory is detached/.test(e.message),
+      );
       assert.deepEqual(example(rw), [0, 0, 0, 1, 2]);
       for (const g of grown) g.dispose();
       b.dispose();

@@ -5,7 +5,14 @@ import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-import { concatImageSets, decodeImageSet, decodeImageSetAsync, encodeImageSet, fetchImageSet, quantize4 } from 'relu-wasm/datasets';
+import {
+  concatImageSets,
+  decodeImageSet,
+  decodeImageSetAsync,
+  encodeImageSet,
+  fetchImageSet,
+  quantize4,
+} from 'relu-wasm/datasets';
 
 import { rng } from './helpers.mjs';
 
@@ -35,13 +42,20 @@ test('4 bits: each pixel becomes the nearest multiple of 17, odd pixel counts in
     const q = quantize4(v);
     assert.ok(q >= 0 && q <= 15 && Math.abs(q * 17 - v) <= 8.5, `${v} -> ${q}`);
   }
-  for (const [w, h] of [[28, 28], [3, 3], [1, 1]]) {
+  for (const [w, h] of [
+    [28, 28],
+    [3, 3],
+    [1, 1],
+  ]) {
     const set = randomSet(5, w, h, 3, w);
     const bytes = encodeImageSet(set, 4);
     assert.equal(bytes.length, 16 + 5 + Math.ceil((5 * w * h) / 2));
     const back = decodeImageSet(bytes);
     assert.deepEqual(back.labels, set.labels);
-    assert.deepEqual(back.pixels, Uint8Array.from(set.pixels, (v) => quantize4(v) * 17));
+    assert.deepEqual(
+      back.pixels,
+      Uint8Array.from(set.pixels, (v) => quantize4(v) * 17),
+    );
     assert.equal(back.bitsPerPixel, 4);
     // Decoding is idempotent on quantised pixels.
     assert.deepEqual(decodeImageSet(encodeImageSet(back, 4)).pixels, back.pixels);
@@ -75,8 +89,15 @@ test('malformed bytes: a RangeError or TypeError that says what is wrong', () =>
     [edit((b) => (b[6] = 0)), RangeError, /bytes/],
     [[1, 2, 3], TypeError, /Uint8Array/],
   ];
-  for (const [bytes, type, re] of cases) assert.throws(() => decodeImageSet(bytes), (e) => e instanceof type && re.test(e.message));
-  assert.throws(() => encodeImageSet({ ...randomSet(2, 2, 2, 3, 1), classes: 2, labels: new Uint8Array([0, 2]) }, 4), /labels\[1\]/);
+  for (const [bytes, type, re] of cases)
+    assert.throws(
+      () => decodeImageSet(bytes),
+      (e) => e instanceof type && re.test(e.message),
+    );
+  assert.throws(
+    () => encodeImageSet({ ...randomSet(2, 2, 2, 3, 1), classes: 2, labels: new Uint8Array([0, 2]) }, 4),
+    /labels\[1\]/,
+  );
   assert.throws(() => encodeImageSet(randomSet(2, 2, 2, 3, 1), 2), /bitsPerPixel/);
   assert.throws(() => encodeImageSet({ ...randomSet(2, 2, 2, 3, 1), pixels: new Uint8Array(7) }, 8), /pixels/);
 });
@@ -88,7 +109,14 @@ test('concatImageSets joins parts in order', () => {
   assert.equal(c.count, 5);
   assert.deepEqual(c.labels, Uint8Array.from([...a.labels, ...b.labels]));
   assert.deepEqual(c.pixels, Uint8Array.from([...a.pixels, ...b.pixels]));
-  assert.throws(() => concatImageSets([{ ...a, bitsPerPixel: 8 }, { ...randomSet(1, 3, 2, 4, 1), bitsPerPixel: 8 }]), /width/);
+  assert.throws(
+    () =>
+      concatImageSets([
+        { ...a, bitsPerPixel: 8 },
+        { ...randomSet(1, 3, 2, 4, 1), bitsPerPixel: 8 },
+      ]),
+    /width/,
+  );
   assert.throws(() => concatImageSets([]), RangeError);
 });
 
@@ -108,10 +136,15 @@ test('fetchImageSet: progress in bytes, and an error naming the URL and status',
   const base = `http://127.0.0.1:${server.address().port}`;
   try {
     const progress = [];
-    const got = await fetchImageSet(`${base}/set.rwis.gz`, { onProgress: (loaded, total) => progress.push([loaded, total]) });
+    const got = await fetchImageSet(`${base}/set.rwis.gz`, {
+      onProgress: (loaded, total) => progress.push([loaded, total]),
+    });
     assert.deepEqual(got.labels, set.labels);
     assert.deepEqual(progress.at(-1), [body.length, body.length]);
-    await assert.rejects(fetchImageSet(`${base}/missing.rwis.gz`), (e) => /missing\.rwis\.gz/.test(e.message) && /404/.test(e.message));
+    await assert.rejects(
+      fetchImageSet(`${base}/missing.rwis.gz`),
+      (e) => /missing\.rwis\.gz/.test(e.message) && /404/.test(e.message),
+    );
   } finally {
     server.close();
   }

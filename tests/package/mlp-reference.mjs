@@ -6,7 +6,13 @@ const act = {
   relu: { f: (z) => (z > 0 ? z : 0), df: (z, _a, g0) => (z > 0 ? 1 : z === 0 ? g0 : 0) },
   leaky_relu: { f: (z, a) => (z > 0 ? z : a * z), df: (z, a) => (z > 0 ? 1 : a) },
   tanh: { f: (z) => Math.tanh(z), df: (z) => 1 - Math.tanh(z) ** 2 },
-  sigmoid: { f: (z) => 1 / (1 + Math.exp(-z)), df: (z) => { const s = 1 / (1 + Math.exp(-z)); return s * (1 - s); } },
+  sigmoid: {
+    f: (z) => 1 / (1 + Math.exp(-z)),
+    df: (z) => {
+      const s = 1 / (1 + Math.exp(-z));
+      return s * (1 - s);
+    },
+  },
   linear: { f: (z) => z, df: () => 1 },
 };
 

@@ -38,9 +38,11 @@ function randomCase(activation, loss, sizes, seed) {
   const X = Float32Array.from({ length: rows * sizes[0] }, n);
   const K = sizes[sizes.length - 1];
   const Y =
-    loss === 'bce' ? Float32Array.from({ length: rows }, () => (random() > 0.5 ? 1 : 0))
-    : loss === 'mse' ? Float32Array.from({ length: rows * K }, n)
-    : Int32Array.from({ length: rows }, () => Math.floor(random() * K));
+    loss === 'bce'
+      ? Float32Array.from({ length: rows }, () => (random() > 0.5 ? 1 : 0))
+      : loss === 'mse'
+        ? Float32Array.from({ length: rows * K }, n)
+        : Int32Array.from({ length: rows }, () => Math.floor(random() * K));
   // The reference computes on the float32-rounded values the engine sees.
   for (const p of params) {
     p.W = Array.from(Float32Array.from(p.W));
@@ -50,7 +52,13 @@ function randomCase(activation, loss, sizes, seed) {
 }
 
 function makeNet(rw, c) {
-  const net = rw.createMLP({ sizes: c.sizes, activation: c.activation, leakySlope: c.leakySlope, loss: c.loss, gradAtZero: c.gradAtZero });
+  const net = rw.createMLP({
+    sizes: c.sizes,
+    activation: c.activation,
+    leakySlope: c.leakySlope,
+    loss: c.loss,
+    gradAtZero: c.gradAtZero,
+  });
   c.params.forEach((p, l) => net.setParams(l, p.W, p.b));
   return net;
 }
@@ -99,7 +107,11 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
     });
 
     test('every activation x loss agrees with the double-precision reference, which agrees with finite differences', () => {
-      const shapes = [[2, 3, 1], [3, 5, 4, 2], [4, 8, 3]];
+      const shapes = [
+        [2, 3, 1],
+        [3, 5, 4, 2],
+        [4, 8, 3],
+      ];
       let seed = 1;
       for (const activation of ACTIVATIONS) {
         for (const loss of LOSSES) {
@@ -149,7 +161,12 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
       for (const activation of ACTIVATIONS) {
         for (const loss of LOSSES) {
           const sizes = loss === 'bce' ? [3, 6, 1] : [3, 6, 3];
-          const c = randomCase(activation, loss, sizes, 100 + ACTIVATIONS.indexOf(activation) * 3 + LOSSES.indexOf(loss));
+          const c = randomCase(
+            activation,
+            loss,
+            sizes,
+            100 + ACTIVATIONS.indexOf(activation) * 3 + LOSSES.indexOf(loss),
+          );
           const net = makeNet(rw(), { ...c.net, params: c.params });
           const { grads } = net.lossAndGradients(c.X, c.Y);
           const z = net.preActivations(c.X)[0];
@@ -175,7 +192,10 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
             net.setParams(0, W, c.params[0].b);
             const down = net.lossAndGradients(c.X, c.Y).loss;
             const fd = (up - down) / (2 * h);
-            close(grads[0].dW[j], fd, `${activation}/${loss} engine finite difference dW0[${j}]`, { rel: 2e-2, abs: 2e-3 });
+            close(grads[0].dW[j], fd, `${activation}/${loss} engine finite difference dW0[${j}]`, {
+              rel: 2e-2,
+              abs: 2e-3,
+            });
           }
           net.dispose();
         }
@@ -185,18 +205,33 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
 
     test('seeded initialisation is bit-identical to the native build (tests/fixtures/nn/init.json)', () => {
       for (const c of init.cases) {
-        const net = rw().createMLP({ sizes: c.sizes, init: c.init, seed: c.seed, loss: c.sizes.at(-1) === 1 ? 'bce' : 'mse' });
+        const net = rw().createMLP({
+          sizes: c.sizes,
+          init: c.init,
+          seed: c.seed,
+          loss: c.sizes.at(-1) === 1 ? 'bce' : 'mse',
+        });
         c.weightBits.forEach((bits, l) => {
           const { W, b } = net.getParams(l);
-          assert.deepEqual(Array.from(new Uint32Array(W.buffer), (v) => v.toString(16).padStart(8, '0')), bits, `seed ${c.seed} layer ${l}`);
-          assert.ok(b.every((v) => v === 0), 'biases start at 0');
+          assert.deepEqual(
+            Array.from(new Uint32Array(W.buffer), (v) => v.toString(16).padStart(8, '0')),
+            bits,
+            `seed ${c.seed} layer ${l}`,
+          );
+          assert.ok(
+            b.every((v) => v === 0),
+            'biases start at 0',
+          );
         });
         net.dispose();
       }
     });
 
     test('learns XOR and circle (2-8-8-1 ReLU) and the 3-class spiral (2-100-3); a linear model cannot', () => {
-      for (const [name, data] of [['xor', generate('xor', { n: 400, seed: 1 })], ['circle', generate('circle', { n: 400, seed: 2 })]]) {
+      for (const [name, data] of [
+        ['xor', generate('xor', { n: 400, seed: 1 })],
+        ['circle', generate('circle', { n: 400, seed: 2 })],
+      ]) {
         const net = rw().createMLP({ sizes: [2, 8, 8, 1], seed: 3 });
         net.train(data.X, data.Y, { batchSize: 10, steps: 20_000, lr: 0.03, optimizer: 'adam', seed: 5 });
         const acc = accuracy(net, data.X, data.Y);
@@ -280,7 +315,7 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
       assert.notDeepEqual(Array.from(grads[0][0].db), Array.from(grads[1][0].db));
     });
 
-    test("10 000 create/train/dispose cycles leave WASM memory flat", () => {
+    test('10 000 create/train/dispose cycles leave WASM memory flat', () => {
       const warm = rw().createMLP({ sizes: [2, 16, 16, 1] });
       warm.train(generate('xor', { n: 64, seed: 1 }).X, generate('xor', { n: 64, seed: 1 }).Y, { batchSize: 64 });
       warm.dispose();
@@ -303,31 +338,86 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
         ['sizes missing', (r) => r.createMLP({}), TypeError, /options.sizes must be an array/],
         ['sizes too short', (r) => r.createMLP({ sizes: [2] }), RangeError, /at least an input and an output/],
         ['size 0', (r) => r.createMLP({ sizes: [2, 0, 1] }), RangeError, /sizes\[1\] must be at least 1/],
-        ['size fractional', (r) => r.createMLP({ sizes: [2, 1.5, 1] }), RangeError, /sizes\[1\] must be a non-negative integer/],
+        [
+          'size fractional',
+          (r) => r.createMLP({ sizes: [2, 1.5, 1] }),
+          RangeError,
+          /sizes\[1\] must be a non-negative integer/,
+        ],
         ['size string', (r) => r.createMLP({ sizes: [2, '8', 1] }), TypeError, /sizes\[1\] must be a number/],
         ['network too large', (r) => r.createMLP({ sizes: [2, 40000, 40000, 1] }), RangeError, /too large|memory/],
-        ['unknown activation', (r) => r.createMLP({ sizes: [2, 1], activation: 'gelu' }), RangeError, /options.activation must be one of/],
-        ['unknown loss', (r) => r.createMLP({ sizes: [2, 1], loss: 'hinge' }), RangeError, /options.loss must be one of/],
+        [
+          'unknown activation',
+          (r) => r.createMLP({ sizes: [2, 1], activation: 'gelu' }),
+          RangeError,
+          /options.activation must be one of/,
+        ],
+        [
+          'unknown loss',
+          (r) => r.createMLP({ sizes: [2, 1], loss: 'hinge' }),
+          RangeError,
+          /options.loss must be one of/,
+        ],
         ['bce with 2 outputs', (r) => r.createMLP({ sizes: [2, 2], loss: 'bce' }), RangeError, /needs one output unit/],
         ['bad seed', (r) => r.createMLP({ sizes: [2, 1], seed: -1 }), RangeError, /options.seed/],
-        ['gradAtZero 0.5', (r) => r.createMLP({ sizes: [2, 1], gradAtZero: 0.5 }), RangeError, /gradAtZero must be 0 or 1/],
+        [
+          'gradAtZero 0.5',
+          (r) => r.createMLP({ sizes: [2, 1], gradAtZero: 0.5 }),
+          RangeError,
+          /gradAtZero must be 0 or 1/,
+        ],
         ['X wrong type', (r, n) => n.trainStep('X', Y), TypeError, /X must be a Float32Array/],
         ['X ragged', (r, n) => n.trainStep(new Float32Array(3), Y), RangeError, /not a whole number of rows/],
         ['X empty', (r, n) => n.trainStep(new Float32Array(0), new Float32Array(0)), RangeError, /X is empty/],
         ['Y length', (r, n) => n.trainStep(X, new Float32Array(3)), RangeError, /Y has 3 values but X has 4 rows/],
         ['Y wrong type', (r, n) => n.trainStep(X, 'Y'), TypeError, /Y must be/],
-        ['label 2 for bce', (r, n) => n.trainStep(X, new Float32Array([0, 1, 2, 0])), RangeError, /labels must be in \[0, 1\]/],
-        ['NaN in X', (r, n) => n.trainStep(new Float32Array([NaN, 0, 0, 1, 1, 0, 1, 1]), Y), RangeError, /X contains NaN or infinity/],
-        ['Infinity in Y', (r, n) => n.trainStep(X, new Float32Array([0, Infinity, 1, 0])), RangeError, /NaN or infinity|labels/],
+        [
+          'label 2 for bce',
+          (r, n) => n.trainStep(X, new Float32Array([0, 1, 2, 0])),
+          RangeError,
+          /labels must be in \[0, 1\]/,
+        ],
+        [
+          'NaN in X',
+          (r, n) => n.trainStep(new Float32Array([NaN, 0, 0, 1, 1, 0, 1, 1]), Y),
+          RangeError,
+          /X contains NaN or infinity/,
+        ],
+        [
+          'Infinity in Y',
+          (r, n) => n.trainStep(X, new Float32Array([0, Infinity, 1, 0])),
+          RangeError,
+          /NaN or infinity|labels/,
+        ],
         ['negative lr', (r, n) => n.trainStep(X, Y, { lr: -1 }), RangeError, /options.lr must be >= 0/],
         ['NaN lr', (r, n) => n.trainStep(X, Y, { lr: NaN }), RangeError, /options.lr must be finite/],
-        ['unknown optimizer', (r, n) => n.trainStep(X, Y, { optimizer: 'rmsprop' }), RangeError, /options.optimizer must be one of/],
-        ['beta1 = 1', (r, n) => n.trainStep(X, Y, { optimizer: 'adam', beta1: 1 }), RangeError, /beta1 must be in \[0, 1\)/],
+        [
+          'unknown optimizer',
+          (r, n) => n.trainStep(X, Y, { optimizer: 'rmsprop' }),
+          RangeError,
+          /options.optimizer must be one of/,
+        ],
+        [
+          'beta1 = 1',
+          (r, n) => n.trainStep(X, Y, { optimizer: 'adam', beta1: 1 }),
+          RangeError,
+          /beta1 must be in \[0, 1\)/,
+        ],
         ['batchSize 0', (r, n) => n.train(X, Y, { batchSize: 0 }), RangeError, /batchSize must be at least 1/],
         ['steps 1.5', (r, n) => n.train(X, Y, { steps: 1.5 }), RangeError, /steps must be a non-negative integer/],
         ['layer out of range', (r, n) => n.getParams(3), RangeError, /layer must be between 0 and 1/],
-        ['setParams W length', (r, n) => n.setParams(0, new Float32Array(3), new Float32Array(4)), RangeError, /W must hold 4x2 = 8 values/],
-        ['setParams NaN', (r, n) => n.setParams(0, new Float32Array(8).fill(NaN), new Float32Array(4)), RangeError, /NaN or infinity/],
+        [
+          'setParams W length',
+          (r, n) => n.setParams(0, new Float32Array(3), new Float32Array(4)),
+          RangeError,
+          /W must hold 4x2 = 8 values/,
+        ],
+        [
+          'setParams NaN',
+          (r, n) => n.setParams(0, new Float32Array(8).fill(NaN), new Float32Array(4)),
+          RangeError,
+          /NaN or infinity/,
+        ],
         [
           'disposed network',
           (r) => {
@@ -345,7 +435,10 @@ for (const backend of ['wasm-simd', 'wasm-scalar']) {
           const r = rw();
           const net = r.createMLP({ sizes: [2, 4, 1], seed: 1 });
           const before = net.getParams(0);
-          assert.throws(() => call(r, net), (e) => e instanceof type && message.test(e.message));
+          assert.throws(
+            () => call(r, net),
+            (e) => e instanceof type && message.test(e.message),
+          );
           // Nothing was half-applied, and the instance still computes and trains.
           assert.deepEqual(net.getParams(0), before);
           assert.equal(typeof net.trainStep(X, Y, { lr: 0.1 }), 'number');

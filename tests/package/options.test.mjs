@@ -39,11 +39,20 @@ test('the engine header is generated from the option table and is current', () =
 
 test('the option table lists every option of createMLP, train, trainStep and the dataset calls with a default and a range', () => {
   assert.deepEqual(Object.keys(OPTION_SPECS), ['createMLP', 'train', 'loop', 'createDataset', 'epochs', 'evaluate']);
-  for (const table of [MLP_OPTION_SPECS, TRAIN_OPTION_SPECS, LOOP_OPTION_SPECS, DATASET_OPTION_SPECS, EPOCH_OPTION_SPECS, EVALUATE_OPTION_SPECS]) {
+  for (const table of [
+    MLP_OPTION_SPECS,
+    TRAIN_OPTION_SPECS,
+    LOOP_OPTION_SPECS,
+    DATASET_OPTION_SPECS,
+    EPOCH_OPTION_SPECS,
+    EVALUATE_OPTION_SPECS,
+  ]) {
     for (const [key, spec] of Object.entries(table)) {
       assert.ok(spec.doc.length > 0, `${key} is documented`);
-      if (spec.kind === 'number') assert.ok(spec.min <= spec.default && spec.default <= spec.max, `${key}'s default is in its range`);
-      else assert.ok(spec.default === null || spec.values.includes(spec.default), `${key}'s default is one of its values`);
+      if (spec.kind === 'number')
+        assert.ok(spec.min <= spec.default && spec.default <= spec.max, `${key}'s default is in its range`);
+      else
+        assert.ok(spec.default === null || spec.values.includes(spec.default), `${key}'s default is one of its values`);
     }
   }
   assert.equal(TRAIN_OPTION_SPECS.lr.default, 0.01);
@@ -71,14 +80,22 @@ for (const { name, options } of BACKENDS) {
       const data = rw.createDataset(X, Y, { features: 2 });
       const spelled = rw.createDataset(X, Y, { features: 2, scale: DATASET_OPTION_SPECS.scale.default });
       const explicit = Object.fromEntries(
-        Object.entries({ ...TRAIN_OPTION_SPECS, batchSize: LOOP_OPTION_SPECS.batchSize, seed: LOOP_OPTION_SPECS.seed, ...EPOCH_OPTION_SPECS }).map(([k, s]) => [k, s.default]),
+        Object.entries({
+          ...TRAIN_OPTION_SPECS,
+          batchSize: LOOP_OPTION_SPECS.batchSize,
+          seed: LOOP_OPTION_SPECS.seed,
+          ...EPOCH_OPTION_SPECS,
+        }).map(([k, s]) => [k, s.default]),
       );
       const a = net();
       const b = net();
       assert.ok(Object.is(a.trainOn(data), b.trainOn(spelled, explicit)));
       assert.ok(sameBits(paramsOf(a)[0].W, paramsOf(b)[0].W));
       const all = a.evaluate(data);
-      const range = a.evaluate(data, { first: EVALUATE_OPTION_SPECS.first.default, count: EVALUATE_OPTION_SPECS.count.default });
+      const range = a.evaluate(data, {
+        first: EVALUATE_OPTION_SPECS.first.default,
+        count: EVALUATE_OPTION_SPECS.count.default,
+      });
       assert.deepEqual(range, all);
       assert.equal(all.rows, ROWS);
       data.dispose();
@@ -96,7 +113,12 @@ for (const { name, options } of BACKENDS) {
       ['createMLP', () => rw.createMLP({ sizes: [2, 1], negative_slope: 0.1 }), 'negative_slope', 'leakySlope'],
       ['createMLP', () => rw.createMLP({ sizes: [2, 1], dropout: 0.5 }), 'dropout', undefined],
       ['reluBackward', () => rw.reluBackward([1], [1], { gradAtzero: 1 }), 'gradAtzero', 'gradAtZero'],
-      ['reluBackwardInto', () => rw.reluBackwardInto(rw.alloc(1), rw.alloc(1), rw.alloc(1), { grad: 1 }), 'grad', undefined],
+      [
+        'reluBackwardInto',
+        () => rw.reluBackwardInto(rw.alloc(1), rw.alloc(1), rw.alloc(1), { grad: 1 }),
+        'grad',
+        undefined,
+      ],
     ];
     for (const [fn, call, key, hint] of unknown) {
       test(`${fn} refuses the unknown option '${key}'${hint ? ` and suggests '${hint}'` : ''}, then still works`, () => {
@@ -104,7 +126,10 @@ for (const { name, options } of BACKENDS) {
         const before = paramsOf(n);
         assert.throws(
           () => call(n),
-          (e) => e instanceof TypeError && e.message.includes(`'${key}'`) && (hint === undefined || e.message.includes(`did you mean '${hint}'`)),
+          (e) =>
+            e instanceof TypeError &&
+            e.message.includes(`'${key}'`) &&
+            (hint === undefined || e.message.includes(`did you mean '${hint}'`)),
         );
         assert.deepEqual(paramsOf(n), before, 'nothing was applied');
         assert.ok(Number.isFinite(n.train(X, Y, { steps: 5, lr: 0.1 })));
@@ -112,7 +137,10 @@ for (const { name, options } of BACKENDS) {
     }
 
     test('loadRelu refuses an unknown option', async () => {
-      await assert.rejects(loadRelu({ simd: 'auto', wasmPath: '/x/' }), (e) => e instanceof TypeError && /did you mean 'wasmPaths'/.test(e.message));
+      await assert.rejects(
+        loadRelu({ simd: 'auto', wasmPath: '/x/' }),
+        (e) => e instanceof TypeError && /did you mean 'wasmPaths'/.test(e.message),
+      );
     });
 
     test('trainAsync runs the same run as train, bit for bit, in several chunks', async () => {
@@ -180,22 +208,40 @@ for (const { name, options } of BACKENDS) {
 
     test('AbortSignal.timeout bounds a run of 2^31 - 1 steps', async () => {
       const n = net();
-      await assert.rejects(n.trainAsync(X, Y, { steps: 2 ** 31 - 1, signal: AbortSignal.timeout(200) }), (e) => e.name === 'TimeoutError');
+      await assert.rejects(
+        n.trainAsync(X, Y, { steps: 2 ** 31 - 1, signal: AbortSignal.timeout(200) }),
+        (e) => e.name === 'TimeoutError',
+      );
     });
 
     test('an aborted signal rejects before any step', async () => {
       const n = net();
       const before = paramsOf(n);
-      await assert.rejects(n.trainAsync(X, Y, { steps: 10, signal: AbortSignal.abort() }), (e) => e.name === 'AbortError');
+      await assert.rejects(
+        n.trainAsync(X, Y, { steps: 10, signal: AbortSignal.abort() }),
+        (e) => e.name === 'AbortError',
+      );
       assert.deepEqual(paramsOf(n), before);
     });
 
     test('trainAsync validates like train and names the argument', async () => {
       const n = net();
-      await assert.rejects(n.trainAsync(X, Y, { signal: 'soon' }), (e) => e instanceof TypeError && /options.signal/.test(e.message));
-      await assert.rejects(n.trainAsync(X, Y, { onProgress: 1 }), (e) => e instanceof TypeError && /options.onProgress/.test(e.message));
-      await assert.rejects(n.trainAsync(X, Y, { steps: 0 }), (e) => e instanceof RangeError && /options.steps/.test(e.message));
-      await assert.rejects(n.trainAsync(X, new Float32Array(3)), (e) => e instanceof RangeError && /Y has 3 values/.test(e.message));
+      await assert.rejects(
+        n.trainAsync(X, Y, { signal: 'soon' }),
+        (e) => e instanceof TypeError && /options.signal/.test(e.message),
+      );
+      await assert.rejects(
+        n.trainAsync(X, Y, { onProgress: 1 }),
+        (e) => e instanceof TypeError && /options.onProgress/.test(e.message),
+      );
+      await assert.rejects(
+        n.trainAsync(X, Y, { steps: 0 }),
+        (e) => e instanceof RangeError && /options.steps/.test(e.message),
+      );
+      await assert.rejects(
+        n.trainAsync(X, new Float32Array(3)),
+        (e) => e instanceof RangeError && /Y has 3 values/.test(e.message),
+      );
     });
 
     test('disposing the network during trainAsync rejects with a TypeError', async () => {
@@ -216,7 +262,7 @@ for (const { name, options } of BACKENDS) {
   });
 }
 
-test('the divergence rule: non-finite, or more than 1000x the run\'s own first loss', () => {
+test("the divergence rule: non-finite, or more than 1000x the run's own first loss", () => {
   assert.equal(DIVERGENCE_FACTOR, 1000);
   assert.equal(hasDiverged(NaN, 1), true);
   assert.equal(hasDiverged(Infinity, 1), true);

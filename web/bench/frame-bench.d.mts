@@ -1,5 +1,7 @@
 import type { ReluWasm } from 'relu-wasm';
 
+import type { SampleOptions } from './kernel-bench.mjs';
+
 export interface FrameRow {
   id: string;
   name: string;
@@ -7,5 +9,11 @@ export interface FrameRow {
   ok: boolean;
 }
 export declare const GRID: number;
-export declare const FRAME_CASES: readonly { id: string; name: string; sizes: number[]; activation: string; steps: number }[];
-export declare function runFrameBench(rw: ReluWasm, options?: { minSampleMs?: number; samples?: number }): FrameRow[];
+export declare const FRAME_CASES: readonly {
+  id: string;
+  name: string;
+  sizes: number[];
+  activation: string;
+  steps: number;
+}[];
+export declare function runFrameBench(rw: ReluWasm, options?: SampleOptions): FrameRow[];

@@ -7,9 +7,17 @@ import { timeCall } from './kernel-bench.mjs';
 import { dataset } from './train-bench.mjs';
 
 export const GRID = 100;
+// Each case: `steps` train() steps of batch 10 per frame.
+const frameCase = (name, sizes, activation) => ({
+  id: `frame-${sizes.join('-')}-${activation}`,
+  name,
+  sizes,
+  activation,
+  steps: 10,
+});
 export const FRAME_CASES = [
-  { id: 'frame-2-4-2-1-tanh', name: "playground default (2-4-2-1 tanh), 10 steps of batch 10", sizes: [2, 4, 2, 1], activation: 'tanh', steps: 10 },
-  { id: 'frame-2-8-8-1-relu', name: '2-8-8-1 relu, 10 steps of batch 10', sizes: [2, 8, 8, 1], activation: 'relu', steps: 10 },
+  frameCase('playground default (2-4-2-1 tanh), 10 steps of batch 10', [2, 4, 2, 1], 'tanh'),
+  frameCase('2-8-8-1 relu, 10 steps of batch 10', [2, 8, 8, 1], 'relu'),
 ];
 
 function grid(n) {

@@ -80,7 +80,8 @@ export class JsMlp {
         let sum = 0;
         for (let k = 0; k < outN; k++) sum += Math.exp(logits[r * outN + k] - m);
         loss += Math.log(sum) + m - logits[r * outN + t];
-        for (let k = 0; k < outN; k++) dOut[r * outN + k] = (Math.exp(logits[r * outN + k] - m) / sum - (k === t ? 1 : 0)) / rows;
+        for (let k = 0; k < outN; k++)
+          dOut[r * outN + k] = (Math.exp(logits[r * outN + k] - m) / sum - (k === t ? 1 : 0)) / rows;
       }
     }
     for (let l = L - 1; l >= 0; l--) {

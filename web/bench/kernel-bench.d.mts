@@ -1,5 +1,7 @@
 import type { ReluWasm } from 'relu-wasm';
 
+import type { BenchKernels } from './bench-kernels.mjs';
+
 export interface BenchCell {
   run(): void;
   check(): boolean;
@@ -17,6 +19,9 @@ export interface BenchRow {
   n: number;
   secondsPerCall: number;
   gbps: number;
+  /** Interleaved runs only: GB/s of the slowest and the fastest round. */
+  spread?: [number, number];
+  rounds?: number;
   ok: boolean;
 }
 export interface BenchProgress {
@@ -24,22 +29,34 @@ export interface BenchProgress {
   total: number;
   current: string;
 }
+/** How long each timed sample runs at the least, and how many samples the median is of. */
+export interface SampleOptions {
+  minSampleMs?: number;
+  samples?: number;
+}
 export declare const KERNEL_SIZES: readonly number[];
-export declare function timeCall(run: () => void, options?: { minSampleMs?: number; samples?: number }): number;
-export declare function timeCallAsync(run: () => Promise<unknown>, options?: { minSampleMs?: number; samples?: number }): Promise<number>;
+export declare function timeCall(run: () => void, options?: SampleOptions): number;
+export declare function timeCallAsync(run: () => Promise<unknown>, options?: SampleOptions): Promise<number>;
 export declare function input(n: number, seed?: number): Float32Array;
 export declare function reluReference(x: Float32Array): Float32Array;
 export declare function reluBackwardReference(x: Float32Array, dy: Float32Array): Float32Array;
 export declare function sameBits(a: Float32Array, b: Float32Array): boolean;
-export declare function copyLimitVariants(rw: ReluWasm): BenchVariant[];
+export declare function variant(
+  id: string,
+  label: string,
+  bytesPerElement: number,
+  setup: (n: number) => BenchCell,
+): BenchVariant;
+export declare function backwardInputs(n: number): { x: Float32Array; dy: Float32Array };
+export declare function yardstickVariants(bench: BenchKernels): BenchVariant[];
 export declare function reluBackwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function reluForwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
-export declare function runKernelBench(options: {
-  variants: BenchVariant[];
-  sizes?: readonly number[];
-  minSampleMs?: number;
-  samples?: number;
-  onProgress?: (p: BenchProgress) => void;
-  /** Sample the variants of one size in rounds, side by side in time (see kernel-bench.mjs). */
-  interleave?: boolean;
-}): Promise<BenchRow[]>;
+export declare function runKernelBench(
+  options: SampleOptions & {
+    variants: BenchVariant[];
+    sizes?: readonly number[];
+    onProgress?: (p: BenchProgress) => void;
+    /** Sample the variants of one size in rounds, side by side in time (see kernel-bench.mjs). */
+    interleave?: boolean;
+  },
+): Promise<BenchRow[]>;

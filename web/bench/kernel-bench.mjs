@@ -105,6 +105,22 @@ export function sameBits(a, b) {
   return true;
 }
 
+/** A benchmark variant: setup(n) returns the cell { run, check, dispose } for n elements. */
+export const variant = (id, label, bytesPerElement, setup) => ({ id, label, bytesPerElement, setup });
+
+/** The backward inputs for n elements: x, and dy from another seed. */
+export const backwardInputs = (n) => ({ x: input(n), dy: input(n, 777) });
+
+/** rw.alloc(n) buffers, one per source (copied in; null leaves the buffer as allocated), and a dispose for all. */
+function wasmBuffers(rw, n, ...sources) {
+  const buffers = sources.map((src) => {
+    const b = rw.alloc(n);
+    if (src) b.set(src);
+    return b;
+  });
+  return { buffers, dispose: () => buffers.forEach((b) => b.dispose()) };
+}
+
 /**
  * The standard ReLU-forward variants: the memory-copy baseline, plain JavaScript, and each
  * given relu-wasm instance through the zero-copy and the copying API.
@@ -112,101 +128,136 @@ export function sameBits(a, b) {
  */
 export function reluForwardVariants(instances) {
   const variants = [
-    {
-      id: 'copy',
-      label: 'memory copy (TypedArray.set)',
-      bytesPerElement: 8,
-      setup(n) {
-        const x = input(n);
-        const y = new Float32Array(n);
-        return { run: () => y.set(x), check: () => sameBits(x, y), dispose() {} };
-      },
-    },
-    {
-      id: 'js',
-      label: 'plain JavaScript loop',
-      bytesPerElement: 8,
-      setup(n) {
-        const x = input(n);
-        const y = new Float32Array(n);
-        const run = () => {
-          for (let i = 0; i < n; i++) {
-            const v = x[i];
-            y[i] = v < 0 ? 0 : v;
-          }
-        };
-        return { run, check: () => sameBits(y, reluReference(x)), dispose() {} };
-      },
-    },
+    variant('copy', 'memory copy (TypedArray.set)', 8, (n) => {
+      const x = input(n);
+      const y = new Float32Array(n);
+      return { run: () => y.set(x), check: () => sameBits(x, y), dispose() {} };
+    }),
+    variant('js', 'plain JavaScript loop', 8, (n) => {
+      const x = input(n);
+      const y = new Float32Array(n);
+      const run = () => {
+        for (let i = 0; i < n; i++) {
+          const v = x[i];
+          y[i] = v < 0 ? 0 : v;
+        }
+      };
+      return { run, check: () => sameBits(y, reluReference(x)), dispose() {} };
+    }),
   ];
   for (const { label, rw } of instances) {
-    variants.push({
-      id: `${rw.backend}-zero-copy`,
-      label: `${label}, zero-copy (reluInto)`,
-      bytesPerElement: 8,
-      setup(n) {
-        const x = rw.alloc(n);
-        const y = rw.alloc(n);
+    variants.push(
+      variant(`${rw.backend}-zero-copy`, `${label}, zero-copy (reluInto)`, 8, (n) => {
         const src = input(n);
-        x.set(src);
-        return {
-          run: () => rw.reluInto(x, y),
-          check: () => sameBits(y.view(), reluReference(src)),
-          dispose: () => {
-            x.dispose();
-            y.dispose();
-          },
-        };
-      },
-    });
-    variants.push({
-      id: `${rw.backend}-copying`,
-      label: `${label}, copying (relu)`,
-      bytesPerElement: 8,
-      setup(n) {
+        const {
+          buffers: [x, y],
+          dispose,
+        } = wasmBuffers(rw, n, src, null);
+        return { run: () => rw.reluInto(x, y), check: () => sameBits(y.view(), reluReference(src)), dispose };
+      }),
+      variant(`${rw.backend}-copying`, `${label}, copying (relu)`, 8, (n) => {
         const x = input(n);
         const y = new Float32Array(n);
         return { run: () => rw.relu(x, y), check: () => sameBits(y, reluReference(x)), dispose() {} };
-      },
-    });
+      }),
+    );
   }
   return variants;
 }
 
 /**
- * The WASM memory-copy limit, measured inside one relu-wasm instance (the SIMD build): a
- * SIMD load/store loop shaped like the ReLU kernel, and memory.copy. Both are raw exports,
- * called like the zero-copy kernels, so call overhead is counted alike.
- * @param {import('relu-wasm').ReluWasm} rw
+ * The yardsticks, from the benchmark-only module (web/bench/bench-kernels.mjs): a v128
+ * load/store copy loop shaped like the forward kernel (the copy limit every ratio is taken
+ * against), the engine's `memory.copy` instruction, and the plainest SIMD ReLU forward and
+ * backward kernels (four vectors per iteration, 64-byte-aligned buffers), the reference each
+ * package kernel is judged against. All are raw exports called like the package's zero-copy
+ * kernels, so call overhead counts alike.
+ * @param {import('./bench-kernels.mjs').BenchKernels} bench
  */
-export function copyLimitVariants(rw) {
-  const m = rw.heap.module;
-  const kinds = [
-    { id: 'wasm-copy-loop', label: 'WASM copy limit (SIMD load/store loop)', fn: '_relu_bench_copy_loop' },
-    { id: 'wasm-memory-copy', label: 'WASM copy limit (memory.copy)', fn: '_relu_bench_memory_copy' },
-  ];
-  return kinds.map(({ id, label, fn }) => ({
+export function yardstickVariants(bench) {
+  const e = bench.exports;
+  const unary = (id, label, fn, reference, placement) => ({
     id,
     label,
     bytesPerElement: 8,
     setup(n) {
-      const x = rw.alloc(n);
-      const y = rw.alloc(n);
-      x.set(input(n));
-      m[fn](0, 0, 0); // resolve Emscripten's trampoline to the raw export
-      const copy = m[fn];
-      const xo = x.offsetFor(rw.heap, 'x');
-      const yo = y.offsetFor(rw.heap, 'y');
+      const x = bench.alloc(n, placement);
+      const y = bench.alloc(n, placement);
+      const src = input(n);
+      bench.f32(x, n).set(src);
+      const want = reference(src);
       return {
-        run: () => copy(xo, yo, n),
-        check: () => sameBits(x.view(), y.view()),
+        run: () => fn(x, y, n),
+        check: () => sameBits(bench.f32(y, n), want),
         dispose: () => {
-          x.dispose();
-          y.dispose();
+          bench.release();
+          bench.release();
         },
       };
     },
-  }));
+  });
+  return [
+    unary('wasm-copy-loop', 'WASM v128 load/store copy loop', e.f32_vcopy__wasmsimd_u32, (x) => x),
+    unary('wasm-memory-copy', 'WASM memory.copy instruction', e.f32_vcopy__memory_copy, (x) => x),
+    // The same instruction with the buffers 8 bytes apart modulo 4 KiB, as rw.alloc() placed
+    // them before: what the old "memory.copy" row measured (docs/benchmarks.md).
+    unary(
+      'wasm-memory-copy-emmalloc',
+      'WASM memory.copy, buffers as emmalloc places them',
+      e.f32_vcopy__memory_copy,
+      (x) => x,
+      { emmalloc: true },
+    ),
+    unary('ref-forward', 'plain WASM SIMD reference, forward', e.f32_vrelu__wasmsimd_ref_u4, reluReference),
+    backward('ref-backward', 'plain WASM SIMD reference, backward', e.f32_vrelu_backward__wasmsimd_ref_u4),
+    // relu-wasm's own backward kernel, compiled into the bench module, in three layouts: what
+    // the buffers' placement alone is worth (docs/benchmarks.md).
+    backward(
+      'pkg-backward-emmalloc',
+      "relu-wasm's backward kernel, emmalloc layout (old rw.alloc)",
+      e.f32_vrelu_backward__package,
+      () => ({ emmalloc: true }),
+    ),
+    backward(
+      'pkg-backward-aligned',
+      "relu-wasm's backward kernel, aligned_alloc(64) layout",
+      e.f32_vrelu_backward__package,
+      () => ({}),
+    ),
+    backward(
+      'pkg-backward-staggered',
+      "relu-wasm's backward kernel, 64 B aligned + staggered (rw.alloc now)",
+      e.f32_vrelu_backward__package,
+      (k) => ({ stagger: k }),
+    ),
+  ];
+
+  function backward(id, label, fn, placement = () => ({})) {
+    return {
+      id,
+      label,
+      bytesPerElement: 12,
+      setup(n) {
+        const x = bench.alloc(n, placement(0));
+        const dy = bench.alloc(n, placement(1));
+        const dx = bench.alloc(n, placement(2));
+        const src = input(n);
+        const g = input(n, 777);
+        bench.f32(x, n).set(src);
+        bench.f32(dy, n).set(g);
+        const want = reluBackwardReference(src, g);
+        return {
+          run: () => fn(x, dy, dx, n),
+          check: () => sameBits(bench.f32(dx, n), want),
+          dispose: () => {
+            bench.release();
+            bench.release();
+            bench.release();
+          },
+        };
+      },
+    };
+  }
 }
 
 /**
@@ -216,60 +267,39 @@ export function copyLimitVariants(rw) {
  */
 export function reluBackwardVariants(instances) {
   const variants = [
-    {
-      id: 'js-backward',
-      label: 'plain JavaScript loop, backward',
-      bytesPerElement: 12,
-      setup(n) {
-        const x = input(n);
-        const dy = input(n, 777);
-        const dx = new Float32Array(n);
-        const run = () => {
-          for (let i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
-        };
-        return { run, check: () => sameBits(dx, reluBackwardReference(x, dy)), dispose() {} };
-      },
-    },
+    variant('js-backward', 'plain JavaScript loop, backward', 12, (n) => {
+      const { x, dy } = backwardInputs(n);
+      const dx = new Float32Array(n);
+      const run = () => {
+        for (let i = 0; i < n; i++) dx[i] = x[i] <= 0 ? 0 : dy[i];
+      };
+      return { run, check: () => sameBits(dx, reluBackwardReference(x, dy)), dispose() {} };
+    }),
   ];
   for (const { label, rw } of instances) {
-    variants.push({
-      id: `${rw.backend}-zero-copy-backward`,
-      label: `${label}, zero-copy (reluBackwardInto)`,
-      bytesPerElement: 12,
-      setup(n) {
-        const src = input(n);
-        const g = input(n, 777);
-        const x = rw.alloc(n);
-        const dy = rw.alloc(n);
-        const dx = rw.alloc(n);
-        x.set(src);
-        dy.set(g);
+    variants.push(
+      variant(`${rw.backend}-zero-copy-backward`, `${label}, zero-copy (reluBackwardInto)`, 12, (n) => {
+        const src = backwardInputs(n);
+        const {
+          buffers: [x, dy, dx],
+          dispose,
+        } = wasmBuffers(rw, n, src.x, src.dy, null);
         return {
           run: () => rw.reluBackwardInto(x, dy, dx),
-          check: () => sameBits(dx.view(), reluBackwardReference(src, g)),
-          dispose: () => {
-            x.dispose();
-            dy.dispose();
-            dx.dispose();
-          },
+          check: () => sameBits(dx.view(), reluBackwardReference(src.x, src.dy)),
+          dispose,
         };
-      },
-    });
-    variants.push({
-      id: `${rw.backend}-copying-backward`,
-      label: `${label}, copying (reluBackward)`,
-      bytesPerElement: 12,
-      setup(n) {
-        const x = input(n);
-        const dy = input(n, 777);
+      }),
+      variant(`${rw.backend}-copying-backward`, `${label}, copying (reluBackward)`, 12, (n) => {
+        const { x, dy } = backwardInputs(n);
         const out = new Float32Array(n);
         return {
           run: () => rw.reluBackward(x, dy, { out }),
           check: () => sameBits(out, reluBackwardReference(x, dy)),
           dispose() {},
         };
-      },
-    });
+      }),
+    );
   }
   return variants;
 }
@@ -282,12 +312,25 @@ export function reluBackwardVariants(instances) {
  * sample of each variant per round), so every variant's median covers the same stretch of
  * time and a ratio between two variants does not depend on when each was measured.
  */
-export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSampleMs = 50, samples = 7, onProgress, interleave = false } = {}) {
+export async function runKernelBench({
+  variants,
+  sizes = KERNEL_SIZES,
+  minSampleMs = 50,
+  samples = 7,
+  onProgress,
+  interleave = false,
+} = {}) {
   const rows = [];
   const total = variants.length * sizes.length;
   for (const n of sizes) {
     if (interleave) {
-      rows.push(...(await runInterleaved(variants, n, { minSampleMs, samples, onProgress: (current) => onProgress?.({ done: rows.length, total, current }) })));
+      rows.push(
+        ...(await runInterleaved(variants, n, {
+          minSampleMs,
+          samples,
+          onProgress: (current) => onProgress?.({ done: rows.length, total, current }),
+        })),
+      );
       continue;
     }
     for (const v of variants) {
@@ -298,7 +341,14 @@ export async function runKernelBench({ variants, sizes = KERNEL_SIZES, minSample
         cell.run();
         const ok = cell.check();
         const secondsPerCall = timeCall(cell.run, { minSampleMs, samples });
-        rows.push({ id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok });
+        rows.push({
+          id: v.id,
+          label: v.label,
+          n,
+          secondsPerCall,
+          gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9,
+          ok,
+        });
       } finally {
         cell.dispose();
       }
@@ -326,7 +376,19 @@ async function runInterleaved(variants, n, { minSampleMs, samples, onProgress })
     }
     return variants.map((v, i) => {
       const secondsPerCall = median(perCall[i]);
-      return { id: v.id, label: v.label, n, secondsPerCall, gbps: (v.bytesPerElement * n) / secondsPerCall / 1e9, ok: cells[i].ok };
+      const gbps = (s) => (v.bytesPerElement * n) / s / 1e9;
+      // Spread: the slowest and the fastest of the rounds.
+      const spread = [gbps(Math.max(...perCall[i])), gbps(Math.min(...perCall[i]))];
+      return {
+        id: v.id,
+        label: v.label,
+        n,
+        secondsPerCall,
+        gbps: gbps(secondsPerCall),
+        spread,
+        rounds: samples,
+        ok: cells[i].ok,
+      };
     });
   } finally {
     for (const c of cells) c.dispose();

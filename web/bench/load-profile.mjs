@@ -7,51 +7,46 @@
 // WAIT=console|poll (how the result is awaited), VERBOSE=1 (print each run's resource timings).
 import { join } from 'node:path';
 
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
+import { ROOT, loadPageResult, newSettledPage, withSiteInChromium } from './browser.mjs';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 process.env.SITE_OUT_DIR = process.env.SITE ?? join(ROOT, 'build/bench/site');
 const runs = Number(process.argv[2] ?? 5);
 const port = Number(process.env.BENCH_PORT ?? 4474);
 const settle = Number(process.env.SETTLE ?? 800);
 const wait = process.env.WAIT ?? 'console';
+const url = `http://127.0.0.1:${port}/checks/bench-load.html`;
 
-const server = await preview({ configFile: join(ROOT, 'web/site/vite.config.ts'), preview: { port, strictPort: true }, logLevel: 'warn' });
-try {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+await withSiteInChromium(port, async (browser) => {
   const all = [];
   for (let i = 0; i < runs; i++) {
-    const page = await browser.newPage();
-    if (settle > 0) {
-      await page.goto('about:blank');
-      await page.waitForTimeout(settle);
-    }
+    const page = await newSettledPage(browser, settle);
     let ms;
     if (wait === 'console') {
-      const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench-load '), timeout: 30_000 });
-      await page.goto(`http://127.0.0.1:${port}/checks/bench-load.html`, { waitUntil: 'commit' });
-      ms = JSON.parse((await done).text().slice('bench-load '.length)).ms;
+      ms = (await loadPageResult(page, url)).ms;
     } else {
-      await page.goto(`http://127.0.0.1:${port}/checks/bench-load.html`);
+      await page.goto(url);
       const el = page.locator('[data-testid="bench-load-result"][data-ms]');
       await el.waitFor({ timeout: 30_000 });
       ms = Number(await el.getAttribute('data-ms'));
     }
     const t = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const res = performance.getEntriesByType('resource').map((r) => `${r.name.replace(/.*\//, '').padEnd(36)} ${r.startTime.toFixed(1).padStart(7)} -> ${r.responseEnd.toFixed(1).padStart(7)}`);
-      return { nav: `nav: responseEnd ${nav.responseEnd.toFixed(1)} domInteractive ${nav.domInteractive.toFixed(1)} domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(1)}`, res };
+      const res = performance
+        .getEntriesByType('resource')
+        .map(
+          (r) =>
+            `${r.name.replace(/.*\//, '').padEnd(36)} ${r.startTime.toFixed(1).padStart(7)} -> ${r.responseEnd.toFixed(1).padStart(7)}`,
+        );
+      return {
+        nav: `nav: responseEnd ${nav.responseEnd.toFixed(1)} domInteractive ${nav.domInteractive.toFixed(1)} domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(1)}`,
+        res,
+      };
     });
     all.push(ms);
     if (process.env.VERBOSE) console.log(`run ${i}: ${ms.toFixed(1)} ms\n  ${t.nav}\n  ${t.res.join('\n  ')}`);
     await page.close();
   }
-  console.log(`median ${[...all].sort((a, b) => a - b)[Math.floor(all.length / 2)].toFixed(1)} ms of ${all.map((x) => x.toFixed(0)).join(', ')}`);
-  await browser.close();
-} finally {
-  await server.close();
-}
+  console.log(
+    `median ${[...all].sort((a, b) => a - b)[Math.floor(all.length / 2)].toFixed(1)} ms of ${all.map((x) => x.toFixed(0)).join(', ')}`,
+  );
+});

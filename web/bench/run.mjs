@@ -4,21 +4,29 @@
 // BENCH_PORT, default 4473), runs checks/bench.html?autorun through Playwright, then prints
 // one Markdown table with pass/miss against the issue's targets, and writes
 // build/bench/latest.json and build/bench/chart.svg (--docs also copies the chart to docs/).
-// Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site).
+// Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site),
+// --rounds=N (interleaved kernel rounds, default 7), --kernels-only (no training, frame, TF.js
+// or load time: the kernel table alone, for a quick look on a busy machine).
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { chromium } from '@playwright/test';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 
+import { ROOT, SITE_CONFIG, loadPageResult, newSettledPage, withSiteInChromium } from './browser.mjs';
 import { chartSvg, evaluate, markdownTable } from './report.mjs';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
+const kernelsOnly = process.argv.includes('--kernels-only');
+const rounds = process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 
-for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-scalar.wasm']) {
+for (const f of [
+  'dist/index.js',
+  'dist/wasm/relu-simd.wasm',
+  'dist/wasm/relu-scalar.wasm',
+  'build/wasm/bench/relu-bench-kernels.wasm',
+]) {
   if (!existsSync(join(ROOT, f))) {
     console.error(`npm run bench: ${f} is missing. Build the package first: npm run build`);
     process.exit(1);
@@ -26,49 +34,37 @@ for (const f of ['dist/index.js', 'dist/wasm/relu-simd.wasm', 'dist/wasm/relu-sc
 }
 mkdirSync(OUT, { recursive: true });
 process.env.SITE_OUT_DIR = join(OUT, 'site');
-const config = join(ROOT, 'web/site/vite.config.ts');
 if (!process.argv.includes('--skip-build') || !existsSync(join(OUT, 'site/checks/bench.html'))) {
   console.error('building the site into build/bench/site ...');
-  await build({ configFile: config, logLevel: 'warn' });
+  await build({ configFile: SITE_CONFIG, logLevel: 'warn' });
 }
 
 const port = Number(process.env.BENCH_PORT ?? 4473);
-const server = await preview({ configFile: config, preview: { port, strictPort: true }, logLevel: 'warn' });
-let report;
-try {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const base = `http://127.0.0.1:${port}/checks`;
+const report = await withSiteInChromium(port, async (browser, origin) => {
+  const base = `${origin}/checks`;
   // Time to first result: a fresh browser context (cold HTTP cache) for each load, median of 7.
   // Measured in a tab that is already open (about:blank, then 800 ms idle): headless Chromium
   // 156 builds its omnibox/composebox WebUI (hundreds of chrome:// modules, about 250 ms of a
   // renderer's main thread) right after a new tab opens, which on this 2-core machine competes
   // with the page. That browser-UI work is also measured ("just-opened tab"), and reported.
-  // The runner waits for the page's console message rather than polling the page: a locator
-  // wait injects Playwright's script (about 12 ms on the page's main thread) mid-load.
+  // The runner waits for the page's console message rather than polling (browser.mjs).
   const firstResult = async (settleMs) => {
-    const page = await browser.newPage();
-    if (settleMs > 0) {
-      await page.goto('about:blank');
-      await page.waitForTimeout(settleMs);
-    }
-    const done = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bench-load '), timeout: 30_000 });
-    await page.goto(`${base}/bench-load.html`, { waitUntil: 'commit' });
-    const run = JSON.parse((await done).text().slice('bench-load '.length));
+    const page = await newSettledPage(browser, settleMs);
+    const run = await loadPageResult(page, `${base}/bench-load.html`);
     await page.close();
     return run;
   };
   const loads = [];
   const newTabLoads = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < (kernelsOnly ? 0 : 7); i++) {
     loads.push(await firstResult(800));
     newTabLoads.push(await firstResult(0));
   }
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`${base}/bench.html?autorun${quick ? '&quick' : ''}`);
+  await page.goto(
+    `${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
+  );
   const progress = page.getByTestId('bench-progress');
   const result = page.locator('[data-testid="bench-result"][data-done]');
   const ticker = setInterval(async () => console.error(`  ${await progress.textContent().catch(() => '')}`), 15_000);
@@ -79,32 +75,48 @@ try {
   }
   const text = await result.textContent();
   if ((await result.getAttribute('data-done')) !== 'true') throw new Error(`the bench page failed: ${text}`);
-  report = JSON.parse(text);
-  report.browser = `Chromium ${browser.version()}`;
+  const measured = JSON.parse(text);
+  measured.browser = `Chromium ${browser.version()}`;
   const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  report.load = {
-    firstResultMs: medianMs(loads),
-    firstResultRuns: loads,
-    newTabFirstResultMs: medianMs(newTabLoads),
-    newTabRuns: newTabLoads,
-    ok: [...loads, ...newTabLoads].every((l) => l.ok),
-    simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
-  };
-  await browser.close();
-} finally {
-  await server.close();
-}
+  if (!kernelsOnly)
+    measured.load = {
+      firstResultMs: medianMs(loads),
+      firstResultRuns: loads,
+      newTabFirstResultMs: medianMs(newTabLoads),
+      newTabRuns: newTabLoads,
+      ok: [...loads, ...newTabLoads].every((l) => l.ok),
+      simdWasmGzipBytes: gzipSync(readFileSync(join(ROOT, 'dist/wasm/relu-simd.wasm')), { level: 9 }).length,
+    };
+  return measured;
+});
 
 report.quick = quick;
+// The CPU decides what memory.copy compiles to in the engine (docs/benchmarks.md): record it.
+try {
+  report.cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m)?.[1] ?? 'unknown';
+} catch {
+  report.cpu = 'unknown';
+}
 report.verdicts = evaluate(report);
 writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
 if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
 console.log(markdownTable(report));
-console.log(`\n${report.browser}, ${report.cores} cores; TF.js ${report.tfjs.version}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`);
+console.log(
+  `\n${report.browser}, ${report.cores} cores (${report.cpu}); TF.js ${report.tfjs?.version ?? 'not run'}. JSON: build/bench/latest.json, chart: build/bench/chart.svg`,
+);
 const missed = report.verdicts.filter((v) => !v.pass);
-console.log(missed.length ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}` : `\nall ${report.verdicts.length} targets met`);
-if (report.kernel.some((r) => !r.ok) || report.train.some((r) => !r.ok) || (report.trainImages ?? []).some((r) => !r.ok) || report.frame.some((r) => !r.ok)) {
+console.log(
+  missed.length
+    ? `\n${missed.length} of ${report.verdicts.length} targets missed: ${missed.map((v) => v.target).join('; ')}`
+    : `\nall ${report.verdicts.length} targets met`,
+);
+if (
+  report.kernel.some((r) => !r.ok) ||
+  report.train.some((r) => !r.ok) ||
+  (report.trainImages ?? []).some((r) => !r.ok) ||
+  report.frame.some((r) => !r.ok)
+) {
   console.error('\nSome output failed its reference check (marked WRONG in the table).');
   process.exitCode = 1;
 }

@@ -86,14 +86,19 @@ export function tfjsLayersContender(tf, backend) {
       const model = tf.sequential();
       for (let l = 1; l < c.sizes.length; l++) {
         const last = l === c.sizes.length - 1;
-        model.add(tf.layers.dense({
-          units: c.sizes[l],
-          inputShape: l === 1 ? [c.sizes[0]] : undefined,
-          activation: last ? (outputs === 1 ? 'sigmoid' : 'softmax') : 'relu',
-          kernelInitializer: 'heUniform',
-        }));
+        model.add(
+          tf.layers.dense({
+            units: c.sizes[l],
+            inputShape: l === 1 ? [c.sizes[0]] : undefined,
+            activation: last ? (outputs === 1 ? 'sigmoid' : 'softmax') : 'relu',
+            kernelInitializer: 'heUniform',
+          }),
+        );
       }
-      model.compile({ optimizer: tf.train.sgd(c.lr), loss: outputs === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+      model.compile({
+        optimizer: tf.train.sgd(c.lr),
+        loss: outputs === 1 ? 'binaryCrossentropy' : 'categoricalCrossentropy',
+      });
       const evaluate = () => tf.tidy(() => model.evaluate(xs, ys, { batchSize: c.rows }).dataSync()[0]);
       const before = evaluate();
       return {

@@ -10,13 +10,30 @@ import { generate } from 'relu-wasm/datasets';
  * two-arm spiral for one output (labels 0/1), CS231n's spiral with one arm per class otherwise.
  */
 export function dataset(rows, classes) {
-  const d = classes === 1 ? generate('spiral', { n: rows, seed: 1 }) : generate('cs231n-spiral', { n: rows, classes, seed: 1 });
+  const d =
+    classes === 1 ? generate('spiral', { n: rows, seed: 1 }) : generate('cs231n-spiral', { n: rows, classes, seed: 1 });
   return { X: d.X, Y: d.Y };
 }
 
 export const TRAIN_CASES = [
-  { name: '2-8-8-1 relu, batch 10, sgd', sizes: [2, 8, 8, 1], loss: 'bce', rows: 500, batchSize: 10, steps: 20_000, lr: 0.03 },
-  { name: '2-100-3 relu, batch 300, sgd', sizes: [2, 100, 3], loss: 'softmax_ce', rows: 300, batchSize: 300, steps: 400, lr: 0.5 },
+  {
+    name: '2-8-8-1 relu, batch 10, sgd',
+    sizes: [2, 8, 8, 1],
+    loss: 'bce',
+    rows: 500,
+    batchSize: 10,
+    steps: 20_000,
+    lr: 0.03,
+  },
+  {
+    name: '2-100-3 relu, batch 300, sgd',
+    sizes: [2, 100, 3],
+    loss: 'softmax_ce',
+    rows: 300,
+    batchSize: 300,
+    steps: 400,
+    lr: 0.5,
+  },
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -30,7 +47,8 @@ export function runTrainBench(rw, { rounds = 5 } = {}) {
     // optimized code between calls (no on-stack replacement), so one long call would be
     // measured on baseline code.
     const warmUntil = performance.now() + 300;
-    while (performance.now() < warmUntil) net.train(X, Y, { batchSize: c.batchSize, steps: Math.ceil(c.steps / 100), lr: c.lr });
+    while (performance.now() < warmUntil)
+      net.train(X, Y, { batchSize: c.batchSize, steps: Math.ceil(c.steps / 100), lr: c.lr });
     const rates = [];
     for (let r = 0; r < rounds; r++) {
       const t0 = performance.now();
@@ -44,5 +62,7 @@ export function runTrainBench(rw, { rounds = 5 } = {}) {
 }
 
 export function formatTrainBench(backend, results) {
-  return results.map((r) => `${backend.padEnd(12)} ${r.name.padEnd(30)} ${(r.samplesPerSecond / 1e6).toFixed(2)} M samples/s`).join('\n');
+  return results
+    .map((r) => `${backend.padEnd(12)} ${r.name.padEnd(30)} ${(r.samplesPerSecond / 1e6).toFixed(2)} M samples/s`)
+    .join('\n');
 }

@@ -10,8 +10,26 @@ import { dataset } from './train-bench.mjs';
 
 /** The two networks (see train-bench.mjs); stepsPerCall makes one call run many minibatches. */
 export const COMPARE_CASES = [
-  { id: 'net-2-8-8-1', name: '2-8-8-1 relu, batch 10, sgd', sizes: [2, 8, 8, 1], loss: 'bce', rows: 500, batchSize: 10, stepsPerCall: 100, lr: 0.03 },
-  { id: 'net-2-100-3', name: '2-100-3 relu + softmax, batch 300, sgd', sizes: [2, 100, 3], loss: 'softmax_ce', rows: 300, batchSize: 300, stepsPerCall: 5, lr: 0.5 },
+  {
+    id: 'net-2-8-8-1',
+    name: '2-8-8-1 relu, batch 10, sgd',
+    sizes: [2, 8, 8, 1],
+    loss: 'bce',
+    rows: 500,
+    batchSize: 10,
+    stepsPerCall: 100,
+    lr: 0.03,
+  },
+  {
+    id: 'net-2-100-3',
+    name: '2-100-3 relu + softmax, batch 300, sgd',
+    sizes: [2, 100, 3],
+    loss: 'softmax_ce',
+    rows: 300,
+    batchSize: 300,
+    stepsPerCall: 5,
+    lr: 0.5,
+  },
 ];
 
 /** A case's { X, Y }: its own `data()` when it has one (the image cases), else the spirals. */
@@ -87,7 +105,13 @@ export function plainJsContender() {
  * (may return a promise), check() -> boolean | Promise<boolean>, dispose() }.
  * Returns { id, label, caseId, caseName, samplesPerSecond, secondsPerCall, ok }[].
  */
-export async function runTrainCompare({ contenders, cases = COMPARE_CASES, minSampleMs = 50, samples = 7, onProgress } = {}) {
+export async function runTrainCompare({
+  contenders,
+  cases = COMPARE_CASES,
+  minSampleMs = 50,
+  samples = 7,
+  onProgress,
+} = {}) {
   const rows = [];
   for (const c of cases) {
     for (const k of contenders) {
@@ -102,7 +126,15 @@ export async function runTrainCompare({ contenders, cases = COMPARE_CASES, minSa
           ? await timeCallAsync(cell.run, { minSampleMs, samples })
           : timeCall(cell.run, { minSampleMs, samples });
         const ok = await cell.check();
-        rows.push({ id: k.id, label: k.label, caseId: c.id, caseName: c.name, secondsPerCall, samplesPerSecond: cell.samplesPerCall / secondsPerCall, ok });
+        rows.push({
+          id: k.id,
+          label: k.label,
+          caseId: c.id,
+          caseName: c.name,
+          secondsPerCall,
+          samplesPerSecond: cell.samplesPerCall / secondsPerCall,
+          ok,
+        });
       } finally {
         await cell.dispose();
       }

@@ -3,7 +3,10 @@ import type { ReluWasm } from 'relu-wasm';
 import type { TrainCase, TrainContender, TrainRow } from './train-compare.mjs';
 
 export declare const IMAGE_CASES: readonly TrainCase[];
-export declare function imageData(features?: number, classes?: number): { pixels: Uint8Array; X: Float32Array; Y: Float32Array };
+export declare function imageData(
+  features?: number,
+  classes?: number,
+): { pixels: Uint8Array; X: Float32Array; Y: Float32Array };
 export declare function datasetEngineContender(rw: ReluWasm, label: string): TrainContender;
 export declare function runImageCompare(options: {
   contenders: TrainContender[];

@@ -48,7 +48,12 @@ const imageCase = (sizes, batchSize) => ({
   data: () => imageData(sizes[0], sizes.at(-1)),
 });
 
-export const IMAGE_CASES = [imageCase([784, 128, 10], 64), imageCase([784, 128, 10], 128), imageCase([784, 256, 128, 10], 64), imageCase([784, 256, 128, 10], 128)];
+export const IMAGE_CASES = [
+  imageCase([784, 128, 10], 64),
+  imageCase([784, 128, 10], 128),
+  imageCase([784, 256, 128, 10], 64),
+  imageCase([784, 256, 128, 10], 128),
+];
 
 /** relu-wasm from a dataset in WASM memory: net.trainOn(data, { steps: stepsPerCall, ... }) per call. */
 export function datasetEngineContender(rw, label) {
@@ -85,7 +90,13 @@ const call = async (cell) => {
  * sampled in `samples` rounds of one sample (>= minSampleMs) each. Same contender and row
  * shapes as train-compare.mjs's runTrainCompare.
  */
-export async function runImageCompare({ contenders, cases = IMAGE_CASES, minSampleMs = 50, samples = 7, onProgress } = {}) {
+export async function runImageCompare({
+  contenders,
+  cases = IMAGE_CASES,
+  minSampleMs = 50,
+  samples = 7,
+  onProgress,
+} = {}) {
   const rows = [];
   for (const c of cases) {
     const cells = [];
@@ -118,7 +129,15 @@ export async function runImageCompare({ contenders, cases = IMAGE_CASES, minSamp
       }
       for (const x of cells) {
         const secondsPerCall = median(x.perCall);
-        rows.push({ id: x.k.id, label: x.k.label, caseId: c.id, caseName: c.name, secondsPerCall, samplesPerSecond: x.cell.samplesPerCall / secondsPerCall, ok: await x.cell.check() });
+        rows.push({
+          id: x.k.id,
+          label: x.k.label,
+          caseId: c.id,
+          caseName: c.name,
+          secondsPerCall,
+          samplesPerSecond: x.cell.samplesPerCall / secondsPerCall,
+          ok: await x.cell.check(),
+        });
       }
     } finally {
       for (const x of cells) await x.cell.dispose();
@@ -138,7 +157,11 @@ export function evaluateImages(rows = []) {
     const other = find(rows, id, caseId);
     const x = other ? simd.samplesPerSecond / other.samplesPerSecond : NaN;
     const what = id.endsWith('loop') ? 'hand-written loop' : 'model.fit';
-    return { target: `training 784-128-10 batch 64 vs TF.js WASM ${what} >= 5x`, value: `${x.toFixed(1)}x`, pass: x >= 5 && simd.ok && other?.ok === true };
+    return {
+      target: `training 784-128-10 batch 64 vs TF.js WASM ${what} >= 5x`,
+      value: `${x.toFixed(1)}x`,
+      pass: x >= 5 && simd.ok && other?.ok === true,
+    };
   });
 }
 
@@ -158,11 +181,23 @@ export function imageTableRows(rows = [], verdicts = []) {
     for (const [id, label] of IMAGE_ROWS) {
       const t = find(rows, id, c.id);
       if (!t || !simd) continue;
-      const x = id === 'wasm-simd-train-dataset' ? '' : ` (SIMD is ${(simd.samplesPerSecond / t.samplesPerSecond).toFixed(1)}x)`;
-      const notes = id.startsWith('tfjs-wasm') && c.id === 'img-784-128-10-b64'
-        ? verdicts.filter((v) => v.target.includes(id.endsWith('loop') ? 'loop' : 'model.fit') && v.target.startsWith('training 784')).map((v) => `>= 5x: **${v.pass ? 'pass' : 'MISS'}**`).join('')
-        : '';
-      lines.push(`| train ${c.sizes.join('-')}, batch ${c.batchSize} | ${label} | ${Math.round(t.samplesPerSecond).toLocaleString('en-US')} samples/s${x}${t.ok ? '' : ' WRONG'} | | | | ${notes} |`);
+      const x =
+        id === 'wasm-simd-train-dataset'
+          ? ''
+          : ` (SIMD is ${(simd.samplesPerSecond / t.samplesPerSecond).toFixed(1)}x)`;
+      const notes =
+        id.startsWith('tfjs-wasm') && c.id === 'img-784-128-10-b64'
+          ? verdicts
+              .filter(
+                (v) =>
+                  v.target.includes(id.endsWith('loop') ? 'loop' : 'model.fit') && v.target.startsWith('training 784'),
+              )
+              .map((v) => `>= 5x: **${v.pass ? 'pass' : 'MISS'}**`)
+              .join('')
+          : '';
+      lines.push(
+        `| train ${c.sizes.join('-')}, batch ${c.batchSize} | ${label} | ${Math.round(t.samplesPerSecond).toLocaleString('en-US')} samples/s${x}${t.ok ? '' : ' WRONG'} | | | | ${notes} |`,
+      );
     }
   }
   return lines;

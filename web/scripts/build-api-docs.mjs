@@ -52,6 +52,9 @@ const css = readFileSync(STYLE, 'utf8').replace(/url\("data:image\/svg\+xml;utf8
   writeFileSync(join(OUT, 'assets', file), decodeURIComponent(svgText));
   return `url("${file}")`;
 });
-if (css.includes('data:')) throw new Error(`TypeDoc's style.css has a data: URI this script does not handle; extend ${import.meta.url}`);
+if (css.includes('data:'))
+  throw new Error(`TypeDoc's style.css has a data: URI this script does not handle; extend ${import.meta.url}`);
 writeFileSync(STYLE, css);
-console.log(`API reference: ${OUT} (${moved} pages; inline script, style element and ${icons} data: icons made CSP-safe)`);
+console.log(
+  `API reference: ${OUT} (${moved} pages; inline script, style element and ${icons} data: icons made CSP-safe)`,
+);

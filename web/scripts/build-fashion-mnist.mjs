@@ -32,10 +32,12 @@ function readIdx(file, expectedMagic) {
   const bytes = gunzipSync(readFileSync(join(IDX_DIR, file)));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0, false);
-  if (magic !== expectedMagic) throw new Error(`${file}: IDX magic 0x${magic.toString(16)}, expected 0x${expectedMagic.toString(16)}`);
+  if (magic !== expectedMagic)
+    throw new Error(`${file}: IDX magic 0x${magic.toString(16)}, expected 0x${expectedMagic.toString(16)}`);
   const dims = Array.from({ length: magic & 0xff }, (_, i) => view.getUint32(4 + 4 * i, false));
   const data = bytes.subarray(4 + 4 * dims.length);
-  if (data.length !== dims.reduce((a, b) => a * b, 1)) throw new Error(`${file}: ${data.length} bytes for dims ${dims.join('x')}`);
+  if (data.length !== dims.reduce((a, b) => a * b, 1))
+    throw new Error(`${file}: ${data.length} bytes for dims ${dims.join('x')}`);
   return { dims, data };
 }
 
@@ -63,7 +65,11 @@ function main() {
     process.exit(1);
   }
   const manifestPath = join(OUT, 'manifest.json');
-  const inputs = [...Object.values(FILES).map((f) => join(IDX_DIR, f)), new URL(import.meta.url).pathname, join(ROOT, 'web/src/datasets/image-set.ts')];
+  const inputs = [
+    ...Object.values(FILES).map((f) => join(IDX_DIR, f)),
+    new URL(import.meta.url).pathname,
+    join(ROOT, 'web/src/datasets/image-set.ts'),
+  ];
   if (existsSync(manifestPath) && inputs.every((f) => statSync(f).mtimeMs <= statSync(manifestPath).mtimeMs)) return;
   return convert();
 }
@@ -100,7 +106,9 @@ async function convert() {
     train: [],
   };
   for (let first = 0; first < train.count; first += TRAIN_PART) {
-    manifest.train.push(write(`train-${first / TRAIN_PART}.rwis.gz`, train, first, Math.min(TRAIN_PART, train.count - first)));
+    manifest.train.push(
+      write(`train-${first / TRAIN_PART}.rwis.gz`, train, first, Math.min(TRAIN_PART, train.count - first)),
+    );
   }
   writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   const mb = (parts) => (parts.reduce((n, p) => n + p.bytes, 0) / 1e6).toFixed(2);

@@ -46,7 +46,8 @@ function specBlock(prefix, specs, enumTypes) {
     lines.push(`// ${key}: ${spec.doc}`);
     if (spec.kind === 'enum') {
       const typeName = enumTypes.get(spec.values);
-      if (spec.default !== null) lines.push(`inline constexpr ${typeName} ${name}Default = ${typeName}::${pascal(spec.default)};`);
+      if (spec.default !== null)
+        lines.push(`inline constexpr ${typeName} ${name}Default = ${typeName}::${pascal(spec.default)};`);
     } else if (spec.integer) {
       lines.push(`inline constexpr IntegerRange ${name}{${spec.default}, ${spec.min}, ${spec.max}};`);
     } else {
@@ -82,6 +83,7 @@ ${enumBlock('Optimizer', s.OPTIMIZERS, 'Update rules.')}
 ${enumBlock('FeatureType', s.FEATURE_TYPES, 'How a dataset stores its features.')}
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t { ${s.STATUS_NAMES.map((n, i) => `${n} = ${i}`).join(', ')} };
+inline constexpr const char* kStatusNames[] = { ${s.STATUS_NAMES.map((n) => `"${n}"`).join(', ')} };
 
 // A number option: default, inclusive minimum, maximum (exclusive when max_exclusive).
 struct NumberRange {
@@ -133,7 +135,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       // A missing header is stale.
     }
     if (current !== header) {
-      console.error('cpp/nn/option_table.h is stale: run `node web/scripts/gen-option-table.mjs` (web/src/option-specs.ts changed)');
+      console.error(
+        'cpp/nn/option_table.h is stale: run `node web/scripts/gen-option-table.mjs` (web/src/option-specs.ts changed)',
+      );
       process.exit(1);
     }
   } else if (readFileSync(HEADER, { encoding: 'utf8', flag: 'a+' }) !== header) {

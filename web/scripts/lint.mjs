@@ -1,5 +1,6 @@
-// npm run lint: ESLint over the TypeScript and JavaScript, and a clang-format check of the C++
-// (no rewriting). `npm run format` (this script with --fix) rewrites both instead.
+// npm run lint: the option table's generated header is current, ESLint and Prettier over the
+// TypeScript and JavaScript, and clang-format over the C++ (checks only, no rewriting).
+// `npm run format` (this script with --fix) regenerates and rewrites instead.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,5 +15,8 @@ const cppFiles = ['cpp', join('tests', 'cpp')].flatMap((dir) =>
 
 run('node', ['web/scripts/gen-option-table.mjs', ...(fix ? [] : ['--check'])]);
 run('npx', ['eslint', ...(fix ? ['--fix'] : []), '.']);
+run('npx', ['prettier', fix ? '--write' : '--check', '--log-level', 'warn', '.']);
 run('clang-format', fix ? ['-i', ...cppFiles] : ['--dry-run', '-Werror', ...cppFiles]);
-console.log(`lint: ESLint clean, ${cppFiles.length} C++ files ${fix ? 'formatted' : 'match .clang-format'}`);
+console.log(
+  `lint: ESLint clean, TypeScript/JavaScript and ${cppFiles.length} C++ files ${fix ? 'formatted' : 'match Prettier and .clang-format'}`,
+);

@@ -31,7 +31,8 @@ export function siteData() {
       });
     },
     writeBundle(options) {
-      if (existsSync(SITE_DATA_DIR) && options.dir) cpSync(SITE_DATA_DIR, join(options.dir, 'data'), { recursive: true });
+      if (existsSync(SITE_DATA_DIR) && options.dir)
+        cpSync(SITE_DATA_DIR, join(options.dir, 'data'), { recursive: true });
     },
   };
 }

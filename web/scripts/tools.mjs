@@ -54,11 +54,15 @@ export function ensureSystemTools({ browser = false } = {}) {
     if (!existsSync(file) && !existsSync(file.replace('x86_64-linux-gnu', 'aarch64-linux-gnu'))) missing.add(pkg);
   }
   if (browser && !existsSync('/usr/bin/chromium')) missing.add('chromium');
-  const missingData = Object.entries(DATA_FILES).filter(([file]) => !existsSync(file) && !process.env.FASHION_MNIST_DIR);
+  const missingData = Object.entries(DATA_FILES).filter(
+    ([file]) => !existsSync(file) && !process.env.FASHION_MNIST_DIR,
+  );
   const canApt = process.getuid?.() === 0 && existsSync('/etc/debian_version') && has('apt-get');
   if (canApt) for (const [, pkg] of missingData) missing.add(pkg);
   else if (missingData.length > 0) {
-    console.warn(`Missing data package: ${missingData.map(([, p]) => p).join(' ')} (sudo apt-get install -y ${missingData.map(([, p]) => p).join(' ')})`);
+    console.warn(
+      `Missing data package: ${missingData.map(([, p]) => p).join(' ')} (sudo apt-get install -y ${missingData.map(([, p]) => p).join(' ')})`,
+    );
   }
   if (missing.size === 0) return;
   const packages = [...missing];
@@ -81,6 +85,7 @@ export function ensureNodeModules() {
   const lockfile = join(ROOT, 'package-lock.json');
   // npm writes node_modules/.package-lock.json on every install: older than the lockfile means
   // the dependencies changed since (a pull, a branch switch).
-  if (existsSync(installed) && (!existsSync(lockfile) || statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs)) return;
+  if (existsSync(installed) && (!existsSync(lockfile) || statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs))
+    return;
   run('npm', [existsSync(lockfile) ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }

@@ -1,23 +1,25 @@
 // The article's wiring: load relu-wasm once, then mount each section's widget (one module per
 // widget under article/). If WASM cannot start, every widget says so and the prose still reads.
-import { loadRelu, type ReluWasm } from 'relu-wasm';
+// The package's elements (section 1's <relu-plot>) share the article's one instance.
+import type { ReluWasm } from 'relu-wasm';
+import { ReluElements } from 'relu-wasm/elements';
 
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
-import { showWidgetError } from './article/dom.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
 import { mountReluPlot } from './article/relu-plot.js';
 import { mountTrainingDemo } from './article/training-demo.js';
 import { mountVectorExample } from './article/vector-example.js';
+import { showWidgetError } from './article/widget.js';
 
 const backend = document.querySelector<HTMLOutputElement>('#backend')!;
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 
 const WIDGETS: [string, (rw: ReluWasm) => void][] = [
-  ['relu-plot-widget', (rw) => mountReluPlot(byId('relu-plot-widget'), rw)],
+  ['relu-plot-widget', () => mountReluPlot(byId('relu-plot-widget'))],
   ['vector-widget', (rw) => mountVectorExample(rw)],
   ['matrix-widget', (rw) => mountLayerMatrix(byId('matrix-widget'), rw)],
   ['code-widget', (rw) => mountCodePanels(rw)],
@@ -33,7 +35,8 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 try {
   // ?simd=off runs the whole article on the scalar build, as on an engine without WASM SIMD.
   const simd = new URLSearchParams(location.search).get('simd') === 'off' ? false : 'auto';
-  const rw = await loadRelu({ simd });
+  ReluElements.configure({ simd });
+  const rw = await ReluElements.relu();
   backend.textContent = rw.backend;
   for (const [id, mount] of WIDGETS) {
     // One widget failing must not take the others down.
@@ -41,7 +44,8 @@ try {
       mount(rw);
     } catch (error) {
       console.warn(`widget ${id} failed`, error);
-      if (id !== 'vector-widget' && id !== 'code-widget') showWidgetError(byId(id), `This widget could not start: ${message(error)}`);
+      if (id !== 'vector-widget' && id !== 'code-widget')
+        showWidgetError(byId(id), `This widget could not start: ${message(error)}`);
     }
   }
 } catch (error) {
@@ -53,7 +57,8 @@ try {
       status.textContent = why;
       status.classList.add('error');
     } else if (id === 'code-widget') {
-      document.querySelector('[data-testid="code-ts-result"]')!.textContent = 'unavailable: WebAssembly could not start';
+      document.querySelector('[data-testid="code-ts-result"]')!.textContent =
+        'unavailable: WebAssembly could not start';
     } else {
       showWidgetError(byId(id), why);
     }

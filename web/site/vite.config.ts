@@ -20,8 +20,7 @@ function htmlPages(): Record<string, string> {
 }
 
 /** The policy every built page carries (and the tests enforce): no inline code or style, WASM allowed. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 // Built pages carry their CSP in a <meta> tag, so it holds on any static host. Only at build
 // time: Vite's dev server injects inline styles and scripts for hot reloading.
@@ -31,7 +30,13 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (_html, context) =>
       context.server
         ? []
-        : [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+        : [
+            {
+              tag: 'meta',
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+              injectTo: 'head-prepend',
+            },
+          ],
     // The preview server (the tests' server) also sends it as a header for every file, as
     // a host would; that covers the API reference, which Vite copies untouched.
     configurePreviewServer(server) {
@@ -54,6 +59,7 @@ export default defineConfig({
     alias: [
       { find: 'relu-wasm/elements', replacement: `${repo}dist/elements/register.js` },
       { find: 'relu-wasm/datasets', replacement: `${repo}dist/datasets/index.js` },
+      { find: 'relu-wasm/ui', replacement: `${repo}dist/ui/index.js` },
       { find: 'relu-wasm', replacement: `${repo}dist/index.js` },
     ],
   },

@@ -3,14 +3,32 @@
 
 import { FLOAT32_MAX } from './option-specs.js';
 
-export type FloatInput = Float32Array | readonly number[];
+/** A typed array of numbers: any but the BigInt ones. */
+export type NumberArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array;
+
+/**
+ * What the copying functions and the network's X and Y accept: a numeric typed array or an
+ * array of numbers, converted to float32 by value (no scaling: a Uint8Array's 255 is 255).
+ */
+export type FloatInput = NumberArray | readonly number[];
 
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  return typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `${typeof value} ${String(value)}`;
+  return typeof value === 'object'
+    ? `a ${(value as object).constructor?.name ?? 'object'}`
+    : `${typeof value} ${String(value)}`;
 }
 
 /**
@@ -37,11 +55,19 @@ export function checkAttached(value: ArrayBufferView, name: string): void {
   }
 }
 
-/** A Float32Array or an array of numbers; returns its length. */
+/** A numeric typed array or an array of numbers; returns its length. */
 export function checkFloatInput(value: unknown, name: string): number {
-  if (value instanceof Float32Array) {
-    checkAttached(value, name);
-    return value.length;
+  // By tag rather than instanceof, so arrays from another realm (an iframe, a vm context) pass.
+  const tag = ArrayBuffer.isView(value) ? (value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] : undefined;
+  if (tag !== undefined && tag !== 'DataView') {
+    const typed = value as ArrayBufferView & { length: number };
+    if (tag.startsWith('Big')) {
+      throw new TypeError(
+        `${name} is a ${tag}: BigInt arrays are not converted (they may not fit a float32 exactly); convert it, e.g. Float32Array.from(${name}, Number)`,
+      );
+    }
+    checkAttached(typed, name);
+    return typed.length;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -51,7 +77,9 @@ export function checkFloatInput(value: unknown, name: string): number {
     }
     return value.length;
   }
-  throw new TypeError(`${name} must be a Float32Array or an array of numbers, got ${describe(value)}`);
+  throw new TypeError(
+    `${name} must be a Float32Array, another numeric typed array or an array of numbers, got ${describe(value)}`,
+  );
 }
 
 export function checkSameLength(length: number, expected: number, name: string, reference: string): void {
@@ -77,11 +105,11 @@ export function checkFiniteNumber(value: unknown, name: string): number {
   return value;
 }
 
-
 /** A finite number that stays finite when the engine rounds it to float32. */
 export function checkFiniteFloat32(value: unknown, name: string): number {
   const v = checkFiniteNumber(value, name);
-  if (Math.abs(v) > FLOAT32_MAX) throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${v}`);
+  if (Math.abs(v) > FLOAT32_MAX)
+    throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${v}`);
   return v;
 }
 

@@ -1,7 +1,14 @@
 // Options of the calls over a Dataset (net.trainOn, net.trainOnAsync, net.evaluate), checked
 // against the one option table (option-specs.ts) like every other option.
 import { checkOptions, describe } from './checks.js';
-import { checkTrainOptions, readNumber, type EngineTrainLoop, type EngineTrainOptions, type TrainAsyncOptions, type TrainLoopOptions } from './mlp-options.js';
+import {
+  checkTrainOptions,
+  readNumber,
+  type EngineTrainLoop,
+  type EngineTrainOptions,
+  type TrainAsyncOptions,
+  type TrainLoopOptions,
+} from './mlp-options.js';
 import { EPOCH_OPTION_SPECS, EVALUATE_OPTION_SPECS, LOOP_OPTION_SPECS, TRAIN_OPTION_SPECS } from './option-specs.js';
 
 export interface DatasetTrainOptions extends TrainLoopOptions {
@@ -33,9 +40,15 @@ export function checkDataTrainOptions(
   value: unknown,
   rows: number,
   async: boolean,
-): { loop: EngineTrainLoop; options: EngineTrainOptions; signal: AbortSignal | undefined; onProgress: DatasetTrainAsyncOptions['onProgress'] } {
+): {
+  loop: EngineTrainLoop;
+  options: EngineTrainOptions;
+  signal: AbortSignal | undefined;
+  onProgress: DatasetTrainAsyncOptions['onProgress'];
+} {
   const o = checkOptions<DatasetTrainAsyncOptions>(value, 'options', async ? DATA_ASYNC_KEYS : DATA_KEYS);
-  const own = (key: string) => Object.prototype.hasOwnProperty.call(o, key) && (o as Record<string, unknown>)[key] !== undefined;
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(o, key) && (o as Record<string, unknown>)[key] !== undefined;
   // The update options are checked by the same function as trainStep's.
   const update = Object.fromEntries(TRAIN_KEYS.filter(own).map((k) => [k, (o as Record<string, unknown>)[k]]));
   const options = checkTrainOptions(update, 'options');
@@ -49,7 +62,9 @@ export function checkDataTrainOptions(
     const epochs = readNumber(EPOCH_OPTION_SPECS.epochs, o.epochs, 'options.epochs');
     steps = epochs * Math.ceil(rows / Math.min(batchSize, rows));
     if (steps > LOOP_OPTION_SPECS.steps.max) {
-      throw new RangeError(`options.epochs is ${epochs}: ${steps} steps exceed the limit of ${LOOP_OPTION_SPECS.steps.max} per call`);
+      throw new RangeError(
+        `options.epochs is ${epochs}: ${steps} steps exceed the limit of ${LOOP_OPTION_SPECS.steps.max} per call`,
+      );
     }
   }
   if (o.signal !== undefined && !(typeof AbortSignal !== 'undefined' && o.signal instanceof AbortSignal)) {
@@ -58,7 +73,12 @@ export function checkDataTrainOptions(
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new TypeError(`options.onProgress must be a function, got ${describe(o.onProgress)}`);
   }
-  return { loop: { batchSize, steps, seed, firstStep: 0, lossSum: 0 }, options, signal: o.signal, onProgress: o.onProgress };
+  return {
+    loop: { batchSize, steps, seed, firstStep: 0, lossSum: 0 },
+    options,
+    signal: o.signal,
+    onProgress: o.onProgress,
+  };
 }
 
 /** evaluate's row range over `rows` rows. */

@@ -2,16 +2,19 @@
 // its rows are copied in once, then a network trains on it (`net.trainOn`, `net.trainOnAsync`)
 // and evaluates it (`net.evaluate`) without copying X again on each call. uint8 features stay
 // uint8 in WASM memory (a quarter of float32's); they are scaled only by an explicit `scale`.
-import { checkAttached, checkCount, checkFloatInput, checkOptions, describe } from './checks.js';
+import { checkCount, checkFloatInput, checkOptions, describe, type FloatInput } from './checks.js';
 import { readNumber } from './mlp-options.js';
 import { DATASET_OPTION_SPECS, FEATURE_TYPES, MAX_UNITS, type FeatureType } from './option-specs.js';
 import type { WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
-/** Features, row-major [rows][features]: a Uint8Array (or Uint8ClampedArray, e.g. ImageData) is stored as uint8, anything else as float32. */
-export type DatasetFeatures = Uint8Array | Uint8ClampedArray | Float32Array | readonly number[];
+/**
+ * Features, row-major [rows][features]: a Uint8Array (or Uint8ClampedArray, e.g. ImageData) is
+ * stored as uint8; any other numeric typed array or array of numbers as float32, unscaled.
+ */
+export type DatasetFeatures = FloatInput;
 /** Targets, [rows][targets per row]: one label per row for 'bce' and 'softmax_ce', the outputs for 'mse'. */
-export type DatasetTargets = Uint8Array | Int32Array | Float32Array | readonly number[];
+export type DatasetTargets = FloatInput;
 
 export interface DatasetOptions {
   /** Values per row (e.g. 784 for 28x28 images). Required. */
@@ -36,7 +39,9 @@ export interface EngineDatasetConfig {
 const COPY_CHUNK_BYTES = 1 << 22;
 
 // Datasets the caller forgot to dispose are freed when garbage-collected.
-const registry = new FinalizationRegistry<{ module: ReluWasmModule; handle: number }>(({ module, handle }) => module.datasetDestroy(handle));
+const registry = new FinalizationRegistry<{ module: ReluWasmModule; handle: number }>(({ module, handle }) =>
+  module.datasetDestroy(handle),
+);
 
 let handleOf: (data: Dataset) => number;
 let heapOf: (data: Dataset) => WasmHeap;
@@ -91,38 +96,33 @@ export class Dataset {
 
 /** @internal The engine handle of `value`, a live Dataset of this instance; else a TypeError naming `name`. */
 export function datasetHandle(value: unknown, heap: WasmHeap, name: string): number {
-  if (!(value instanceof Dataset)) throw new TypeError(`${name} must be a Dataset made by rw.createDataset(), got ${describe(value)}`);
-  if (heapOf(value) !== heap) throw new TypeError(`${name} belongs to another relu-wasm instance: create it with this instance's createDataset()`);
+  if (!(value instanceof Dataset))
+    throw new TypeError(`${name} must be a Dataset made by rw.createDataset(), got ${describe(value)}`);
+  if (heapOf(value) !== heap)
+    throw new TypeError(
+      `${name} belongs to another relu-wasm instance: create it with this instance's createDataset()`,
+    );
   const handle = handleOf(value);
   if (handle === 0) throw new TypeError(`${name} is a disposed Dataset`);
   return handle;
 }
 
+/** uint8 for Uint8Array and Uint8ClampedArray (by tag, so arrays from another realm count), else float32. */
 function checkFeatures(X: unknown): { type: FeatureType; length: number } {
-  if (X instanceof Uint8Array || X instanceof Uint8ClampedArray) {
-    checkAttached(X, 'X');
-    return { type: 'uint8', length: X.length };
-  }
-  if (X instanceof Float32Array || Array.isArray(X)) return { type: 'float32', length: checkFloatInput(X, 'X') };
-  throw new TypeError(`X must be a Uint8Array, a Uint8ClampedArray, a Float32Array or an array of numbers, got ${describe(X)}`);
-}
-
-function checkTargets(Y: unknown): number {
-  if (Y instanceof Uint8Array || Y instanceof Int32Array || Y instanceof Float32Array) {
-    checkAttached(Y, 'Y');
-    return Y.length;
-  }
-  if (Array.isArray(Y)) return checkFloatInput(Y, 'Y');
-  throw new TypeError(`Y must be a Uint8Array, an Int32Array, a Float32Array or an array of numbers, got ${describe(Y)}`);
+  const length = checkFloatInput(X, 'X');
+  const tag = ArrayBuffer.isView(X) ? (X as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] : undefined;
+  return { type: tag === 'Uint8Array' || tag === 'Uint8ClampedArray' ? 'uint8' : 'float32', length };
 }
 
 /** @internal Checks `rw.createDataset()`'s arguments; returns the engine's config for them. */
 export function checkDatasetArgs(X: unknown, Y: unknown, options: unknown): EngineDatasetConfig {
   const { type, length } = checkFeatures(X);
-  const yLength = checkTargets(Y);
-  if (options === undefined) throw new TypeError('options must be given: { features } (the values per row, e.g. 784 for 28x28 images)');
+  const yLength = checkFloatInput(Y, 'Y');
+  if (options === undefined)
+    throw new TypeError('options must be given: { features } (the values per row, e.g. 784 for 28x28 images)');
   const o = checkOptions<DatasetOptions>(options, 'options', ['features', ...Object.keys(DATASET_OPTION_SPECS)]);
-  if (o.features === undefined) throw new TypeError('options.features must be given: the values per row (e.g. 784 for 28x28 images)');
+  if (o.features === undefined)
+    throw new TypeError('options.features must be given: the values per row (e.g. 784 for 28x28 images)');
   const features = checkCount(o.features, 'options.features', MAX_UNITS);
   if (features === 0) throw new RangeError('options.features must be at least 1, got 0');
   const scale = readNumber(DATASET_OPTION_SPECS.scale, o.scale, 'options.scale');
@@ -130,16 +130,25 @@ export function checkDatasetArgs(X: unknown, Y: unknown, options: unknown): Engi
     throw new RangeError(`options.scale is ${scale}: 255 * scale overflows float32 for uint8 features`);
   }
   if (length === 0) throw new RangeError('X is empty: it needs at least one row');
-  if (length % features !== 0) throw new RangeError(`X has ${length} values, which is not a whole number of rows of ${features} features`);
+  if (length % features !== 0)
+    throw new RangeError(`X has ${length} values, which is not a whole number of rows of ${features} features`);
   const rows = length / features;
   if (yLength === 0 || yLength % rows !== 0 || yLength / rows > MAX_UNITS) {
-    throw new RangeError(`Y has ${yLength} values but X has ${rows} rows: expected one label per row (or the same number of targets for every row)`);
+    throw new RangeError(
+      `Y has ${yLength} values but X has ${rows} rows: expected one label per row (or the same number of targets for every row)`,
+    );
   }
   return { rows, features, targetWidth: yLength / rows, featureType: FEATURE_TYPES.indexOf(type), scale };
 }
 
 /** @internal Copies every row into the dataset through the scratch area, a few MiB at a time. */
-export function copyRows(heap: WasmHeap, handle: number, X: DatasetFeatures, Y: DatasetTargets, c: EngineDatasetConfig): void {
+export function copyRows(
+  heap: WasmHeap,
+  handle: number,
+  X: DatasetFeatures,
+  Y: DatasetTargets,
+  c: EngineDatasetConfig,
+): void {
   const bytesPerValue = c.featureType === FEATURE_TYPES.indexOf('uint8') ? 1 : 4;
   const rowBytes = c.features * bytesPerValue + 4 * c.targetWidth + 4;
   const chunk = Math.max(1, Math.floor(COPY_CHUNK_BYTES / rowBytes));
@@ -153,11 +162,13 @@ export function copyRows(heap: WasmHeap, handle: number, X: DatasetFeatures, Y: 
     const x = input();
     const y = targets();
     const [from, to] = [first * c.features, (first + n) * c.features];
-    const xs = Array.isArray(x) ? x.slice(from, to) : (x as Exclude<DatasetFeatures, readonly number[]>).subarray(from, to);
+    const xs = Array.isArray(x) ? x.slice(from, to) : (x as Exclude<FloatInput, readonly number[]>).subarray(from, to);
     if (bytesPerValue === 1) new Uint8Array(heap.module.HEAPU8.buffer, at, xLen).set(xs);
     else heap.f32(at, xLen).set(xs);
     const [yFrom, yTo] = [first * c.targetWidth, (first + n) * c.targetWidth];
-    heap.f32(at + xBytes, yLen).set(Array.isArray(y) ? y.slice(yFrom, yTo) : (y as Exclude<DatasetTargets, readonly number[]>).subarray(yFrom, yTo));
+    heap
+      .f32(at + xBytes, yLen)
+      .set(Array.isArray(y) ? y.slice(yFrom, yTo) : (y as Exclude<FloatInput, readonly number[]>).subarray(yFrom, yTo));
     const status = heap.module.datasetSetRows(handle, first, at, xLen, at + xBytes, yLen);
     if (status !== 0) {
       // The engine's messages start with the argument they are about (X or Y).

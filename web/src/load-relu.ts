@@ -29,13 +29,23 @@ export interface LoadReluOptions {
   wasmPaths?: string | URL | WasmPathMap;
 }
 
-const BINARY_FILE = { 'wasm-simd': 'relu-simd.wasm', 'wasm-scalar': 'relu-scalar.wasm' } as const;
+/** @internal */
+export const BINARY_FILE = { 'wasm-simd': 'relu-simd.wasm', 'wasm-scalar': 'relu-scalar.wasm' } as const;
 
-// Static expressions, so bundlers (Vite, webpack, Rollup) see and emit both files.
-function packagedBinaryUrl(backend: Backend): URL {
-  return backend === 'wasm-simd'
-    ? new URL('./wasm/relu-simd.wasm', import.meta.url)
-    : new URL('./wasm/relu-scalar.wasm', import.meta.url);
+/** @internal A binary to load: a URL to name in messages, and how to read its bytes. */
+export interface BinarySource {
+  where: string;
+  read(): Promise<ArrayBuffer>;
+}
+
+/** @internal What each entry point (index.ts, node.ts, embedded.ts) supplies. */
+export interface Platform {
+  /** The package's own binary for a backend (a file next to the JavaScript, or embedded bytes). */
+  packaged(backend: Backend): BinarySource;
+  /** Reads a binary at a URL given through `wasmPaths`. */
+  readBytes: ReadBytes;
+  /** What relative `wasmPaths` resolve against. */
+  base: string;
 }
 
 async function importFactory(backend: Backend): Promise<ReluModuleFactory> {
@@ -58,22 +68,26 @@ function chooseBackend(simd: LoadReluOptions['simd']): Backend {
   throw new TypeError(`options.simd must be 'auto', true or false, got ${describe(simd)}`);
 }
 
-function binaryUrl(backend: Backend, wasmPaths: LoadReluOptions['wasmPaths'], base: string): URL {
-  if (wasmPaths === undefined) return packagedBinaryUrl(backend);
+function binarySource(backend: Backend, wasmPaths: LoadReluOptions['wasmPaths'], platform: Platform): BinarySource {
+  const at = (url: URL): BinarySource => ({ where: url.href, read: () => platform.readBytes(url) });
+  const base = platform.base;
+  if (wasmPaths === undefined) return platform.packaged(backend);
   if (typeof wasmPaths === 'string' || wasmPaths instanceof URL) {
     let prefix = wasmPaths.toString();
     if (!prefix.endsWith('/')) prefix += '/';
-    return new URL(BINARY_FILE[backend], new URL(prefix, base));
+    return at(new URL(BINARY_FILE[backend], new URL(prefix, base)));
   }
   if (typeof wasmPaths !== 'object' || wasmPaths === null) {
     throw new TypeError(`options.wasmPaths must be a URL prefix or { simd, scalar }, got ${describe(wasmPaths)}`);
   }
   const url = backend === 'wasm-simd' ? wasmPaths.simd : wasmPaths.scalar;
-  if (url === undefined) return packagedBinaryUrl(backend);
+  if (url === undefined) return platform.packaged(backend);
   if (typeof url !== 'string' && !(url instanceof URL)) {
-    throw new TypeError(`options.wasmPaths.${backend === 'wasm-simd' ? 'simd' : 'scalar'} must be a URL string, got ${describe(url)}`);
+    throw new TypeError(
+      `options.wasmPaths.${backend === 'wasm-simd' ? 'simd' : 'scalar'} must be a URL string, got ${describe(url)}`,
+    );
   }
-  return new URL(url.toString(), base);
+  return at(new URL(url.toString(), base));
 }
 
 async function instantiate(factory: ReluModuleFactory, wasm: WebAssembly.Module, url: string): Promise<ReluWasmModule> {
@@ -83,7 +97,7 @@ async function instantiate(factory: ReluModuleFactory, wasm: WebAssembly.Module,
   const failure = new Promise<never>((_, reject) => (failed = reject));
   const started = factory({
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(wasm, imports).then((instance) => {
+      WebAssembly.instantiate(wasm, imports as WebAssembly.Imports).then((instance) => {
         // A module that instantiates but is not this build (an empty module, an older build,
         // another library's file) makes the glue throw here, where nobody would catch it:
         // Node would exit and a browser would wait forever.
@@ -114,40 +128,48 @@ function notOurs(url: string, cause: unknown): string {
   );
 }
 
-async function compile(bytes: ArrayBuffer, url: URL): Promise<WebAssembly.Module> {
+async function compile(bytes: ArrayBuffer, where: string): Promise<WebAssembly.Module> {
   try {
     return await WebAssembly.compile(bytes);
   } catch (cause) {
     throw new ReluLoadError(
-      `the relu-wasm binary at ${url.href} did not compile: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `the relu-wasm binary at ${where} did not compile: ${cause instanceof Error ? cause.message : String(cause)}`,
       'instantiate-failed',
-      url.href,
+      where,
       undefined,
       { cause },
     );
   }
 }
 
-/** @internal The platform entry points (index.ts, node.ts) supply how bytes are read. */
-export async function loadReluWith(options: LoadReluOptions | undefined, readBytes: ReadBytes, base: string): Promise<ReluWasm> {
+/** @internal The entry points (index.ts, node.ts, embedded.ts) supply where binaries come from. */
+export async function loadReluWith(options: LoadReluOptions | undefined, platform: Platform): Promise<ReluWasm> {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw new TypeError(`loadRelu options must be an object, got ${describe(options)}`);
   }
   checkOptions(options, 'options', ['simd', 'wasmPaths']);
   const backend = chooseBackend(options?.simd);
-  const url = binaryUrl(backend, options?.wasmPaths, base);
+  const source = binarySource(backend, options?.wasmPaths, platform);
+  const where = source.where;
   // The binary is fetched and compiled while the glue module loads: compilation does not wait
   // for the glue (measured on the load page, docs/benchmarks.md).
-  const [wasm, factory] = await Promise.all([readBytes(url).then((bytes) => compile(bytes, url)), importFactory(backend)]);
-  const module = await instantiate(factory, wasm, url.href);
+  const [wasm, factory] = await Promise.all([
+    source.read().then((bytes) => compile(bytes, where)),
+    importFactory(backend),
+  ]);
+  const module = await instantiate(factory, wasm, where);
   let isa: string;
   try {
     isa = module.kernelIsa();
   } catch (cause) {
-    throw new ReluLoadError(notOurs(url.href, cause), 'instantiate-failed', url.href, undefined, { cause });
+    throw new ReluLoadError(notOurs(where, cause), 'instantiate-failed', where, undefined, { cause });
   }
   if (isa !== backend) {
-    throw new ReluLoadError(`the binary at ${url.href} is the ${isa} build, expected ${backend}`, 'instantiate-failed', url.href);
+    throw new ReluLoadError(
+      `the binary at ${where} is the ${isa} build, expected ${backend}`,
+      'instantiate-failed',
+      where,
+    );
   }
   return new ReluWasm(module, backend);
 }

@@ -122,8 +122,10 @@ export function readNumber(spec: NumberSpec, value: unknown, name: string): numb
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be finite, got ${value}`);
   if (spec.integer) {
-    if (spec.min === 0 && spec.max === 1 && value !== 0 && value !== 1) throw new RangeError(`${name} must be 0 or 1, got ${value}`);
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+    if (spec.min === 0 && spec.max === 1 && value !== 0 && value !== 1)
+      throw new RangeError(`${name} must be 0 or 1, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
     if (value < spec.min) throw new RangeError(`${name} must be at least ${spec.min}, got ${value}`);
     if (value > spec.max) throw new RangeError(`${name} is ${value}, more than the limit of ${spec.max}`);
   } else if (value < spec.min || (spec.maxExclusive ? value >= spec.max : value > spec.max)) {
@@ -131,7 +133,10 @@ export function readNumber(spec: NumberSpec, value: unknown, name: string): numb
       throw new RangeError(`${name} must be within float32 range (|${name}| <= 3.4e38), got ${value}`);
     }
     // A short interval reads best whole; a huge bound only guards against float32 overflow.
-    if (spec.max <= 1e6) throw new RangeError(`${name} must be in [${spec.min}, ${spec.max}${spec.maxExclusive ? ')' : ']'}, got ${value}`);
+    if (spec.max <= 1e6)
+      throw new RangeError(
+        `${name} must be in [${spec.min}, ${spec.max}${spec.maxExclusive ? ')' : ']'}, got ${value}`,
+      );
     if (value < spec.min) throw new RangeError(`${name} must be >= ${spec.min}, got ${value}`);
     throw new RangeError(`${name} must be below ${spec.max}, got ${value}`);
   }
@@ -143,7 +148,8 @@ export function readEnum<T extends string>(spec: EnumSpec<T>, value: unknown, na
   if (value === undefined) return [fallback, spec.values.indexOf(fallback)];
   if (typeof value !== 'string') throw new TypeError(`${name} must be a string, got ${describe(value)}`);
   const code = spec.values.indexOf(value as T);
-  if (code < 0) throw new RangeError(`${name} must be one of ${spec.values.map((k) => `'${k}'`).join(', ')}, got '${value}'`);
+  if (code < 0)
+    throw new RangeError(`${name} must be one of ${spec.values.map((k) => `'${k}'`).join(', ')}, got '${value}'`);
   return [value as T, code];
 }
 
@@ -158,9 +164,12 @@ export function checkMLPOptions(value: unknown): CheckedMLPOptions {
     throw new TypeError(`createMLP options must be an object like { sizes: [2, 8, 1] }, got ${describe(value)}`);
   }
   const o = checkOptions<MLPOptions>(value, 'options', MLP_KEYS);
-  if (!Array.isArray(o.sizes)) throw new TypeError(`options.sizes must be an array of layer sizes, got ${describe(o.sizes)}`);
-  if (o.sizes.length < 2) throw new RangeError(`options.sizes needs at least an input and an output size, got ${o.sizes.length} entries`);
-  if (o.sizes.length > MAX_LAYERS) throw new RangeError(`options.sizes has ${o.sizes.length} entries, more than ${MAX_LAYERS}`);
+  if (!Array.isArray(o.sizes))
+    throw new TypeError(`options.sizes must be an array of layer sizes, got ${describe(o.sizes)}`);
+  if (o.sizes.length < 2)
+    throw new RangeError(`options.sizes needs at least an input and an output size, got ${o.sizes.length} entries`);
+  if (o.sizes.length > MAX_LAYERS)
+    throw new RangeError(`options.sizes has ${o.sizes.length} entries, more than ${MAX_LAYERS}`);
   // A plain loop, not map(): map skips the holes of a sparse array like [2, , 1].
   const sizes: number[] = [];
   for (let i = 0; i < o.sizes.length; i++) {
@@ -169,11 +178,18 @@ export function checkMLPOptions(value: unknown): CheckedMLPOptions {
     sizes.push(s);
   }
   const spec = MLP_OPTION_SPECS;
-  const [activation, activationCode] = readEnum(spec.activation, o.activation, 'options.activation', spec.activation.default);
+  const [activation, activationCode] = readEnum(
+    spec.activation,
+    o.activation,
+    'options.activation',
+    spec.activation.default,
+  );
   const [loss, lossCode] = readEnum(spec.loss, o.loss, 'options.loss', spec.loss.default);
   const out = sizes[sizes.length - 1]!;
-  if (loss === 'bce' && out !== 1) throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);
-  if (loss === 'softmax_ce' && out < 2) throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${out}`);
+  if (loss === 'bce' && out !== 1)
+    throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);
+  if (loss === 'softmax_ce' && out < 2)
+    throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${out}`);
   const reluFamily = activation === 'relu' || activation === 'leaky_relu';
   const [, initCode] = readEnum(spec.init, o.init, 'options.init', reluFamily ? 'he' : 'xavier');
   return {

@@ -2,7 +2,7 @@
 // arguments' types and shapes, copies X and Y into the instance's scratch area, makes one
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
 import { bindMethods } from './bind-methods.js';
-import { checkAttached, checkCount, checkFloatInput, describe, type FloatInput } from './checks.js';
+import { checkCount, checkFloatInput, type FloatInput } from './checks.js';
 import { datasetHandle, type Dataset } from './dataset.js';
 import {
   checkDataTrainOptions,
@@ -29,8 +29,11 @@ import { STATUS_NAMES } from './option-specs.js';
 import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
-/** Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse). */
-export type Targets = Float32Array | Int32Array | readonly number[];
+/**
+ * Labels or targets: 0/1 per row (bce), class indices per row (softmax_ce), [rows][out] (mse);
+ * any numeric typed array or array of numbers, converted to float32 by value.
+ */
+export type Targets = FloatInput;
 
 export interface LayerParams {
   /** Weights [out][in], row-major (PyTorch's nn.Linear layout). */
@@ -70,6 +73,14 @@ export interface Evaluation {
 
 const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
 const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
+
+/** Where X and Y sit in WASM memory, and their lengths in floats. */
+interface DataOffsets {
+  x: number;
+  xLen: number;
+  y: number;
+  yLen: number;
+}
 
 /** What one engine train call reports (cpp/nn/options.h TrainResult, read at its offsets). */
 interface TrainResult {
@@ -129,7 +140,8 @@ export class MLP {
     const [out, inp] = this.#layerShape(layer);
     const wLen = checkFloatInput(W, 'W');
     const bLen = checkFloatInput(b, 'b');
-    if (wLen !== out * inp) throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
+    if (wLen !== out * inp)
+      throw new RangeError(`W must hold ${out}x${inp} = ${out * inp} values for layer ${layer}, got ${wLen}`);
     if (bLen !== out) throw new RangeError(`b must hold ${out} values for layer ${layer}, got ${bLen}`);
     const at = this.#heap.scratch(wLen + bLen, 'W and b');
     this.#heap.f32(at, wLen).set(W);
@@ -172,7 +184,7 @@ export class MLP {
     const [, net] = this.#live('train');
     const { loop, options: o } = checkLoopOptions(options);
     const io = this.#copyData(X, Y, 0);
-    return this.#runTrain(net, io.x, io.xLen, io.y, io.yLen, loop, o, io.slot).meanLoss;
+    return this.#runTrain(net, io, loop, o, io.slot).meanLoss;
   }
 
   /**
@@ -195,7 +207,9 @@ export class MLP {
     const y = x + 4 * io.xLen;
     this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
     try {
-      return await this.#runChunks('trainAsync', loop, signal, onProgress, (l) => this.#runTrain(net, x, io.xLen, y, io.yLen, l, o, base));
+      return await this.#runChunks('trainAsync', loop, signal, onProgress, (l) =>
+        this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, l, o, base),
+      );
     } finally {
       this.#heap.free(base);
     }
@@ -246,7 +260,11 @@ export class MLP {
     const at = this.#heap.scratch(6 + predicted + classes * classes, `the predictions of ${count} rows`);
     const confusionAt = at + 24 + 4 * predicted;
     new Uint32Array(m.HEAPU8.buffer, confusionAt, classes * classes).fill(0);
-    this.#check(m.mlpEvaluate(net, handle, first, count, at + 24, confusionAt, at), 'evaluate', 'the network is too large to evaluate data in chunks of 1024 rows');
+    this.#check(
+      m.mlpEvaluate(net, handle, first, count, at + 24, confusionAt, at),
+      'evaluate',
+      'the network is too large to evaluate data in chunks of 1024 rows',
+    );
     const buffer = m.HEAPU8.buffer;
     const [loss, accuracy] = new Float64Array(buffer, at, 2);
     const [rows, correct] = new Uint32Array(buffer, at + 16, 2);
@@ -313,12 +331,16 @@ export class MLP {
 
   /** One Float32Array [rows][units] per layer after the input: hidden post-activations, then the output logits. */
   activations(X: FloatInput): Float32Array[] {
-    return this.#readLayers(X, 'activations', this.sizes.length - 1, (m, net, l, out) => m.mlpGetActivations(net, l, out));
+    return this.#readLayers(X, 'activations', this.sizes.length - 1, (m, net, l, out) =>
+      m.mlpGetActivations(net, l, out),
+    );
   }
 
   /** One Float32Array [rows][units] per hidden layer: the pre-activations z = x W^T + b. */
   preActivations(X: FloatInput): Float32Array[] {
-    return this.#readLayers(X, 'preActivations', this.sizes.length - 2, (m, net, l, out) => m.mlpGetPreActivations(net, l, out));
+    return this.#readLayers(X, 'preActivations', this.sizes.length - 2, (m, net, l, out) =>
+      m.mlpGetPreActivations(net, l, out),
+    );
   }
 
   /** Per hidden layer, the units whose output is 0 for every row of X. */
@@ -353,7 +375,9 @@ export class MLP {
   #layerShape(layer: number): [out: number, inp: number] {
     checkCount(layer, 'layer', Number.MAX_SAFE_INTEGER);
     if (layer > this.sizes.length - 2) {
-      throw new RangeError(`layer must be between 0 and ${this.sizes.length - 2} for sizes [${this.sizes.join(', ')}], got ${layer}`);
+      throw new RangeError(
+        `layer must be between 0 and ${this.sizes.length - 2} for sizes [${this.sizes.join(', ')}], got ${layer}`,
+      );
     }
     return [this.sizes[layer + 1]!, this.sizes[layer]!];
   }
@@ -373,15 +397,13 @@ export class MLP {
     const rows = xLen / inputs;
     let yLen = 0;
     if (Y !== undefined) {
-      if (!(Y instanceof Float32Array || Y instanceof Int32Array || Array.isArray(Y))) {
-        throw new TypeError(`Y must be a Float32Array, an Int32Array or an array of numbers, got ${describe(Y)}`);
-      }
-      if (Array.isArray(Y) || Y instanceof Float32Array) checkFloatInput(Y, 'Y');
-      else checkAttached(Y, 'Y');
-      yLen = Y.length;
+      yLen = checkFloatInput(Y, 'Y');
       const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
       if (yLen !== rows * width) {
-        const what = this.loss === 'mse' ? `${rows} rows x ${width} outputs` : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
+        const what =
+          this.loss === 'mse'
+            ? `${rows} rows x ${width} outputs`
+            : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
         throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
       }
     }
@@ -394,27 +416,28 @@ export class MLP {
     return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
   }
 
-  /** One engine train call; the TrainResult goes to `slot` (24 bytes). */
+  /** One engine train call on data already in WASM memory; the TrainResult goes to `slot` (24 bytes). */
   #runTrain(
     net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
+    data: DataOffsets,
     loop: EngineTrainLoop,
     options: EngineTrainOptions,
     slot: number,
   ): TrainResult {
-    this.#check(this.#heap.module.mlpTrain(net, x, xLen, y, yLen, loop, options, slot), 'train');
-    const buffer = this.#heap.module.HEAPU8.buffer;
-    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
+    const m = this.#heap.module;
+    this.#check(m.mlpTrain(net, data.x, data.xLen, data.y, data.yLen, loop, options, slot), 'train');
+    const [meanLoss, lossSum] = new Float64Array(m.HEAPU8.buffer, slot, 2);
+    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(m.HEAPU8.buffer, slot + 16, 1)[0]! };
   }
 
   /** One engine call of the minibatch loop over a dataset; the TrainResult goes to the scratch area. */
   #runTrainOn(net: number, data: number, loop: EngineTrainLoop, options: EngineTrainOptions): TrainResult {
     const slot = this.#heap.scratch(6);
-    this.#check(this.#heap.module.mlpTrainDataset(net, data, loop, options, slot), 'trainOn', 'options.batchSize is too large for this network');
+    this.#check(
+      this.#heap.module.mlpTrainDataset(net, data, loop, options, slot),
+      'trainOn',
+      'options.batchSize is too large for this network',
+    );
     const buffer = this.#heap.module.HEAPU8.buffer;
     const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
     return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };

@@ -5,25 +5,43 @@
 // guards check the same bounds. UIs take their ranges from here and declare, in one place each,
 // where they deliberately differ (e.g. TF Playground's learning rate of 0.03).
 
-/** Hidden activations, in the engine's code order. */
-export const ACTIVATIONS = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'] as const;
-/** Losses, in the engine's code order. */
-export const LOSSES = ['bce', 'mse', 'softmax_ce'] as const;
-/** Weight initialisations, in the engine's code order. */
-export const INITS = ['he', 'xavier', 'zeros'] as const;
-/** Optimizers, in the engine's code order. */
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-/** How a dataset stores its features (`rw.createDataset()`), in the engine's code order. */
-export const FEATURE_TYPES = ['float32', 'uint8'] as const;
-/** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
-export const STATUS_NAMES = ['Ok', 'InvalidArgument', 'ShapeMismatch', 'OutOfRange', 'NonFinite', 'OutOfMemory', 'InvalidState'] as const;
+export type Activation = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
+export type LossKind = 'bce' | 'mse' | 'softmax_ce';
+export type Init = 'he' | 'xavier' | 'zeros';
+export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
+export type FeatureType = 'float32' | 'uint8';
+export type StatusName =
+  'Ok' | 'InvalidArgument' | 'ShapeMismatch' | 'OutOfRange' | 'NonFinite' | 'OutOfMemory' | 'InvalidState';
 
-export type Activation = (typeof ACTIVATIONS)[number];
-export type LossKind = (typeof LOSSES)[number];
-export type Init = (typeof INITS)[number];
-export type OptimizerKind = (typeof OPTIMIZERS)[number];
-export type StatusName = (typeof STATUS_NAMES)[number];
-export type FeatureType = (typeof FEATURE_TYPES)[number];
+/**
+ * Lists every member of `T` once, in the engine's code order (a name's code is its index). The
+ * types above are named unions so that error messages name them; this makes the compiler
+ * refuse a list that misses one of their members.
+ */
+function inCodeOrder<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)): L => list;
+}
+
+/** Hidden activations, in the engine's code order. */
+export const ACTIVATIONS = inCodeOrder<Activation>()(['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear']);
+/** Losses, in the engine's code order. */
+export const LOSSES = inCodeOrder<LossKind>()(['bce', 'mse', 'softmax_ce']);
+/** Weight initialisations, in the engine's code order. */
+export const INITS = inCodeOrder<Init>()(['he', 'xavier', 'zeros']);
+/** Optimizers, in the engine's code order. */
+export const OPTIMIZERS = inCodeOrder<OptimizerKind>()(['sgd', 'momentum', 'adam']);
+/** How a dataset stores its features (`rw.createDataset()`), in the engine's code order. */
+export const FEATURE_TYPES = inCodeOrder<FeatureType>()(['float32', 'uint8']);
+/** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
+export const STATUS_NAMES = inCodeOrder<StatusName>()([
+  'Ok',
+  'InvalidArgument',
+  'ShapeMismatch',
+  'OutOfRange',
+  'NonFinite',
+  'OutOfMemory',
+  'InvalidState',
+]);
 
 /** A number option: `min` is inclusive; `max` is inclusive unless `maxExclusive`. */
 export interface NumberSpec {
@@ -57,6 +75,16 @@ export const MAX_LAYERS = 1024;
 /** The largest finite float32. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
+/** A whole-number option in [min, max]. */
+const whole = (value: number, min: number, max: number, doc: string): NumberSpec => ({
+  kind: 'number',
+  default: value,
+  min,
+  max,
+  integer: true,
+  doc,
+});
+
 const hyper = (value: number, doc: string): NumberSpec => ({
   kind: 'number',
   default: value,
@@ -71,7 +99,12 @@ const hyper = (value: number, doc: string): NumberSpec => ({
  * {@link MAX_LAYERS} entries of 1 to {@link MAX_UNITS}).
  */
 export const MLP_OPTION_SPECS = {
-  activation: { kind: 'enum', values: ACTIVATIONS, default: 'relu', doc: 'hidden activation; the output layer is linear' },
+  activation: {
+    kind: 'enum',
+    values: ACTIVATIONS,
+    default: 'relu',
+    doc: 'hidden activation; the output layer is linear',
+  },
   leakySlope: {
     kind: 'number',
     default: 0.01,
@@ -79,10 +112,15 @@ export const MLP_OPTION_SPECS = {
     max: FLOAT32_MAX,
     doc: "Leaky ReLU's slope for x < 0 (a finite float32)",
   },
-  loss: { kind: 'enum', values: LOSSES, default: 'bce', doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)" },
+  loss: {
+    kind: 'enum',
+    values: LOSSES,
+    default: 'bce',
+    doc: "'bce' (one output, labels 0/1), 'mse' (targets) or 'softmax_ce' (class indices)",
+  },
   init: { kind: 'enum', values: INITS, default: null, doc: "'he' for relu and leaky_relu, 'xavier' otherwise" },
-  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the initial weights' },
-  gradAtZero: { kind: 'number', default: 0, min: 0, max: 1, integer: true, doc: "ReLU's derivative at exactly 0: 0 (PyTorch) or 1" },
+  seed: whole(0, 0, 0xffffffff, 'seed of the initial weights'),
+  gradAtZero: whole(0, 0, 1, "ReLU's derivative at exactly 0: 0 (PyTorch) or 1"),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of one update (`trainStep`, and every step of `train`); PyTorch's defaults. */
@@ -90,7 +128,12 @@ export const TRAIN_OPTION_SPECS = {
   lr: hyper(0.01, 'learning rate'),
   l2: hyper(0, 'L2 penalty on weights: loss += 0.5 * l2 * sum(W^2)'),
   l1: hyper(0, 'L1 penalty on weights: loss += l1 * sum(|W|)'),
-  optimizer: { kind: 'enum', values: OPTIMIZERS, default: 'sgd', doc: 'changing it between calls resets the optimizer state' },
+  optimizer: {
+    kind: 'enum',
+    values: OPTIMIZERS,
+    default: 'sgd',
+    doc: 'changing it between calls resets the optimizer state',
+  },
   momentum: hyper(0.9, "momentum coefficient (optimizer 'momentum')"),
   beta1: { kind: 'number', default: 0.9, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta1" },
   beta2: { kind: 'number', default: 0.999, min: 0, max: 1, maxExclusive: true, doc: "Adam's beta2" },
@@ -99,9 +142,9 @@ export const TRAIN_OPTION_SPECS = {
 
 /** Options of the minibatch loop (`train`, `trainAsync`). */
 export const LOOP_OPTION_SPECS = {
-  batchSize: { kind: 'number', default: 32, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'rows per minibatch, capped at the rows of X' },
-  steps: { kind: 'number', default: 1, min: 1, max: 2 ** 31 - 1, integer: true, doc: 'minibatch updates in this call' },
-  seed: { kind: 'number', default: 0, min: 0, max: 0xffffffff, integer: true, doc: 'seed of the shuffled visiting order' },
+  batchSize: whole(32, 1, 2 ** 31 - 1, 'rows per minibatch, capped at the rows of X'),
+  steps: whole(1, 1, 2 ** 31 - 1, 'minibatch updates in this call'),
+  seed: whole(0, 0, 0xffffffff, 'seed of the shuffled visiting order'),
 } as const satisfies Record<string, OptionSpec>;
 
 /**
@@ -133,7 +176,14 @@ export const EPOCH_OPTION_SPECS = {
 /** Options of `net.evaluate()`: which rows of the dataset. */
 export const EVALUATE_OPTION_SPECS = {
   first: { kind: 'number', default: 0, min: 0, max: 2 ** 32 - 2, integer: true, doc: 'first row evaluated' },
-  count: { kind: 'number', default: 2 ** 32 - 1, min: 1, max: 2 ** 32 - 1, integer: true, doc: 'rows evaluated, capped at the rows from first to the end' },
+  count: {
+    kind: 'number',
+    default: 2 ** 32 - 1,
+    min: 1,
+    max: 2 ** 32 - 1,
+    integer: true,
+    doc: 'rows evaluated, capped at the rows from first to the end',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every option table, by the call it belongs to. */

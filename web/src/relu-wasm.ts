@@ -12,7 +12,14 @@ import {
   type FloatInput,
 } from './checks.js';
 import { bindMethods } from './bind-methods.js';
-import { checkDatasetArgs, copyRows, Dataset, type DatasetFeatures, type DatasetOptions, type DatasetTargets } from './dataset.js';
+import {
+  checkDatasetArgs,
+  copyRows,
+  Dataset,
+  type DatasetFeatures,
+  type DatasetOptions,
+  type DatasetTargets,
+} from './dataset.js';
 import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { MLP_OPTION_SPECS, STATUS_NAMES } from './option-specs.js';
@@ -136,7 +143,12 @@ export class ReluWasm {
     const dxo = checkBuffer(dx, this.heap, 'dx');
     checkSameLength(dx.length, x.length, 'dx', 'x');
     const gradAtZero =
-      options === undefined ? 0 : checkGradAtZero(checkOptions<ReluIntoOptions>(options, 'options', ['gradAtZero']).gradAtZero, 'options.gradAtZero');
+      options === undefined
+        ? 0
+        : checkGradAtZero(
+            checkOptions<ReluIntoOptions>(options, 'options', ['gradAtZero']).gradAtZero,
+            'options.gradAtZero',
+          );
     this.#k.backward(xo, dyo, dxo, x.length, gradAtZero);
   }
 

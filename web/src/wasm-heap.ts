@@ -13,15 +13,36 @@ export interface Lease {
 /** WASM32 with memory growth stops at 2 GiB; no float array can be larger than this. */
 export const MAX_FLOATS = 2 ** 29;
 
+/**
+ * Every allocation starts on a cache line: the allocator (emmalloc) gives 8-byte-aligned
+ * blocks, and a kernel reading two arrays 8 bytes off a 16-byte boundary splits every fourth
+ * vector load across two cache lines (docs/wasm-codegen.md). 64 bytes also makes every SIMD
+ * kernel's scalar alignment head empty.
+ */
+const ALIGN = 64;
+/**
+ * Allocations of at least a page (4 KiB) are also staggered: the k-th starts at
+ * (k mod 3) * STAGGER bytes modulo 4 KiB, so any three consecutive buffers (x, dy, dx) are at
+ * least 1.3 KiB apart modulo 4 KiB. Otherwise an output a few bytes ahead of an input modulo
+ * 4 KiB makes the CPU see false dependencies between a load and earlier stores ("4K
+ * aliasing"; docs/benchmarks.md has the measurements). Costs up to 4 KiB per such buffer.
+ */
+const PAGE = 4096;
+const STAGGER = 1344;
+const STAGGER_MIN_BYTES = PAGE;
+
 export class WasmHeap {
   private scratchOffset = 0;
   private scratchBytes = 0;
+  // The allocator's block of each aligned allocation that does not start at its block.
+  private readonly blocks = new Map<number, number>();
+  private staggered = 0;
   // Buffers and networks the caller forgot to dispose are freed when garbage-collected. A
   // buffer's block is held by the buffer and by every view it handed out: it is freed when
   // the last of them is collected, so a kept view never sees the block reused.
   private readonly finalizer = new FinalizationRegistry<Lease>((lease) => {
     if (--lease.holders > 0) return;
-    if (lease.kind === 'buffer') this.module.freeBytes(lease.address);
+    if (lease.kind === 'buffer') this.free(lease.address);
     else this.module.mlpDestroy(lease.address);
   });
 
@@ -40,14 +61,22 @@ export class WasmHeap {
    * the allocation by the argument that asked for it, e.g. "a buffer of n = 1000 floats".
    */
   allocFloats(floats: number, what: string): number {
-    const offset = this.module.allocBytes(floats * 4);
-    if (offset === 0) {
+    const bytes = floats * 4;
+    const stagger = bytes >= STAGGER_MIN_BYTES;
+    const block = this.module.allocBytes(bytes + (stagger ? PAGE + ALIGN : ALIGN));
+    if (block === 0) {
       const mib = ((floats * 4) / 2 ** 20).toFixed(1);
       throw new RangeError(
         `cannot allocate ${what} (${mib} MiB): WebAssembly memory is limited to 2 GiB ` +
           `and ${(this.bytes / 2 ** 20).toFixed(0)} MiB are already reserved`,
       );
     }
+    let offset = block + ((ALIGN - (block % ALIGN)) % ALIGN);
+    if (stagger) {
+      const colour = (this.staggered++ % 3) * STAGGER;
+      offset += (colour - (offset % PAGE) + PAGE) % PAGE;
+    }
+    if (offset !== block) this.blocks.set(offset, block);
     return offset;
   }
 
@@ -66,8 +95,15 @@ export class WasmHeap {
     return () => value;
   }
 
+  /** Frees an allocation of allocFloats by the offset it returned. */
   free(offset: number): void {
-    this.module.freeBytes(offset);
+    const block = this.blocks.get(offset);
+    if (block === undefined) {
+      this.module.freeBytes(offset);
+    } else {
+      this.blocks.delete(offset);
+      this.module.freeBytes(block);
+    }
   }
 
   /** Frees `address` (a buffer, or a network) once `owner` is collected, unless released first. */

@@ -21,9 +21,6 @@ export interface ReluWasmModule extends MlpBindings, DatasetBindings {
   _relu_wasm_backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
   _relu_wasm_leaky_forward(x: number, y: number, n: number, alpha: number): void;
   _relu_wasm_leaky_backward(x: number, dy: number, dx: number, n: number, alpha: number): void;
-  // The benchmark's memory-copy limit (cpp/bench/f32_vcopy_wasm.cc): n floats from src to dst.
-  _relu_bench_copy_loop(src: number, dst: number, n: number): void;
-  _relu_bench_memory_copy(src: number, dst: number, n: number): void;
 }
 
 /** The raw kernel exports, resolved (each called once with n = 0, which touches no memory). */
@@ -47,11 +44,15 @@ export function rawKernels(m: ReluWasmModule): RawKernels {
   };
 }
 
+// Structural stand-ins for WebAssembly.Imports and WebAssembly.Instance: the shipped
+// declarations must compile in a project without the DOM lib, which alone declares them.
+export type WasmImports = Record<string, Record<string, unknown>>;
+export interface WasmInstance {
+  readonly exports: Record<string, unknown>;
+}
+
 export interface ReluModuleOptions {
-  instantiateWasm(
-    imports: WebAssembly.Imports,
-    receive: (instance: WebAssembly.Instance) => void,
-  ): Record<string, never>;
+  instantiateWasm(imports: WasmImports, receive: (instance: WasmInstance) => void): Record<string, never>;
   onAbort?(what: unknown): void;
   print?(text: string): void;
   printErr?(text: string): void;
@@ -69,9 +70,26 @@ export interface MlpBindings {
   mlpLastError(net: number): string;
   mlpGetParams(net: number, layer: number, w: number, b: number): number;
   mlpSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
-  mlpLossAndGradients(net: number, x: number, xLen: number, y: number, yLen: number, l2: number, l1: number, loss: number): number;
+  mlpLossAndGradients(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    l2: number,
+    l1: number,
+    loss: number,
+  ): number;
   mlpGetGradients(net: number, layer: number, dw: number, db: number): number;
-  mlpTrainStep(net: number, x: number, xLen: number, y: number, yLen: number, options: EngineTrainOptions, loss: number): number;
+  mlpTrainStep(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    options: EngineTrainOptions,
+    loss: number,
+  ): number;
   mlpTrain(
     net: number,
     x: number,
@@ -88,8 +106,22 @@ export interface MlpBindings {
   mlpGetActivations(net: number, layer: number, out: number): number;
   mlpGetPreActivations(net: number, hidden: number, out: number): number;
   mlpDeadUnits(net: number, hidden: number, out: number, count: number): number;
-  mlpTrainDataset(net: number, data: number, loop: EngineTrainLoop, options: EngineTrainOptions, result: number): number;
-  mlpEvaluate(net: number, data: number, first: number, count: number, predictions: number, confusion: number, result: number): number;
+  mlpTrainDataset(
+    net: number,
+    data: number,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    result: number,
+  ): number;
+  mlpEvaluate(
+    net: number,
+    data: number,
+    first: number,
+    count: number,
+    predictions: number,
+    confusion: number,
+    result: number,
+  ): number;
   mlpClasses(net: number): number;
 }
 

@@ -2,8 +2,7 @@
 // written), one bar per variant, plus the same numbers as an accessible table.
 import type { BenchRow } from '../../bench/kernel-bench.mjs';
 
-import { el, svg } from './dom.js';
-import { fixed } from './format.js';
+import { el, fixed, svg } from 'relu-wasm/ui';
 
 /** Short names and colour classes for the harness's variant ids. */
 export function variantName(id: string): { name: string; cls: string } {
@@ -42,8 +41,12 @@ export function benchChart(rows: BenchRow[]): SVGSVGElement {
   const groupH = GROUP_HEAD + ids.length * ROW + 10;
   const H = sizes.length * groupH;
   const chart = svg('svg', {
-    viewBox: `0 0 ${W} ${H}`, class: 'plot bench-chart', role: 'img', 'data-testid': 'bench-chart',
-    'aria-label': 'Bar chart of the benchmark: gigabytes per second per variant and size (the table below has the numbers)',
+    viewBox: `0 0 ${W} ${H}`,
+    class: 'plot bench-chart',
+    role: 'img',
+    'data-testid': 'bench-chart',
+    'aria-label':
+      'Bar chart of the benchmark: gigabytes per second per variant and size (the table below has the numbers)',
   });
   sizes.forEach((n, g) => {
     const y0 = g * groupH;
@@ -67,19 +70,33 @@ export function benchTable(rows: BenchRow[]): HTMLTableElement {
   const sizes = [...new Set(rows.map((r) => r.n))];
   const ids = [...new Set(rows.map((r) => r.id))];
   return el(
-    'table', { class: 'bench-table', 'data-testid': 'bench-table' },
+    'table',
+    { class: 'bench-table', 'data-testid': 'bench-table' },
     el('caption', {}, 'GB/s (bytes read + written per second); higher is faster'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'variant'), ...sizes.map((n) => el('th', { scope: 'col' }, n.toLocaleString('en-US'))))),
     el(
-      'tbody', {},
-      ...ids.map((id) => el(
-        'tr', { 'data-variant': id },
-        el('th', { scope: 'row' }, variantName(id).name),
-        ...sizes.map((n) => {
-          const r = rows.find((x) => x.n === n && x.id === id);
-          return el('td', {}, r === undefined ? '' : gbpsText(r, 2));
-        }),
-      )),
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col' }, 'variant'),
+        ...sizes.map((n) => el('th', { scope: 'col' }, n.toLocaleString('en-US'))),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...ids.map((id) =>
+        el(
+          'tr',
+          { 'data-variant': id },
+          el('th', { scope: 'row' }, variantName(id).name),
+          ...sizes.map((n) => {
+            const r = rows.find((x) => x.n === n && x.id === id);
+            return el('td', {}, r === undefined ? '' : gbpsText(r, 2));
+          }),
+        ),
+      ),
     ),
   );
 }

@@ -20,7 +20,10 @@ self.onmessage = async (event: MessageEvent<BenchRequest>) => {
   try {
     const instances: { label: string; rw: ReluWasm }[] = [];
     const skipped: string[] = [];
-    for (const [simd, label] of [[true, 'WASM SIMD'], [false, 'WASM scalar']] as const) {
+    for (const [simd, label] of [
+      [true, 'WASM SIMD'],
+      [false, 'WASM scalar'],
+    ] as const) {
       try {
         instances.push({ label, rw: await loadRelu({ simd }) });
       } catch (error) {

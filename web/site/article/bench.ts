@@ -11,12 +11,12 @@
 //   bench-table     the numbers, after a run
 //   bench-backend   the backend the rest of the page uses
 import type { ReluWasm } from 'relu-wasm';
+import { el, fixed } from 'relu-wasm/ui';
 
 import { KERNEL_SIZES } from '../../bench/kernel-bench.mjs';
 import { benchChart, benchTable, variantName } from './bench-chart.js';
 import type { BenchMessage, BenchRequest } from './bench-worker.js';
-import { el, mountInto } from './dom.js';
-import { fixed } from './format.js';
+import { mountInto } from './widget.js';
 
 export const FULL_RUN: BenchRequest = { sizes: [...KERNEL_SIZES], minSampleMs: 40, samples: 5 };
 export const QUICK_RUN: BenchRequest = { sizes: [1024, 16 * 1024], minSampleMs: 8, samples: 3 };
@@ -25,7 +25,12 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
   const quickByDefault = new URLSearchParams(location.search).get('bench') === 'quick';
   const run = el('button', { type: 'button', class: 'primary', 'data-testid': 'bench-run' }, 'Run the benchmark');
   const quick = el('button', { type: 'button', 'data-testid': 'bench-quick' }, 'Quick run');
-  const progress = el('progress', { max: 1, value: 0, 'data-testid': 'bench-progress', 'aria-label': 'Benchmark progress' });
+  const progress = el('progress', {
+    max: 1,
+    value: 0,
+    'data-testid': 'bench-progress',
+    'aria-label': 'Benchmark progress',
+  });
   const status = el('p', { class: 'bench-status', role: 'status', 'data-testid': 'bench-status' }, 'Not run yet.');
   const results = el('div', { class: 'bench-results' });
   const backend = el('output', { 'data-testid': 'bench-backend' }, rw.backend);
@@ -59,11 +64,16 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
       const at = (id: string) => m.rows.find((r) => r.n === largest && r.id === id);
       const js = at('js');
       const simd = at('wasm-simd-zero-copy');
-      const speedup = js && simd && Number.isFinite(simd.gbps) && Number.isFinite(js.gbps) ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s, ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript.` : '';
+      const speedup =
+        js && simd && Number.isFinite(simd.gbps) && Number.isFinite(js.gbps)
+          ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s, ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript.`
+          : '';
       const wrong = m.rows.filter((r) => !r.ok).length;
       status.textContent =
         `Done: ${m.rows.length} measurements.${speedup}` +
-        (wrong > 0 ? ` ${wrong} gave a wrong result and were not ranked.` : ' Every output was checked against a reference.') +
+        (wrong > 0
+          ? ` ${wrong} gave a wrong result and were not ranked.`
+          : ' Every output was checked against a reference.') +
         (m.skipped.length > 0 ? ` Skipped: ${m.skipped.join('; ')}.` : '');
       results.replaceChildren(benchChart(m.rows), benchTable(m.rows));
     };
@@ -83,6 +93,10 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
     progress,
     status,
     results,
-    el('figcaption', {}, 'Each cell is the median of several timed samples; every variant\'s output is checked bit for bit against a plain reference first, so a wrong fast kernel cannot win.'),
+    el(
+      'figcaption',
+      {},
+      "Each cell is the median of several timed samples; every variant's output is checked bit for bit against a plain reference first, so a wrong fast kernel cannot win.",
+    ),
   );
 }

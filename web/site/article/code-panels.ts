@@ -7,9 +7,9 @@
 //   code-ts          the TypeScript call (static HTML)
 //   code-ts-result   what that call returned on this page, e.g. "[0, 0, 0, 1, 2]"
 import type { ReluWasm } from 'relu-wasm';
+import { formatFloat } from 'relu-wasm/ui';
 
 import kernelSource from '../../../cpp/kernels/f32_vrelu_wasmsimd.cc?raw';
-import { formatFloat } from './format.js';
 
 /**
  * The definition that starts at the line containing `signature`, with the comment lines just
@@ -25,8 +25,10 @@ export function extractDefinition(source: string, signature: string): string {
   let opened = false;
   for (; end < lines.length; end++) {
     for (const ch of lines[end]!) {
-      if (ch === '{') { depth++; opened = true; }
-      else if (ch === '}') depth--;
+      if (ch === '{') {
+        depth++;
+        opened = true;
+      } else if (ch === '}') depth--;
     }
     if (opened && depth === 0) break;
   }

@@ -8,9 +8,7 @@
 //   conv-after    canvas: the feature map after ReLU
 //   conv-zeroed   text: how many feature-map values ReLU set to 0, e.g. "4,210 of 8,836 (48%)"
 import type { ReluWasm } from 'relu-wasm';
-
-import { el } from './dom.js';
-import { integer } from './format.js';
+import { el, integer } from 'relu-wasm/ui';
 
 const N = 96; // image side
 const M = N - 2; // feature map side (valid convolution)
@@ -70,12 +68,20 @@ export function mountConvDemo(root: HTMLElement, rw: ReluWasm): void {
   const select = el('select', { id: 'conv-filter', 'data-testid': 'conv-filter' });
   for (const [value, f] of Object.entries(FILTERS)) select.append(el('option', { value }, f.label));
   const canvas = (testid: string, side: number, label: string) =>
-    el('canvas', { width: side, height: side, class: 'pixels', 'data-testid': testid, role: 'img', 'aria-label': label });
+    el('canvas', {
+      width: side,
+      height: side,
+      class: 'pixels',
+      'data-testid': testid,
+      role: 'img',
+      'aria-label': label,
+    });
   const image = canvas('conv-image', N, 'The input: a drawn house under a sun');
   const before = canvas('conv-before', M, 'Feature map before ReLU: positive responses blue, negative red');
   const after = canvas('conv-after', M, 'Feature map after ReLU: only the positive responses remain');
   const zeroed = el('output', { 'data-testid': 'conv-zeroed' });
-  const panel = (c: HTMLCanvasElement, title: string) => el('figure', { class: 'panel' }, c, el('figcaption', {}, title));
+  const panel = (c: HTMLCanvasElement, title: string) =>
+    el('figure', { class: 'panel' }, c, el('figcaption', {}, title));
 
   const img = scene();
   paint(image, N, (i) => {
@@ -105,8 +111,20 @@ export function mountConvDemo(root: HTMLElement, rw: ReluWasm): void {
   root.querySelector('.widget-fallback')?.remove();
   root.append(
     el('div', { class: 'control' }, el('label', { for: 'conv-filter' }, 'Filter'), select),
-    el('div', { class: 'panels' }, panel(image, 'Input image'), panel(before, 'Filter response'), panel(after, 'After ReLU')),
-    el('p', { class: 'widget-foot' }, 'Feature-map values ReLU set to 0: ', zeroed, '. Flat regions give exactly 0 and stay 0.'),
+    el(
+      'div',
+      { class: 'panels' },
+      panel(image, 'Input image'),
+      panel(before, 'Filter response'),
+      panel(after, 'After ReLU'),
+    ),
+    el(
+      'p',
+      { class: 'widget-foot' },
+      'Feature-map values ReLU set to 0: ',
+      zeroed,
+      '. Flat regions give exactly 0 and stay 0.',
+    ),
   );
   draw();
 }

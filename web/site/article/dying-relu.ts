@@ -12,15 +12,18 @@
 //   dying-dead-sane, dying-dead-high, dying-dead-badinit   dead hidden units (plain integer, of 16)
 //   dying-loss-sane, dying-loss-high, dying-loss-badinit   loss on all points
 //   dying-units-sane, ...   unit dots (data-dead="true" when dead)
+//   dying-boundary-sane, ...   canvas: the run's decision boundary and the points
 //   dying-title-high  the panel's title (changes to the Leaky ReLU run when revived)
+// A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
+// "diverged"; the others keep going.
 // The widget root carries data-state = idle | running | done | revived.
-import type { MLP, ReluWasm } from 'relu-wasm';
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate } from 'relu-wasm/datasets';
+import { el, fixed, frameLoop, statList } from 'relu-wasm/ui';
 
-import { el } from './dom.js';
-import { fixed } from './format.js';
-import { frameLoop } from './frame-loop.js';
+import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
+import { runCard } from './widget.js';
 
 const SIZES = [2, 8, 8, 1];
 const MAX_STEPS = 2000;
@@ -35,10 +38,13 @@ interface Run {
   lr: number;
   bias?: number;
   net?: MLP;
+  firstLoss: number;
+  diverged: boolean;
   dead: HTMLOutputElement;
   loss: HTMLOutputElement;
   heading: HTMLElement;
   dots: UnitDots;
+  boundary: BoundaryView;
   card: HTMLElement;
 }
 
@@ -58,11 +64,15 @@ function deadUnits(net: MLP, X: Float32Array, rows: number): number[][] {
 }
 
 export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
-  const { X, Y } = generate('circle', { n: 200, noise: 0.05, seed: 3 });
+  const { X, Y, points } = generate('circle', { n: 200, noise: 0.05, seed: 3 });
   const hiddenTotal = SIZES.slice(1, -1).reduce((a, b) => a + b, 0);
 
   const runButton = el('button', { type: 'button', 'data-testid': 'dying-run' }, 'Train again');
-  const revive = el('button', { type: 'button', class: 'primary', 'data-testid': 'dying-revive', disabled: true }, 'Revive with Leaky ReLU');
+  const revive = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'dying-revive', disabled: true },
+    'Revive with Leaky ReLU',
+  );
   const stepsOut = el('output', { 'data-testid': 'dying-steps' }, '0');
 
   const runs: Run[] = (
@@ -76,12 +86,36 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     const loss = el('output', { 'data-testid': `dying-loss-${key}` });
     const heading = el('h3', { 'data-testid': `dying-title-${key}` }, title);
     const dots = new UnitDots([8, 8], `Hidden units of the run "${title}"; grey units are dead`, `dying-units-${key}`);
-    const card = el('div', { class: 'card' }, heading,
-      el('div', { class: 'card-body' }, dots.element,
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'dead units'), el('dd', {}, dead, ` of ${hiddenTotal}`),
-          el('dt', {}, 'loss'), el('dd', {}, loss))));
-    return { key, title, lr, ...(bias === undefined ? {} : { bias }), dead, loss, heading, dots, card };
+    const boundary = new BoundaryView(
+      `Decision boundary of the run "${title}" and the data points`,
+      `dying-boundary-${key}`,
+      160,
+      'mini',
+    );
+    const card = runCard(
+      'card',
+      heading,
+      boundary.canvas,
+      dots.element,
+      statList([
+        ['dead units', dead, ` of ${hiddenTotal}`],
+        ['loss', loss],
+      ]),
+    );
+    return {
+      key,
+      title,
+      lr,
+      ...(bias === undefined ? {} : { bias }),
+      firstLoss: NaN,
+      diverged: false,
+      dead,
+      loss,
+      heading,
+      dots,
+      boundary,
+      card,
+    };
   });
 
   let step = 0;
@@ -91,9 +125,13 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     for (const run of runs) {
       if (!run.net) continue;
       const dead = deadUnits(run.net, X, Y.length);
+      const l = run.net.lossAndGradients(X, Y).loss;
+      if (step === 0) run.firstLoss = l;
+      else if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       run.dead.textContent = String(dead.flat().length);
-      run.loss.textContent = fixed(run.net.lossAndGradients(X, Y).loss, 3);
+      run.loss.textContent = run.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       run.dots.update(dead);
+      run.boundary.draw(run.net, points);
     }
   };
 
@@ -102,6 +140,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
       run.net?.dispose();
       run.net = rw.createMLP({ sizes: SIZES, seed: 3 });
       run.heading.textContent = run.title;
+      run.diverged = false;
       if (run.bias !== undefined) {
         for (let l = 0; l < SIZES.length - 2; l++) {
           const p = run.net.getParams(l);
@@ -119,18 +158,22 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     root,
     () => {
       for (const run of runs) {
+        if (run.diverged || !run.net) continue;
         const lr = revived && run.key === 'high' ? SANE_LR : run.lr;
-        run.net?.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        const l = run.net.train(X, Y, { lr, optimizer: 'sgd', batchSize: 10, steps: STEPS_PER_FRAME, seed: step });
+        if (hasDiverged(l, run.firstLoss)) run.diverged = true;
       }
       step += STEPS_PER_FRAME;
       measure();
-      return step < MAX_STEPS * (revived ? 2 : 1);
+      return step < MAX_STEPS * (revived ? 2 : 1) && runs.some((r) => !r.diverged);
     },
-    (running) => {
-      root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
-      revive.disabled = running || revived;
+    {
+      onChange: (running) => {
+        root.dataset.state = running ? 'running' : revived ? 'revived' : 'done';
+        revive.disabled = running || revived;
+      },
+      onFirstVisible: () => loop.start(),
     },
-    () => loop.start(),
   );
 
   runButton.addEventListener('click', () => {
@@ -149,6 +192,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     high.net.dispose();
     high.net = leaky;
     high.heading.textContent = `Revived: Leaky ReLU (α ${LEAKY_SLOPE}), rate ${SANE_LR}`;
+    high.diverged = false;
     revived = true;
     loop.start();
   });
@@ -158,7 +202,11 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
   root.append(
     el('div', { class: 'controls' }, runButton, revive, el('span', {}, 'step ', stepsOut)),
     el('div', { class: 'cards three' }, ...runs.map((r) => r.card)),
-    el('figcaption', {}, `Circle data, 200 points; two hidden layers of 8 units (left and right columns of dots); SGD, minibatches of 10, ${MAX_STEPS} steps. A unit is dead when its output is 0 on every point.`),
+    el(
+      'figcaption',
+      {},
+      `Circle data, 200 points; two hidden layers of 8 units (left and right columns of dots); SGD, minibatches of 10, ${MAX_STEPS} steps. A unit is dead when its output is 0 on every point.`,
+    ),
   );
   rebuild();
 }

@@ -12,15 +12,17 @@
 //   gaz-units-0 / gaz-units-1    hidden units that are 0 on every point, e.g. "4 of 8"
 //   gaz-loss-0 / gaz-loss-1      loss on all points, e.g. "0.412"
 //   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
+//   gaz-boundary-0 / gaz-boundary-1   canvas: the network's decision boundary and the points
+// A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
+// "diverged"; the other keeps going.
 // The widget root carries data-state = idle | running | done.
-import type { MLP, ReluWasm } from 'relu-wasm';
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate } from 'relu-wasm/datasets';
+import { el, fixed, formatFloat, frameLoop, integer, LossChart, statList } from 'relu-wasm/ui';
 
-import { el } from './dom.js';
-import { formatFloat, integer } from './format.js';
-import { frameLoop } from './frame-loop.js';
-import { LossChart } from './loss-chart.js';
+import { BoundaryView } from './boundary-view.js';
 import { UnitDots } from './unit-dots.js';
+import { runCard } from './widget.js';
 
 const HIDDEN = 8;
 const SILENT = 4;
@@ -29,29 +31,58 @@ const STEPS_PER_FRAME = 15;
 const TRAIN = { lr: 0.3, optimizer: 'sgd', batchSize: 20 } as const;
 
 export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
-  const { X, Y } = generate('circle', { n: 200, noise: 0.05, seed: 5 });
+  const { X, Y, points } = generate('circle', { n: 200, noise: 0.05, seed: 5 });
 
-  const backward = (g: 0 | 1) => `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
+  const backward = (g: 0 | 1) =>
+    `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
   const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
   const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
-  const chart = new LossChart('Loss of both networks against steps', ['s0', 's1'], 'gaz-loss-chart');
+  const chart = new LossChart({ label: 'Loss of both networks against steps', series: 2, testid: 'gaz-loss-chart' });
 
   const sides = ([0, 1] as const).map((g) => {
     const zeros = el('output', { 'data-testid': `gaz-zeros-${g}` });
     const units = el('output', { 'data-testid': `gaz-units-${g}` });
     const loss = el('output', { 'data-testid': `gaz-loss-${g}` });
-    const dots = new UnitDots([HIDDEN], `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`, `gaz-dots-${g}`);
-    const card = el(
-      'div', { class: `card s${g}` },
-      el('h3', {}, `gradAtZero: ${g}`, el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ')),
-      el('div', { class: 'card-body' }, dots.element,
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'exact zeros'), el('dd', {}, zeros),
-          el('dt', {}, 'silent units'), el('dd', {}, units),
-          el('dt', {}, 'loss'), el('dd', {}, loss))),
+    const dots = new UnitDots(
+      [HIDDEN],
+      `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`,
+      `gaz-dots-${g}`,
     );
-    return { g, net: undefined as MLP | undefined, zeros, units, loss, dots, card };
+    const boundary = new BoundaryView(
+      `Decision boundary of the gradAtZero ${g} network and the data points`,
+      `gaz-boundary-${g}`,
+      160,
+      'mini',
+    );
+    const card = runCard(
+      `card s${g}`,
+      el(
+        'h3',
+        {},
+        `gradAtZero: ${g}`,
+        el('span', { class: 'sub' }, g === 0 ? ' PyTorch, TensorFlow, JAX' : ' the source’s FAQ'),
+      ),
+      boundary.canvas,
+      dots.element,
+      statList([
+        ['exact zeros', zeros],
+        ['silent units', units],
+        ['loss', loss],
+      ]),
+    );
+    return {
+      g,
+      net: undefined as MLP | undefined,
+      firstLoss: NaN,
+      diverged: false,
+      zeros,
+      units,
+      loss,
+      dots,
+      boundary,
+      card,
+    };
   });
 
   let step = 0;
@@ -69,10 +100,13 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
         if (unitZeros === Y.length) silent.push(u);
       }
       const l = s.net.lossAndGradients(X, Y).loss;
+      if (step === 0) s.firstLoss = l;
+      else if (hasDiverged(l, s.firstLoss)) s.diverged = true;
       s.zeros.textContent = integer(zeros);
       s.units.textContent = `${silent.length} of ${HIDDEN}`;
-      s.loss.textContent = l.toFixed(3);
+      s.loss.textContent = s.diverged ? `diverged (${fixed(l, 3)})` : fixed(l, 3);
       s.dots.update([silent]);
+      s.boundary.draw(s.net, points);
       chart.push(s.g, step, l);
     }
   };
@@ -92,22 +126,32 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       s.net = s.g === 0 ? first : rw.createMLP({ sizes: [2, HIDDEN, 1], seed: 5, gradAtZero: 1 });
       s.net.setParams(0, p0.W, p0.b);
       s.net.setParams(1, p1.W, p1.b);
+      s.diverged = false;
     }
     step = 0;
     chart.reset();
     measure();
   };
 
+  // Both sides take the same minibatches (same seed); a side that diverged sits out.
+  const trainSide = (s: (typeof sides)[number]): void => {
+    if (!s.net || s.diverged) return;
+    s.diverged = hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step }), s.firstLoss);
+  };
   const loop = frameLoop(
     root,
     () => {
-      for (const s of sides) s.net?.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step });
+      sides.forEach(trainSide);
       step += STEPS_PER_FRAME;
       measure();
-      return step < MAX_STEPS;
+      return step < MAX_STEPS && sides.some((s) => !s.diverged);
     },
-    (running) => { root.dataset.state = running ? 'running' : 'done'; },
-    () => loop.start(),
+    {
+      onChange: (running) => {
+        root.dataset.state = running ? 'running' : 'done';
+      },
+      onFirstVisible: () => loop.start(),
+    },
   );
   const again = (): void => {
     loop.pause();
@@ -120,15 +164,29 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   root.querySelector('.widget-fallback')?.remove();
   root.dataset.state = 'idle';
   root.append(
-    el('p', { class: 'widget-foot' },
-      'The kernels at x = −1, 0, 1 with dy = 1: gradAtZero 0 gives ', el('output', { 'data-testid': 'gaz-backward-0' }, backward(0)),
-      ', gradAtZero 1 gives ', el('output', { 'data-testid': 'gaz-backward-1' }, backward(1)), '.'),
-    el('div', { class: 'controls' },
+    el(
+      'p',
+      { class: 'widget-foot' },
+      'The kernels at x = −1, 0, 1 with dy = 1: gradAtZero 0 gives ',
+      el('output', { 'data-testid': 'gaz-backward-0' }, backward(0)),
+      ', gradAtZero 1 gives ',
+      el('output', { 'data-testid': 'gaz-backward-1' }, backward(1)),
+      '.',
+    ),
+    el(
+      'div',
+      { class: 'controls' },
       el('span', { class: 'check' }, silentBox, el('label', { for: 'gaz-silent' }, `start ${SILENT} units at zero`)),
-      restart, el('span', {}, 'step ', stepsOut)),
+      restart,
+      el('span', {}, 'step ', stepsOut),
+    ),
     el('div', { class: 'cards' }, ...sides.map((s) => s.card)),
     chart.element,
-    el('figcaption', {}, `Circle data, 200 points, SGD with learning rate 0.3 and minibatches of 20, ${MAX_STEPS} steps. “Exact zeros” counts pre-activations equal to 0 over all ${200 * HIDDEN} (point, unit) pairs.`),
+    el(
+      'figcaption',
+      {},
+      `Circle data, 200 points, SGD with learning rate 0.3 and minibatches of 20, ${MAX_STEPS} steps. “Exact zeros” counts pre-activations equal to 0 over all ${200 * HIDDEN} (point, unit) pairs.`,
+    ),
   );
   rebuild();
 }

@@ -9,9 +9,7 @@
 //   matrix-resample    button: a new batch and a new layer
 import type { ReluWasm } from 'relu-wasm';
 import { seededRandom } from 'relu-wasm/datasets';
-
-import { el } from './dom.js';
-import { fixed } from './format.js';
+import { el, fixed } from 'relu-wasm/ui';
 
 const ROWS = 4;
 const INPUTS = 3;
@@ -21,17 +19,30 @@ const UNITS = 5;
 const cell = (v: number): string => (v !== 0 && Math.abs(v) < 0.005 ? v.toPrecision(2).replace('-', '−') : fixed(v));
 
 function table(values: Float32Array, caption: string, testid: string): HTMLTableElement {
-  const head = el('tr', {}, el('th', { scope: 'col' }, 'input'), ...Array.from({ length: UNITS }, (_, u) => el('th', { scope: 'col' }, `unit ${u + 1}`)));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, 'input'),
+    ...Array.from({ length: UNITS }, (_, u) => el('th', { scope: 'col' }, `unit ${u + 1}`)),
+  );
   const body = Array.from({ length: ROWS }, (_, r) =>
     el(
-      'tr', {}, el('th', { scope: 'row' }, `x${r + 1}`),
+      'tr',
+      {},
+      el('th', { scope: 'row' }, `x${r + 1}`),
       ...Array.from({ length: UNITS }, (_, u) => {
         const v = values[r * UNITS + u]!;
         return el('td', { class: v < 0 ? 'neg' : v === 0 ? 'zero' : 'pos' }, cell(v));
       }),
     ),
   );
-  return el('table', { class: 'matrix', 'data-testid': testid }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body));
+  return el(
+    'table',
+    { class: 'matrix', 'data-testid': testid },
+    el('caption', {}, caption),
+    el('thead', {}, head),
+    el('tbody', {}, ...body),
+  );
 }
 
 export function mountLayerMatrix(root: HTMLElement, rw: ReluWasm): void {

@@ -1,6 +1,7 @@
 // Section 6: a [2, 8, 8, 1] ReLU network (relu-wasm's createMLP, Adam) learns a 2-D dataset
 // in frame-sized slices of net.train(); it starts when first scrolled into view, pauses
-// off-screen, and stops by itself after MAX_STEPS.
+// off-screen, and stops by itself after MAX_STEPS, or when training diverges by the package's
+// rule (hasDiverged), with a note.
 //
 // data-testids:
 //   train-dataset    <select>: circle, xor, gauss, spiral
@@ -11,16 +12,20 @@
 //   train-accuracy   share of points classified right, e.g. "97%"
 //   train-boundary   canvas: decision surface and points
 //   train-loss-chart SVG loss curve
-// The widget root carries data-state = idle | running | paused | done.
-import type { MLP, ReluWasm } from 'relu-wasm';
+//   train-diverged   the note shown when training diverged (hidden otherwise)
+// The widget root carries data-state = idle | running | paused | done | diverged.
+import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate, type BinaryDatasetName, type Point } from 'relu-wasm/datasets';
+import { el, fixed, frameLoop, LossChart, statList } from 'relu-wasm/ui';
 
-import { el } from './dom.js';
-import { frameLoop } from './frame-loop.js';
-import { Heatmap } from './heatmap.js';
-import { LossChart } from './loss-chart.js';
+import { BoundaryView } from './boundary-view.js';
 
-const DATASETS: [BinaryDatasetName, string][] = [['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Two Gaussians'], ['spiral', 'Spiral']];
+const DATASETS: [BinaryDatasetName, string][] = [
+  ['circle', 'Circle'],
+  ['xor', 'Exclusive or'],
+  ['gauss', 'Two Gaussians'],
+  ['spiral', 'Spiral'],
+];
 const STEPS_PER_FRAME = 20; // slow enough to watch the boundary form
 const MAX_STEPS = 6000;
 const TRAIN = { lr: 0.01, optimizer: 'adam', batchSize: 16 } as const;
@@ -30,30 +35,36 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   for (const [value, label] of DATASETS) select.append(el('option', { value }, label));
   const play = el('button', { type: 'button', class: 'primary', 'data-testid': 'train-play' }, 'Play');
   const reset = el('button', { type: 'button', 'data-testid': 'train-reset' }, 'Reset');
-  const canvas = el('canvas', { width: 300, height: 300, class: 'boundary', 'data-testid': 'train-boundary', role: 'img', 'aria-label': 'Decision boundary of the network and the data points (orange class 0, blue class 1)' });
+  const boundary = new BoundaryView(
+    'Decision boundary of the network and the data points (orange class 0, blue class 1)',
+    'train-boundary',
+  );
   const steps = el('output', { 'data-testid': 'train-steps' }, '0');
   const loss = el('output', { 'data-testid': 'train-loss' }, '…');
   const accuracy = el('output', { 'data-testid': 'train-accuracy' }, '…');
-  const chart = new LossChart('Training loss against steps', ['s0'], 'train-loss-chart');
-  const heatmap = new Heatmap(canvas);
+  const chart = new LossChart({ label: 'Training loss against steps', testid: 'train-loss-chart' });
+  const divergedNote = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'train-diverged', hidden: true });
 
   let net: MLP | undefined;
   let points: Point[] = [];
   let X: Float32Array = new Float32Array(0);
   let Y: Float32Array = new Float32Array(0);
   let step = 0;
+  let firstLoss = NaN;
+  let diverged = false;
 
-  const measure = (): void => {
-    if (!net) return;
+  const measure = (): number => {
+    if (!net) return NaN;
     const l = net.lossAndGradients(X, Y).loss;
     const p = net.predict(X);
     let right = 0;
     for (let i = 0; i < Y.length; i++) if ((p[i]! >= 0.5 ? 1 : 0) === Y[i]) right++;
     steps.textContent = String(step);
-    loss.textContent = l.toFixed(3);
+    loss.textContent = fixed(l, 3);
     accuracy.textContent = `${Math.round((100 * right) / Y.length)}%`;
     chart.push(0, step, l);
-    heatmap.draw(net, points);
+    boundary.draw(net, points);
+    return l;
   };
 
   const rebuild = (): void => {
@@ -61,8 +72,10 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
     ({ points, X, Y } = generate(select.value as BinaryDatasetName, { n: 200, noise: 0.05, seed: 3 }));
     net = rw.createMLP({ sizes: [2, 8, 8, 1], activation: 'relu', loss: 'bce', seed: 11 });
     step = 0;
+    diverged = false;
+    divergedNote.hidden = true;
     chart.reset();
-    measure();
+    firstLoss = measure();
   };
 
   const loop = frameLoop(
@@ -71,19 +84,30 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
       if (!net) return false;
       // A few short train() calls per frame, never past the deadline.
       let done = 0;
+      let l = NaN;
       while (done < STEPS_PER_FRAME && performance.now() < deadline) {
-        net.train(X, Y, { ...TRAIN, steps: 5, seed: step });
+        l = net.train(X, Y, { ...TRAIN, steps: 5, seed: step });
         step += 5;
         done += 5;
+        if (hasDiverged(l, firstLoss)) break;
       }
-      measure();
+      const measured = measure();
+      if (hasDiverged(l, firstLoss) || hasDiverged(measured, firstLoss)) {
+        diverged = true;
+        divergedNote.textContent = `Training diverged at step ${step} (loss ${fixed(Number.isFinite(measured) ? measured : l, 3)}): the learning rate is too high for this network. Press Reset to start again.`;
+        divergedNote.hidden = false;
+        return false;
+      }
       return step < MAX_STEPS;
     },
-    (running) => {
-      play.textContent = running ? 'Pause' : step >= MAX_STEPS ? 'Train again' : 'Play';
-      root.dataset.state = running ? 'running' : step >= MAX_STEPS ? 'done' : 'paused';
+    {
+      onChange: (running) => {
+        const over = step >= MAX_STEPS || diverged;
+        play.textContent = running ? 'Pause' : over ? 'Train again' : 'Play';
+        root.dataset.state = running ? 'running' : diverged ? 'diverged' : step >= MAX_STEPS ? 'done' : 'paused';
+      },
+      onFirstVisible: () => loop.start(),
     },
-    () => loop.start(),
   );
 
   play.addEventListener('click', () => {
@@ -91,7 +115,7 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
       loop.pause();
       return;
     }
-    if (step >= MAX_STEPS) rebuild();
+    if (step >= MAX_STEPS || diverged) rebuild();
     loop.start();
   });
   reset.addEventListener('click', () => {
@@ -108,18 +132,26 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   root.append(
     el('div', { class: 'controls' }, el('label', { for: 'train-dataset' }, 'Data'), select, play, reset),
     el(
-      'div', { class: 'train-layout' },
-      canvas,
+      'div',
+      { class: 'train-layout' },
+      boundary.canvas,
       el(
-        'div', { class: 'train-side' },
-        el('dl', { class: 'stats' },
-          el('dt', {}, 'steps'), el('dd', {}, steps),
-          el('dt', {}, 'loss'), el('dd', {}, loss),
-          el('dt', {}, 'accuracy'), el('dd', {}, accuracy)),
+        'div',
+        { class: 'train-side' },
+        statList([
+          ['steps', steps],
+          ['loss', loss],
+          ['accuracy', accuracy],
+        ]),
         chart.element,
       ),
     ),
-    el('figcaption', {}, 'A network with two hidden layers of 8 ReLU units, trained with Adam (learning rate 0.01, minibatches of 16). Loss is the binary cross-entropy on all 200 points.'),
+    divergedNote,
+    el(
+      'figcaption',
+      {},
+      'A network with two hidden layers of 8 ReLU units, trained with Adam (learning rate 0.01, minibatches of 16). Loss is the binary cross-entropy on all 200 points.',
+    ),
   );
   rebuild();
 }

@@ -1,5 +1,5 @@
 // A column of dots per hidden layer, one dot per unit; units listed as `off` are greyed out.
-import { svg } from './dom.js';
+import { svg } from 'relu-wasm/ui';
 
 export class UnitDots {
   readonly element: SVGSVGElement;
@@ -10,8 +10,15 @@ export class UnitDots {
     const h = Math.max(...layers) * gap + 8;
     const w = layers.length * 40 + 8;
     this.#dots = layers.map((units, l) =>
-      Array.from({ length: units }, (_, u) => svg('circle', { cx: 24 + l * 40, cy: 15 + u * gap, r: 8, class: 'unit', 'data-dead': 'false' })));
-    this.element = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'unit-dots', role: 'img', 'aria-label': label, 'data-testid': testid }, ...this.#dots.flat());
+      Array.from({ length: units }, (_, u) =>
+        svg('circle', { cx: 24 + l * 40, cy: 15 + u * gap, r: 8, class: 'unit', 'data-dead': 'false' }),
+      ),
+    );
+    this.element = svg(
+      'svg',
+      { viewBox: `0 0 ${w} ${h}`, class: 'unit-dots', role: 'img', 'aria-label': label, 'data-testid': testid },
+      ...this.#dots.flat(),
+    );
   }
 
   /** off[l] lists the units of hidden layer l to grey out. */

@@ -6,9 +6,18 @@ import { loadRelu } from 'relu-wasm';
 import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+// The benchmark-only module (cpp/bench/wasm; built by `npm run build:wasm`, never in dist/).
+import benchKernelsUrl from '../../../build/wasm/bench/relu-bench-kernels.wasm?url&no-inline';
+
+import { loadBenchKernels } from '../../bench/bench-kernels.mjs';
 
 import { runFrameBench } from '../../bench/frame-bench.mjs';
-import { copyLimitVariants, reluBackwardVariants, reluForwardVariants, runKernelBench } from '../../bench/kernel-bench.mjs';
+import {
+  reluBackwardVariants,
+  reluForwardVariants,
+  runKernelBench,
+  yardstickVariants,
+} from '../../bench/kernel-bench.mjs';
 import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
 import { datasetEngineContender, runImageCompare } from '../../bench/train-images.mjs';
@@ -19,6 +28,13 @@ const result = document.querySelector<HTMLElement>('[data-testid="bench-result"]
 const params = new URLSearchParams(location.search);
 // ?quick: shorter samples, for trying the pipeline (not for numbers anyone should quote).
 const timing = params.has('quick') ? { minSampleMs: 10, samples: 3 } : { minSampleMs: 50, samples: 7 };
+// ?rounds=N: more interleaved rounds for the kernels (a busy machine); ?only=kernels skips
+// training, the frame budget and TF.js (a quick look at the kernels alone).
+const kernelTiming = {
+  ...timing,
+  samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples),
+};
+const kernelsOnly = params.get('only') === 'kernels';
 const say = (text: string) => (progress.textContent = text);
 
 async function run(): Promise<void> {
@@ -26,20 +42,30 @@ async function run(): Promise<void> {
   const started = performance.now();
   const simd = await loadRelu({ simd: true });
   const scalar = await loadRelu({ simd: false });
+  const bench = await loadBenchKernels(await (await fetch(benchKernelsUrl)).arrayBuffer());
   const instances = [
     { label: 'relu-wasm SIMD', rw: simd },
     { label: 'relu-wasm scalar', rw: scalar },
   ];
-  const onProgress = (p: { done: number; total: number; current: string }) => say(`kernels ${p.done}/${p.total}: ${p.current}`);
+  const onProgress = (p: { done: number; total: number; current: string }) =>
+    say(`kernels ${p.done}/${p.total}: ${p.current}`);
   const kernel = await runKernelBench({
-    variants: [...copyLimitVariants(simd), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
+    variants: [...yardstickVariants(bench), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
     onProgress,
-    // Our kernels and the copy limit sampled in rounds, so each ratio compares the same moments.
+    // Our kernels and the yardsticks sampled in rounds, so each ratio compares the same moments.
     interleave: true,
-    ...timing,
+    ...kernelTiming,
   });
+  if (kernelsOnly) {
+    finish({ kernel, train: [], frame: [], tfjs: null, timing: kernelTiming }, started);
+    return;
+  }
   const train = await runTrainCompare({
-    contenders: [engineContender(simd, 'relu-wasm SIMD, net.train'), engineContender(scalar, 'relu-wasm scalar, net.train'), plainJsContender()],
+    contenders: [
+      engineContender(simd, 'relu-wasm SIMD, net.train'),
+      engineContender(scalar, 'relu-wasm scalar, net.train'),
+      plainJsContender(),
+    ],
     onProgress: (s: string) => say(`training: ${s}`),
     ...timing,
   });
@@ -79,16 +105,25 @@ async function run(): Promise<void> {
     onProgress: (s: string) => say(`training at image scale: ${s}`),
     ...timing,
   });
+  finish(
+    {
+      kernel,
+      train,
+      trainImages,
+      frame,
+      tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
+      timing: kernelTiming,
+    },
+    started,
+  );
+}
+
+function finish(parts: Record<string, unknown>, started: number): void {
   const report = {
     date: new Date().toISOString(),
     userAgent: navigator.userAgent,
     cores: navigator.hardwareConcurrency,
-    timing,
-    tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
-    kernel,
-    train,
-    trainImages,
-    frame,
+    ...parts,
     seconds: (performance.now() - started) / 1000,
   };
   result.textContent = JSON.stringify(report, null, 1);

@@ -16,7 +16,10 @@ export class WorkerBridge {
   }
 
   #start(): Worker {
-    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module', name: 'relu-wasm trainer' });
+    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'relu-wasm trainer',
+    });
     worker.onmessage = (event: MessageEvent<Reply>) => {
       const pending = this.#pending.get(event.data.id);
       if (!pending) return;
@@ -35,11 +38,6 @@ export class WorkerBridge {
   #failAll(message: string): void {
     for (const p of this.#pending.values()) p.reject(new Error(message));
     this.#pending.clear();
-  }
-
-  /** Number of requests sent and not yet answered. */
-  get busy(): number {
-    return this.#pending.size;
   }
 
   request(body: Body, transfer: Transferable[] = []): Promise<Reply> {

@@ -45,7 +45,15 @@ const FEATURE_FNS: Record<Feature, (x1: number, x2: number) => number> = {
 };
 
 export const FEATURE_LABELS: Record<Feature, string> = {
-  x: 'X₁', y: 'X₂', xSquared: 'X₁²', ySquared: 'X₂²', xTimesY: 'X₁X₂', sinX: 'sin(X₁)', sinY: 'sin(X₂)', cosX: 'cos(X₁)', cosY: 'cos(X₂)',
+  x: 'X₁',
+  y: 'X₂',
+  xSquared: 'X₁²',
+  ySquared: 'X₂²',
+  xTimesY: 'X₁X₂',
+  sinX: 'sin(X₁)',
+  sinY: 'sin(X₂)',
+  cosX: 'cos(X₁)',
+  cosY: 'cos(X₂)',
 };
 
 export function featurize(coords: ArrayLike<number>, features: readonly Feature[]): Float32Array {
@@ -74,7 +82,11 @@ export function targets(points: readonly Point[], kind: TaskKind): Float32Array 
   return kind === 'regression' ? Float32Array.from(points, (p) => p.y) : Int32Array.from(points, (p) => p.y);
 }
 
-export function tensors(points: readonly Point[], kind: TaskKind, features: readonly Feature[]): { X: Float32Array; Y: Float32Array | Int32Array } {
+export function tensors(
+  points: readonly Point[],
+  kind: TaskKind,
+  features: readonly Feature[],
+): { X: Float32Array; Y: Float32Array | Int32Array } {
   return { X: featurize(coordsOf(points), features), Y: targets(points, kind) };
 }
 

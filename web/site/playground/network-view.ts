@@ -1,7 +1,8 @@
 // The network drawn as TF Playground draws it: input features, then a column of neurons per
 // layer, each showing its output over the plane, linked by lines whose width and colour show
 // the weights. Neurons are buttons (select one to see and edit its bias); dead units are marked.
-import { drawThumbnail, diverging } from './heatmap.js';
+import { diverging, el, paintActivations, svg } from 'relu-wasm/ui';
+
 import { FEATURE_LABELS, featurize, gridCoords, NEURON_GRID } from './data.js';
 import { FEATURES, type Feature } from './state.js';
 import type { Frame } from './protocol.js';
@@ -21,15 +22,6 @@ interface Column {
   canvases: HTMLCanvasElement[];
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
 export class NetworkView {
   #columns: Column[] = [];
   #links: Array<{ line: SVGLineElement; layer: number; out: number; in: number }> = [];
@@ -40,11 +32,12 @@ export class NetworkView {
   /** Node heights change once biases are written, so links are laid out again then. */
   #needsLayout = true;
 
-  constructor(private readonly root: HTMLElement, private readonly events: NetworkViewEvents) {
-    this.#svg = document.createElementNS(SVG, 'svg');
-    this.#svg.setAttribute('class', 'links');
-    this.#svg.setAttribute('aria-hidden', 'true');
-    this.#body = el('div', 'columns');
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly events: NetworkViewEvents,
+  ) {
+    this.#svg = svg('svg', { class: 'links', 'aria-hidden': 'true' });
+    this.#body = el('div', { class: 'columns' });
     root.replaceChildren(this.#svg, this.#body);
     new ResizeObserver(() => this.layoutLinks()).observe(root);
   }
@@ -56,21 +49,21 @@ export class NetworkView {
     this.#columns = [];
     this.#body.replaceChildren();
     // Inputs: every feature, checkable; the active ones feed the first layer.
-    const inputs = el('div', 'column inputs');
-    inputs.append(el('h3', 'column-title', 'Features'));
+    const inputs = el('div', { class: 'column inputs' });
+    inputs.append(el('h3', { class: 'column-title' }, 'Features'));
     const inCol: Column = { el: inputs, nodes: [], canvases: [] };
     const coords = gridCoords(NEURON_GRID);
     for (const f of FEATURES) {
-      const label = el('label', 'node feature');
+      const label = el('label', { class: 'node feature' });
       const box = el('input');
       box.type = 'checkbox';
       box.checked = features.includes(f);
       box.dataset.testid = `feature-${f}`;
       box.addEventListener('change', () => this.events.onFeature(f, box.checked));
-      const canvas = el('canvas', 'thumb');
+      const canvas = el('canvas', { class: 'thumb' });
       canvas.width = canvas.height = NEURON_GRID;
-      drawThumbnail(canvas.getContext('2d')!, featurize(coords, [f]), 1, 0, NEURON_GRID, false);
-      label.append(box, canvas, el('span', 'feature-name', FEATURE_LABELS[f]));
+      paintActivations(canvas.getContext('2d')!, featurize(coords, [f]), NEURON_GRID);
+      label.append(box, canvas, el('span', { class: 'feature-name' }, FEATURE_LABELS[f]));
       if (!box.checked) label.classList.add('off');
       inputs.append(label);
       if (box.checked) {
@@ -83,43 +76,46 @@ export class NetworkView {
     for (let l = 1; l < sizes.length; l++) {
       const isOutput = l === sizes.length - 1;
       const units = sizes[l]!;
-      const col = el('div', `column ${isOutput ? 'output' : 'hidden'}`);
-      const title = el('h3', 'column-title', isOutput ? 'Output' : `Layer ${l}`);
+      const col = el('div', { class: `column ${isOutput ? 'output' : 'hidden'}` });
+      const title = el('h3', { class: 'column-title' }, isOutput ? 'Output' : `Layer ${l}`);
       col.append(title);
       if (!isOutput) {
-        const controls = el('div', 'unit-controls');
-        const minus = el('button', 'small', '−');
+        const controls = el('div', { class: 'unit-controls' });
+        const minus = el('button', { class: 'small' }, '−');
         minus.type = 'button';
         minus.setAttribute('aria-label', `Remove a neuron from layer ${l}`);
         minus.disabled = units <= 1;
         minus.addEventListener('click', () => this.events.onUnits(l - 1, -1));
-        const plus = el('button', 'small', '+');
+        const plus = el('button', { class: 'small' }, '+');
         plus.type = 'button';
         plus.setAttribute('aria-label', `Add a neuron to layer ${l}`);
         plus.addEventListener('click', () => this.events.onUnits(l - 1, +1));
-        controls.append(minus, el('span', 'unit-count', `${units}`), plus);
+        controls.append(minus, el('span', { class: 'unit-count' }, `${units}`), plus);
         col.append(controls);
       }
       const c: Column = { el: col, nodes: [], canvases: [] };
       const shown = Math.min(units, MAX_SHOWN);
       for (let u = 0; u < shown; u++) {
-        const node = el('button', 'node neuron');
+        const node = el('button', { class: 'node neuron' });
         node.type = 'button';
         node.dataset.layer = String(l);
         node.dataset.unit = String(u);
-        node.setAttribute('aria-label', isOutput ? `Output ${u + 1}${kind === 'multiclass' ? ` (class ${u})` : ''}` : `Layer ${l} neuron ${u + 1}`);
+        node.setAttribute(
+          'aria-label',
+          isOutput ? `Output ${u + 1}${kind === 'multiclass' ? ` (class ${u})` : ''}` : `Layer ${l} neuron ${u + 1}`,
+        );
         node.addEventListener('click', () => this.events.onSelect(l - 1, u));
         if (!isOutput) {
-          const canvas = el('canvas', 'thumb');
+          const canvas = el('canvas', { class: 'thumb' });
           canvas.width = canvas.height = NEURON_GRID;
           node.append(canvas);
           c.canvases.push(canvas);
-        } else node.append(el('span', 'output-label', kind === 'multiclass' ? `class ${u}` : 'out'));
-        node.append(el('span', 'bias'));
+        } else node.append(el('span', { class: 'output-label' }, kind === 'multiclass' ? `class ${u}` : 'out'));
+        node.append(el('span', { class: 'bias' }));
         c.nodes.push(node);
         col.append(node);
       }
-      if (units > shown) col.append(el('p', 'more', `+${units - shown} more`));
+      if (units > shown) col.append(el('p', { class: 'more' }, `+${units - shown} more`));
       this.#columns.push(c);
       this.#body.append(col);
     }
@@ -136,7 +132,7 @@ export class NetworkView {
       const to = this.#columns[l + 1]!.nodes.length;
       for (let o = 0; o < to; o++) {
         for (let i = 0; i < from; i++) {
-          const line = document.createElementNS(SVG, 'line');
+          const line = svg('line');
           this.#svg.append(line);
           this.#links.push({ line, layer: l, out: o, in: i });
         }
@@ -180,9 +176,11 @@ export class NetworkView {
         if (span.textContent !== text) span.textContent = text;
         // The accessible name changes only with the dead mark (the bias is in the panel).
         const label = node.getAttribute('aria-label')!;
-        if (label.endsWith(', dead') !== dead) node.setAttribute('aria-label', dead ? `${label}, dead` : label.replace(/, dead$/, ''));
+        if (label.endsWith(', dead') !== dead)
+          node.setAttribute('aria-label', dead ? `${label}, dead` : label.replace(/, dead$/, ''));
       });
-      if (acts) col.canvases.forEach((c, u) => drawThumbnail(c.getContext('2d')!, acts, units, u, NEURON_GRID, discretize));
+      if (acts)
+        col.canvases.forEach((c, u) => paintActivations(c.getContext('2d')!, acts, NEURON_GRID, units, u, discretize));
     }
     for (const link of this.#links) {
       const p = frame.layers[link.layer];

@@ -13,18 +13,40 @@
 //             loss-chart, boundary, divergence, divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, export-json, import-json,
 //             json-error, url-warnings
+import { FLOAT32_MAX } from 'relu-wasm';
+import { DOMAIN } from 'relu-wasm/datasets';
+import { fromClient, LossChart, paintBoundary, paintPoints } from 'relu-wasm/ui';
+
 import { parseCsv, toCsv, type LoadedData } from './csv.js';
-import { fromLoaded, generate, GRID, gridCoords, featurize, NEURON_GRID, networkSizes, tensors, type Data } from './data.js';
+import {
+  fromLoaded,
+  generate,
+  GRID,
+  gridCoords,
+  featurize,
+  NEURON_GRID,
+  networkSizes,
+  tensors,
+  type Data,
+} from './data.js';
 import { WorkerBridge } from './bridge.js';
-import { drawBoundary, drawPoints, fromClient } from './heatmap.js';
-import { LossChart } from './loss-chart.js';
 import { toJSON, parseNetwork } from './network-json.js';
 import { NetworkView } from './network-view.js';
 import { PRESETS } from './presets.js';
 import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
 import {
-  activeFeatures, cloneState, DEFAULTS, LEARNING_RATES, LIMITS, parseHash, REG_RATES, seedToUint32, serializeState,
-  type Feature, type State,
+  activeFeatures,
+  cloneState,
+  DEFAULTS,
+  FEATURES,
+  LEARNING_RATES,
+  LIMITS,
+  parseHash,
+  REG_RATES,
+  seedToUint32,
+  serializeState,
+  type Feature,
+  type State,
 } from './state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -74,7 +96,7 @@ const ui = {
   trainAcc: $<HTMLOutputElement>('train-acc'),
   testAcc: $<HTMLOutputElement>('test-acc'),
   deadUnits: $<HTMLOutputElement>('dead-units'),
-  lossChart: $<HTMLCanvasElement>('loss-chart'),
+  lossChart: $<HTMLDivElement>('loss-chart'),
   divergence: $<HTMLDivElement>('divergence'),
   divergenceMessage: $<HTMLParagraphElement>('divergence-message'),
   divergenceReset: $<HTMLButtonElement>('divergence-reset'),
@@ -104,7 +126,14 @@ let selected: { layer: number; unit: number } | null = null;
 let carry = 0;
 let lastTick = 0;
 
-const chart = new LossChart(ui.lossChart);
+const chart = new LossChart({
+  label: 'Training (dark) and test (blue) loss over steps',
+  series: 2,
+  testid: 'loss-chart',
+  width: 320,
+  height: 90,
+});
+ui.lossChart.append(chart.element);
 const bridge = new WorkerBridge((message) => pauseWithMessage(`The training worker stopped (${message}).`));
 const view = new NetworkView(ui.network, {
   onFeature(feature, on) {
@@ -158,7 +187,9 @@ function fillDatasetSelect(): void {
 function fillClickLabel(): void {
   const opts: HTMLOptionElement[] = [];
   if (data.kind === 'regression') for (const v of [1, 0.5, 0, -0.5, -1]) opts.push(new Option(`value ${v}`, String(v)));
-  else for (let k = 0; k < data.classes; k++) opts.push(new Option(k === 0 ? 'class 0 (orange)' : k === 1 ? 'class 1 (blue)' : `class ${k}`, String(k)));
+  else
+    for (let k = 0; k < data.classes; k++)
+      opts.push(new Option(k === 0 ? 'class 0 (orange)' : k === 1 ? 'class 1 (blue)' : `class ${k}`, String(k)));
   const before = ui.clickLabel.value;
   ui.clickLabel.replaceChildren(...opts);
   if ([...ui.clickLabel.options].some((o) => o.value === before)) ui.clickLabel.value = before;
@@ -196,11 +227,13 @@ function writeHash(): void {
 }
 
 function showWarnings(warnings: string[]): void {
-  ui.urlWarnings.replaceChildren(...warnings.map((w) => {
-    const li = document.createElement('li');
-    li.textContent = w;
-    return li;
-  }));
+  ui.urlWarnings.replaceChildren(
+    ...warnings.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = w;
+      return li;
+    }),
+  );
 }
 
 // ---- data and reset ---------------------------------------------------------------------
@@ -215,7 +248,10 @@ function dataMessage(): DataMessage {
   const tr = tensors(data.train, data.kind, features);
   const te = tensors(data.test, data.kind, features);
   return {
-    trainX: tr.X, trainY: tr.Y, testX: te.X, testY: te.Y,
+    trainX: tr.X,
+    trainY: tr.Y,
+    testX: te.X,
+    testY: te.Y,
     gridX: featurize(gridCoords(GRID), features),
     neuronGridX: featurize(gridCoords(NEURON_GRID), features),
   };
@@ -259,12 +295,18 @@ function reset(layers?: LayerJSON[]): void {
   inFlight = false;
   bridge.restart();
   frame = null;
-  chart.clear();
+  chart.reset();
   ui.divergence.hidden = true;
   rebuildView();
   const d = dataMessage();
   const gen = generation;
-  const init = { type: 'init' as const, net: netConfig(), train: trainConfig(), data: d, ...(layers ? { layers } : {}) };
+  const init = {
+    type: 'init' as const,
+    net: netConfig(),
+    train: trainConfig(),
+    data: d,
+    ...(layers ? { layers } : {}),
+  };
   bridge.request(init, transfers(d)).then((r) => accept(r, gen), ignoreReset);
   bridge.request({ type: 'options', train: trainConfig() }).then((r) => {
     if (r.type === 'ready') ui.backend.textContent = r.backend;
@@ -331,9 +373,12 @@ function trainSteps(steps: number): void {
   if (inFlight) return;
   inFlight = true;
   const gen = generation;
-  bridge.request({ type: 'train', steps }).then((r) => accept(r, gen), ignoreReset).finally(() => {
-    if (gen === generation) inFlight = false;
-  });
+  bridge
+    .request({ type: 'train', steps })
+    .then((r) => accept(r, gen), ignoreReset)
+    .finally(() => {
+      if (gen === generation) inFlight = false;
+    });
 }
 
 function tick(now: number): void {
@@ -360,7 +405,8 @@ function accept(reply: Reply, gen: number): void {
   frame = reply;
   // Canvases first: they read layout sizes, which is free before any text has changed.
   drawPlot();
-  chart.add({ steps: reply.steps, train: reply.trainLoss, test: reply.testLoss });
+  chart.push(0, reply.steps, reply.trainLoss);
+  chart.push(1, reply.steps, reply.testLoss);
   ui.steps.textContent = String(reply.steps);
   const rows = Math.max(1, data.train.length);
   ui.epoch.textContent = String(Math.floor((reply.steps * Math.min(state.batchSize, rows)) / rows));
@@ -372,7 +418,9 @@ function accept(reply: Reply, gen: number): void {
   view.update(reply, state.discretize);
   showNeuron();
   if (reply.diverged) {
-    pauseWithMessage(`Training paused: ${reply.diverged} The learning rate (${state.learningRate}) is probably too high for this network and data: each step overshoots and the weights grow without bound. Lower the learning rate, then reset. Your settings and data are kept.`);
+    pauseWithMessage(
+      `Training paused: ${reply.diverged} The learning rate (${state.learningRate}) is probably too high for this network and data: each step overshoots and the weights grow without bound. Lower the learning rate, then reset. Your settings and data are kept.`,
+    );
   }
 }
 
@@ -389,10 +437,10 @@ function drawPlot(): void {
   if (c.width !== size || c.height !== size) c.width = c.height = size;
   const ctx = c.getContext('2d')!;
   const kind = data.kind;
-  if (frame) drawBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
+  if (frame) paintBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
   else ctx.clearRect(0, 0, size, size);
-  drawPoints(ctx, data.train, kind, false);
-  if (state.showTestData) drawPoints(ctx, data.test, kind, true);
+  paintPoints(ctx, data.train, { extent: DOMAIN, kind });
+  if (state.showTestData) paintPoints(ctx, data.test, { extent: DOMAIN, kind, dark: true });
 }
 
 function showNeuron(): void {
@@ -430,26 +478,23 @@ function bindControls(): void {
   });
   ui.reset.addEventListener('click', () => reset());
   ui.divergenceReset.addEventListener('click', () => reset());
-  ui.learningRate.addEventListener('change', () => {
-    state.learningRate = Number(ui.learningRate.value);
-    commit(false);
-  });
-  ui.regularizationRate.addEventListener('change', () => {
-    state.regularizationRate = Number(ui.regularizationRate.value);
-    commit(false);
-  });
-  ui.regularization.addEventListener('change', () => {
-    state.regularization = ui.regularization.value as State['regularization'];
-    commit(false);
-  });
-  ui.optimizer.addEventListener('change', () => {
-    state.optimizer = ui.optimizer.value as State['optimizer'];
-    commit(false);
-  });
-  ui.activation.addEventListener('change', () => {
-    state.activation = ui.activation.value as State['activation'];
-    commit(true);
-  });
+  // Menus whose value goes straight into the state; `needsReset` when the network changes.
+  const menus: Array<
+    [HTMLSelectElement, 'learningRate' | 'regularizationRate' | 'regularization' | 'optimizer' | 'activation', boolean]
+  > = [
+    [ui.learningRate, 'learningRate', false],
+    [ui.regularizationRate, 'regularizationRate', false],
+    [ui.regularization, 'regularization', false],
+    [ui.optimizer, 'optimizer', false],
+    [ui.activation, 'activation', true],
+  ];
+  for (const [menu, key, needsReset] of menus) {
+    menu.addEventListener('change', () => {
+      const value = menu.value;
+      Object.assign(state, { [key]: typeof DEFAULTS[key] === 'number' ? Number(value) : value });
+      commit(needsReset);
+    });
+  }
   ui.problem.addEventListener('change', () => {
     state.problem = ui.problem.value as State['problem'];
     custom = null;
@@ -458,7 +503,9 @@ function bindControls(): void {
   numberInput(ui.batchSize, 'batchSize', false);
   ui.leakySlope.addEventListener('change', () => {
     const v = Number(ui.leakySlope.value);
-    state.leakySlope = Number.isFinite(v) ? Math.min(LIMITS.leakySlope[1], Math.max(LIMITS.leakySlope[0], v)) : DEFAULTS.leakySlope;
+    state.leakySlope = Number.isFinite(v)
+      ? Math.min(LIMITS.leakySlope[1], Math.max(LIMITS.leakySlope[0], v))
+      : DEFAULTS.leakySlope;
     commit(true);
   });
   numberInput(ui.stepsPerSecond, 'stepsPerSecond', false);
@@ -507,7 +554,9 @@ function bindControls(): void {
     if (frame) view.update(frame, state.discretize);
   });
   ui.networkShape.addEventListener('change', () => {
-    const { state: parsed, warnings } = parseHash(`networkShape=${encodeURIComponent(ui.networkShape.value.replace(/\s+/g, ''))}`);
+    const { state: parsed, warnings } = parseHash(
+      `networkShape=${encodeURIComponent(ui.networkShape.value.replace(/\s+/g, ''))}`,
+    );
     showWarnings(warnings);
     state.networkShape = parsed.networkShape;
     commit(true);
@@ -523,9 +572,12 @@ function bindControls(): void {
   });
   ui.neuronBias.addEventListener('change', () => {
     const v = Number(ui.neuronBias.value);
-    if (!selected || !Number.isFinite(v)) return;
+    // A bias beyond float32 would become Infinity in the engine: refused like NaN.
+    if (!selected || !Number.isFinite(v) || Math.abs(v) > FLOAT32_MAX) return;
     const gen = generation;
-    bridge.request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v }).then((r) => accept(r, gen), ignoreReset);
+    bridge
+      .request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v })
+      .then((r) => accept(r, gen), ignoreReset);
   });
   ui.boundary.addEventListener('click', (e) => addPoint(e.clientX, e.clientY));
   bindData();
@@ -535,7 +587,6 @@ function bindControls(): void {
   });
   window.addEventListener('resize', () => {
     drawPlot();
-    chart.draw();
   });
 }
 
@@ -562,7 +613,7 @@ function loadCsvText(text: string, source: string): void {
 }
 
 function addPoint(clientX: number, clientY: number): void {
-  const [x1, x2] = fromClient(ui.boundary, clientX, clientY);
+  const [x1, x2] = fromClient(ui.boundary, clientX, clientY, DOMAIN);
   if (Math.abs(x1) > 6 || Math.abs(x2) > 6) return;
   const y = Number(ui.clickLabel.value);
   if (!Number.isFinite(y)) return;
@@ -602,7 +653,9 @@ function bindData(): void {
     ui.csvFile.value = '';
   });
   ui.csvLoad.addEventListener('click', () => loadCsvText(ui.csvText.value, 'the pasted text'));
-  ui.exportCsv.addEventListener('click', () => download('playground-data.csv', toCsv([...data.train, ...data.test]), 'text/csv'));
+  ui.exportCsv.addEventListener('click', () =>
+    download('playground-data.csv', toCsv([...data.train, ...data.test]), 'text/csv'),
+  );
 }
 
 // ---- presets, gradient check, network file ----------------------------------------------
@@ -642,14 +695,28 @@ function bindTools(): void {
       }
       return tr;
     };
-    ui.gradcheckRows.replaceChildren(...r.rows.map((row) => cells([String(row.layer), row.name, row.backprop.toExponential(3), row.numeric.toExponential(3), row.relError.toExponential(1)])));
+    ui.gradcheckRows.replaceChildren(
+      ...r.rows.map((row) =>
+        cells([
+          String(row.layer),
+          row.name,
+          row.backprop.toExponential(3),
+          row.numeric.toExponential(3),
+          row.relError.toExponential(1),
+        ]),
+      ),
+    );
     const max = Math.max(0, ...r.rows.map((row) => row.relError));
     ui.gradcheckMax.textContent = max.toExponential(2);
   });
   ui.exportJson.addEventListener('click', async () => {
     const r = await bridge.request({ type: 'params' }).catch(() => null);
     if (!r || r.type !== 'params') return;
-    download('playground-network.json', toJSON(r.layers, networkSizes(state, data), state.activation, activeFeatures(state)), 'application/json');
+    download(
+      'playground-network.json',
+      toJSON(r.layers, networkSizes(state, data), state.activation, activeFeatures(state)),
+      'application/json',
+    );
   });
   ui.importJson.addEventListener('change', async () => {
     const file = ui.importJson.files?.[0];
@@ -676,7 +743,7 @@ function bindTools(): void {
     }
     ui.jsonError.textContent = '';
     state.networkShape = result.sizes.slice(1, -1);
-    for (const f of ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const) state[f] = features.includes(f);
+    for (const f of FEATURES) state[f] = features.includes(f);
     if (result.activation) state.activation = result.activation;
     writeHash();
     controlsFromState();

@@ -1,5 +1,6 @@
 // The messages between the page and the training worker. Every request carries an id and
-// gets exactly one reply with the same id (a Frame, a GradCheck, Params or an error).
+// gets exactly one reply with the same id: a frame, or 'gradcheck', 'params', 'ready' (to
+// 'options') or 'error'.
 import type { Activation, LossKind, OptimizerKind } from 'relu-wasm';
 
 export interface NetConfig {
@@ -39,7 +40,6 @@ export type Request =
   | { id: number; type: 'options'; train: TrainConfig }
   | { id: number; type: 'data'; data: DataMessage }
   | { id: number; type: 'train'; steps: number }
-  | { id: number; type: 'snapshot' }
   | { id: number; type: 'setBias'; layer: number; unit: number; value: number }
   | { id: number; type: 'gradcheck' }
   | { id: number; type: 'params' };
@@ -60,7 +60,7 @@ export interface Frame {
   layers: LayerJSON[];
   /** Per hidden layer, the units that output 0 on every training point. */
   dead: number[][];
-  /** Set when the loss became NaN, infinite or exploded; training must stop. */
+  /** Why training must stop: the weights or the loss became non-finite, or hasDiverged(). */
   diverged: string | null;
 }
 
@@ -78,6 +78,3 @@ export type Reply =
   | { id: number; type: 'params'; layers: LayerJSON[] }
   | { id: number; type: 'ready'; backend: string }
   | { id: number; type: 'error'; message: string };
-
-/** Above this the loss has exploded even if it is still finite. */
-export const EXPLODED_LOSS = 1e6;

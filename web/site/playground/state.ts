@@ -1,14 +1,44 @@
 // The playground's settings as one declarative table that round-trips through the URL hash.
 // Keys and value spellings follow TensorFlow Playground's state.ts, so its links open the same
-// experiment here; our extras have their own keys (listed in EXTRA_KEYS). Every value from the
-// hash is untrusted: parsed as data, validated against its table entry and clamped, never run.
+// experiment here; our extras have their own keys (the end of PROPS). Every value from the hash
+// is untrusted: parsed as data, validated against its table entry and clamped, never run; no
+// hash makes parseHash throw, and every number it keeps is finite in float32. Names, enums and
+// ranges of the network's options come from the package's option table (OPTION_SPECS) and the
+// dataset names from relu-wasm/datasets; PLAYGROUND_OPTIONS declares where the playground
+// deliberately differs.
+import {
+  ACTIVATIONS,
+  MLP_OPTION_SPECS,
+  OPTIMIZERS,
+  TRAIN_OPTION_SPECS,
+  type Activation,
+  type OptimizerKind,
+} from 'relu-wasm';
+import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from 'relu-wasm/datasets';
 
 export type Problem = 'classification' | 'regression';
-export type ClassDataset = 'circle' | 'xor' | 'gauss' | 'spiral' | 'cs231n-spiral';
-export type RegDataset = 'reg-plane' | 'reg-gauss';
-export type ActivationName = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'linear';
+export type ClassDataset = (typeof CLASSIFICATION_DATASETS)[number];
+export type RegDataset = (typeof REGRESSION_DATASETS)[number];
+export type ActivationName = Activation;
 export type Regularization = 'none' | 'L1' | 'L2';
-export type Optimizer = 'sgd' | 'momentum' | 'adam';
+export type Optimizer = OptimizerKind;
+
+/**
+ * The playground's deliberate differences from the option table, in one place: TF Playground's
+ * defaults (tanh, learning rate 0.03) and the ranges a link may set, inside the table's ranges
+ * (the table allows any learning rate in [0, 1e30) and any finite Leaky slope).
+ */
+export const PLAYGROUND_OPTIONS = {
+  activation: 'tanh' as Activation,
+  learningRate: { default: 0.03, min: 1e-6, max: 100 },
+  regularizationRate: { default: TRAIN_OPTION_SPECS.l2.default, min: 0, max: 100 },
+  leakySlope: { default: MLP_OPTION_SPECS.leakySlope.default, min: 0, max: 1 },
+} as const;
+
+/** [min, max] of a playground range, clamped into the option table's range. */
+function within(ui: { min: number; max: number }, table: { min: number; max: number }): readonly [number, number] {
+  return [Math.max(ui.min, table.min), Math.min(ui.max, table.max)];
+}
 
 export const FEATURES = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'cosX', 'cosY'] as const;
 export type Feature = (typeof FEATURES)[number];
@@ -47,14 +77,14 @@ export interface State {
 }
 
 export const LIMITS = {
-  learningRate: [1e-6, 100],
-  regularizationRate: [0, 100],
+  learningRate: within(PLAYGROUND_OPTIONS.learningRate, TRAIN_OPTION_SPECS.lr),
+  regularizationRate: within(PLAYGROUND_OPTIONS.regularizationRate, TRAIN_OPTION_SPECS.l2),
   batchSize: [1, 1000],
   layers: [0, 10],
   units: [1, 256],
   noise: [0, 50],
   percTrainData: [10, 90],
-  leakySlope: [0, 1],
+  leakySlope: within(PLAYGROUND_OPTIONS.leakySlope, MLP_OPTION_SPECS.leakySlope),
   stepsPerSecond: [1, 50000],
   /** 0 means TF Playground's counts: 500 points for classification, 1200 for regression. */
   numSamples: [0, 5000],
@@ -68,10 +98,10 @@ export const DEFAULTS: Readonly<State> = {
   problem: 'classification',
   dataset: 'circle',
   regDataset: 'reg-plane',
-  activation: 'tanh',
-  learningRate: 0.03,
+  activation: PLAYGROUND_OPTIONS.activation,
+  learningRate: PLAYGROUND_OPTIONS.learningRate.default,
   regularization: 'none',
-  regularizationRate: 0,
+  regularizationRate: PLAYGROUND_OPTIONS.regularizationRate.default,
   batchSize: 10,
   networkShape: [4, 2],
   noise: 0,
@@ -89,8 +119,8 @@ export const DEFAULTS: Readonly<State> = {
   sinY: false,
   cosX: false,
   cosY: false,
-  optimizer: 'sgd',
-  leakySlope: 0.01,
+  optimizer: TRAIN_OPTION_SPECS.optimizer.default,
+  leakySlope: PLAYGROUND_OPTIONS.leakySlope.default,
   stepsPerSecond: 1000,
   numSamples: 0,
 };
@@ -104,11 +134,11 @@ type Kind =
 
 /** The table: one entry per hash key, in TF Playground's order, then ours. */
 const PROPS: ReadonlyArray<[keyof State, Kind]> = [
-  ['activation', { kind: 'enum', values: ['relu', 'tanh', 'sigmoid', 'linear', 'leaky_relu'] }],
+  ['activation', { kind: 'enum', values: ACTIVATIONS }],
   ['regularization', { kind: 'enum', values: ['none', 'L1', 'L2'] }],
   ['batchSize', { kind: 'number', min: LIMITS.batchSize[0], max: LIMITS.batchSize[1], integer: true }],
-  ['dataset', { kind: 'enum', values: ['circle', 'xor', 'gauss', 'spiral', 'cs231n-spiral'] }],
-  ['regDataset', { kind: 'enum', values: ['reg-plane', 'reg-gauss'] }],
+  ['dataset', { kind: 'enum', values: CLASSIFICATION_DATASETS }],
+  ['regDataset', { kind: 'enum', values: REGRESSION_DATASETS }],
   ['learningRate', { kind: 'number', min: LIMITS.learningRate[0], max: LIMITS.learningRate[1] }],
   ['regularizationRate', { kind: 'number', min: LIMITS.regularizationRate[0], max: LIMITS.regularizationRate[1] }],
   ['noise', { kind: 'number', min: LIMITS.noise[0], max: LIMITS.noise[1], integer: true }],
@@ -129,14 +159,11 @@ const PROPS: ReadonlyArray<[keyof State, Kind]> = [
   ['problem', { kind: 'enum', values: ['classification', 'regression'] }],
   ['initZero', { kind: 'bool' }],
   // Ours (not in TF Playground):
-  ['optimizer', { kind: 'enum', values: ['sgd', 'momentum', 'adam'] }],
+  ['optimizer', { kind: 'enum', values: OPTIMIZERS }],
   ['leakySlope', { kind: 'number', min: LIMITS.leakySlope[0], max: LIMITS.leakySlope[1] }],
   ['stepsPerSecond', { kind: 'number', min: LIMITS.stepsPerSecond[0], max: LIMITS.stepsPerSecond[1], integer: true }],
   ['numSamples', { kind: 'number', min: LIMITS.numSamples[0], max: LIMITS.numSamples[1], integer: true }],
 ];
-
-/** Keys this page adds to TF Playground's; documented in the page's "About the URL" note. */
-export const EXTRA_KEYS = ['optimizer', 'leakySlope', 'stepsPerSecond', 'numSamples'] as const;
 
 /** TF Playground keys that only change its own UI; accepted and ignored. */
 const IGNORED_KEYS = new Set(['collectStats', 'tutorial', 'hideText']);
@@ -195,7 +222,8 @@ export function parseHash(hash: string): ParseResult {
     switch (kind.kind) {
       case 'enum':
         if (kind.values.includes(value)) target[name] = value;
-        else if (value !== '') warnings.push(`${name}=${show} is not one of ${kind.values.join(', ')}; kept ${String(target[name])}.`);
+        else if (value !== '')
+          warnings.push(`${name}=${show} is not one of ${kind.values.join(', ')}; kept ${String(target[name])}.`);
         break;
       case 'bool':
         // TF Playground: any value but "false" means true.
@@ -220,7 +248,8 @@ export function parseHash(hash: string): ParseResult {
         let changed = false;
         for (const p of parts.slice(0, LIMITS.layers[1])) {
           const n = Number(p);
-          if (!Number.isFinite(n)) {
+          // An empty part ("4,,2" or a trailing comma) is dropped, not read as Number('') = 0.
+          if (p.trim() === '' || !Number.isFinite(n)) {
             changed = true;
             continue;
           }
@@ -229,7 +258,10 @@ export function parseHash(hash: string): ParseResult {
           shape.push(u);
         }
         if (parts.length > LIMITS.layers[1]) changed = true;
-        if (changed) warnings.push(`networkShape=${show} was changed to ${shape.join(',') || '(no hidden layer)'} (up to ${LIMITS.layers[1]} layers of ${LIMITS.units[0]} to ${LIMITS.units[1]} units).`);
+        if (changed)
+          warnings.push(
+            `networkShape=${show} was changed to ${shape.join(',') || '(no hidden layer)'} (up to ${LIMITS.layers[1]} layers of ${LIMITS.units[0]} to ${LIMITS.units[1]} units).`,
+          );
         state.networkShape = shape;
         break;
       }

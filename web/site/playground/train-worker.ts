@@ -1,7 +1,7 @@
 // The training worker: it owns the relu-wasm instance and the network, answers each request
 // in order, and sends typed arrays back as transferables so the page never waits on copies.
-import { loadRelu, type MLP } from 'relu-wasm';
-import { EXPLODED_LOSS, type DataMessage, type Frame, type GradCheckRow, type LayerJSON, type Reply, type Request, type TrainConfig } from './protocol.js';
+import { DIVERGENCE_FACTOR, hasDiverged, loadRelu, type MLP } from 'relu-wasm';
+import type { DataMessage, Frame, GradCheckRow, LayerJSON, Reply, Request, TrainConfig } from './protocol.js';
 
 const rwPromise = loadRelu();
 let net: MLP | null = null;
@@ -10,6 +10,11 @@ let train: TrainConfig | null = null;
 let steps = 0;
 let batchCalls = 0;
 let diverged: string | null = null;
+/**
+ * The reference of the package's divergence rule: the training loss of the first frame after
+ * init, or after the reader edited the data or a bias (a jump they caused is not divergence).
+ */
+let firstLoss: number | null = null;
 
 function send(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -61,8 +66,15 @@ function frame(n: MLP, d: DataMessage): Frame {
   const layers = params(n);
   const trainLoss = lossOf(n, d.trainX, d.trainY);
   const testLoss = lossOf(n, d.testX, d.testY);
-  if (!diverged && (!allFinite(layers) || !Number.isFinite(trainLoss))) diverged = 'The loss became NaN or infinite: the weights overflowed.';
-  if (!diverged && trainLoss > EXPLODED_LOSS) diverged = `The loss exploded to ${trainLoss.toExponential(2)}.`;
+  // An empty training set has no loss (NaN) and nothing that could diverge.
+  if (rows(d.trainX, n) > 0) {
+    firstLoss ??= trainLoss;
+    if (!diverged && (!allFinite(layers) || !Number.isFinite(trainLoss)))
+      diverged = 'The loss became NaN or infinite: the weights overflowed.';
+    else if (!diverged && hasDiverged(trainLoss, firstLoss)) {
+      diverged = `The loss grew to ${trainLoss.toExponential(2)}, more than ${DIVERGENCE_FACTOR} times its first value (${firstLoss.toExponential(2)}).`;
+    }
+  }
   const acts = n.activations(d.neuronGridX);
   acts.pop(); // the output logits; the output is drawn from predict() on the fine grid
   return {
@@ -100,7 +112,10 @@ function gradCheck(n: MLP, d: DataMessage, t: TrainConfig): { rows: GradCheckRow
   };
   for (let l = 0; l < grads.length; l++) {
     const { dW, db } = grads[l]!;
-    for (const [which, g] of [['W', dW], ['b', db]] as const) {
+    for (const [which, g] of [
+      ['W', dW],
+      ['b', db],
+    ] as const) {
       let idx = 0;
       for (let i = 1; i < g.length; i++) if (Math.abs(g[i]!) > Math.abs(g[idx]!)) idx = i;
       const p = n.getParams(l);
@@ -134,6 +149,7 @@ async function handle(req: Request): Promise<void> {
       train = req.train;
       steps = 0;
       diverged = null;
+      firstLoss = null;
       sendFrame(req.id, net, data);
       return;
     }
@@ -156,7 +172,7 @@ async function handle(req: Request): Promise<void> {
           const loss = net.train(data.trainX, data.trainY, { ...train, steps: k, seed: batchCalls++ >>> 0 });
           steps += k;
           left -= k;
-          if (!Number.isFinite(loss) || loss > EXPLODED_LOSS) break;
+          if (hasDiverged(loss, firstLoss ?? NaN)) break;
         }
       }
       sendFrame(req.id, net, data);
@@ -164,15 +180,14 @@ async function handle(req: Request): Promise<void> {
     }
     case 'data':
       data = req.data;
-      sendFrame(req.id, net, data);
-      return;
-    case 'snapshot':
+      firstLoss = null;
       sendFrame(req.id, net, data);
       return;
     case 'setBias': {
       const p = net.getParams(req.layer);
       if (req.unit >= 0 && req.unit < p.b.length) p.b[req.unit] = req.value;
       net.setParams(req.layer, p.W, p.b);
+      firstLoss = null;
       sendFrame(req.id, net, data);
       return;
     }
@@ -181,7 +196,10 @@ async function handle(req: Request): Promise<void> {
       return;
     case 'params': {
       const layers = params(net);
-      send({ id: req.id, type: 'params', layers }, layers.flatMap((p) => [p.W.buffer, p.b.buffer]));
+      send(
+        { id: req.id, type: 'params', layers },
+        layers.flatMap((p) => [p.W.buffer, p.b.buffer]),
+      );
       return;
     }
   }
@@ -192,6 +210,8 @@ let queue = Promise.resolve();
 self.onmessage = (event: MessageEvent<Request>) => {
   const req = event.data;
   queue = queue.then(() =>
-    handle(req).catch((e: unknown) => send({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) })),
+    handle(req).catch((e: unknown) =>
+      send({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) }),
+    ),
   );
 };

@@ -16,7 +16,10 @@ export function circle(n: number, noise: number, random: Random): Point[] {
   const radius = 5;
   const label = (x1: number, x2: number) => (Math.hypot(x1, x2) < radius * 0.5 ? 1 : 0);
   // The disc's points first, then the ring's; the label is decided after the noise.
-  for (const [inner, outer] of [[0, radius * 0.5], [radius * 0.7, radius]] as const) {
+  for (const [inner, outer] of [
+    [0, radius * 0.5],
+    [radius * 0.7, radius],
+  ] as const) {
     for (let i = 0; i < n / 2; i++) {
       const r = uniform(random, inner, outer);
       const angle = uniform(random, 0, 2 * Math.PI);
@@ -48,8 +51,12 @@ export function xor(n: number, noise: number, random: Random): Point[] {
 export function gauss(n: number, noise: number, random: Random): Point[] {
   const points: Point[] = [];
   const variance = 0.5 + noise * 3.5; // noise 0..0.5 gives variance 0.5..2.25
-  for (const [cx, cy, y] of [[2, 2, 1], [-2, -2, 0]] as const) {
-    for (let i = 0; i < n / 2; i++) points.push({ x1: normal(random, cx, variance), x2: normal(random, cy, variance), y });
+  for (const [cx, cy, y] of [
+    [2, 2, 1],
+    [-2, -2, 0],
+  ] as const) {
+    for (let i = 0; i < n / 2; i++)
+      points.push({ x1: normal(random, cx, variance), x2: normal(random, cy, variance), y });
   }
   return points;
 }
@@ -58,7 +65,10 @@ export function gauss(n: number, noise: number, random: Random): Point[] {
 export function spiral(n: number, noise: number, random: Random): Point[] {
   const points: Point[] = [];
   const half = n / 2;
-  for (const [deltaT, y] of [[0, 1], [Math.PI, 0]] as const) {
+  for (const [deltaT, y] of [
+    [0, 1],
+    [Math.PI, 0],
+  ] as const) {
     for (let i = 0; i < half; i++) {
       const r = (i / half) * 5;
       const t = ((1.75 * i) / half) * 2 * Math.PI + deltaT;

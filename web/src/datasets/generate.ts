@@ -110,7 +110,9 @@ export function generate(name: DatasetName, options?: GenerateOptions): Dataset 
   if (noise < 0 || noise > 0.5) throw new RangeError(`options.noise must be in [0, 0.5], got ${noise}`);
   const seed = o.seed === undefined ? 0 : checkCount(o.seed, 'options.seed', 0xffffffff);
   if (o.classes !== undefined && name !== 'cs231n-spiral') {
-    throw new RangeError(`options.classes applies only to 'cs231n-spiral' (${name} has ${regression ? 'no classes' : 'two classes'})`);
+    throw new RangeError(
+      `options.classes applies only to 'cs231n-spiral' (${name} has ${regression ? 'no classes' : 'two classes'})`,
+    );
   }
   const classes = o.classes === undefined ? 3 : checkCount(o.classes, 'options.classes', MAX_CLASSES);
   if (classes < 2) throw new RangeError(`options.classes must be at least 2, got ${classes}`);

@@ -37,12 +37,21 @@ export function quantize4(pixel: number): number {
 
 function checkSet(set: ImageSetInput): void {
   const { count, width, height, classes, labels, pixels } = set;
-  for (const [name, v, max] of [['count', count, 0xffffffff], ['width', width, 0xffff], ['height', height, 0xffff], ['classes', classes, 255]] as const) {
-    if (!Number.isInteger(v) || v < 1 || v > max) throw new RangeError(`set.${name} must be an integer in [1, ${max}], got ${v}`);
+  for (const [name, v, max] of [
+    ['count', count, 0xffffffff],
+    ['width', width, 0xffff],
+    ['height', height, 0xffff],
+    ['classes', classes, 255],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1 || v > max)
+      throw new RangeError(`set.${name} must be an integer in [1, ${max}], got ${v}`);
   }
-  if (!(labels instanceof Uint8Array) || labels.length !== count) throw new RangeError(`set.labels must be a Uint8Array of ${count} labels`);
+  if (!(labels instanceof Uint8Array) || labels.length !== count)
+    throw new RangeError(`set.labels must be a Uint8Array of ${count} labels`);
   if (!(pixels instanceof Uint8Array) || pixels.length !== count * width * height) {
-    throw new RangeError(`set.pixels must be a Uint8Array of count * width * height = ${count * width * height} pixels`);
+    throw new RangeError(
+      `set.pixels must be a Uint8Array of count * width * height = ${count * width * height} pixels`,
+    );
   }
   const bad = labels.findIndex((l) => l >= classes);
   if (bad >= 0) throw new RangeError(`set.labels[${bad}] is ${labels[bad]}, not below set.classes = ${classes}`);
@@ -51,7 +60,8 @@ function checkSet(set: ImageSetInput): void {
 /** The set in the format above (not compressed: gzip it for transfer). */
 export function encodeImageSet(set: ImageSetInput, bitsPerPixel: 4 | 8): Uint8Array {
   checkSet(set);
-  if (bitsPerPixel !== 4 && bitsPerPixel !== 8) throw new RangeError(`bitsPerPixel must be 4 or 8, got ${String(bitsPerPixel)}`);
+  if (bitsPerPixel !== 4 && bitsPerPixel !== 8)
+    throw new RangeError(`bitsPerPixel must be 4 or 8, got ${String(bitsPerPixel)}`);
   const n = set.pixels.length;
   const pixelBytes = bitsPerPixel === 8 ? n : Math.ceil(n / 2);
   const out = new Uint8Array(HEADER_BYTES + set.count + pixelBytes);
@@ -82,7 +92,8 @@ export function decodeImageSet(bytes: Uint8Array): ImageSet {
     const gz = bytes[0] === 0x1f && bytes[1] === 0x8b ? ' (they are gzip-compressed: use decodeImageSetAsync)' : '';
     throw new RangeError(`bytes are not an image set: no 'RWIS' header${gz}`);
   }
-  if (bytes[4] !== VERSION) throw new RangeError(`bytes: image set version ${bytes[4]} is not supported (only ${VERSION})`);
+  if (bytes[4] !== VERSION)
+    throw new RangeError(`bytes: image set version ${bytes[4]} is not supported (only ${VERSION})`);
   const bits = bytes[5];
   if (bits !== 4 && bits !== 8) throw new RangeError(`bytes: ${bits} bits per pixel is not supported (4 or 8)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -93,7 +104,9 @@ export function decodeImageSet(bytes: Uint8Array): ImageSet {
   const n = count * width * height;
   const expected = HEADER_BYTES + count + (bits === 8 ? n : Math.ceil(n / 2));
   if (classes < 1 || count < 1 || width < 1 || height < 1 || bytes.length !== expected) {
-    throw new RangeError(`bytes: ${bytes.length} bytes, but a ${count} x ${width}x${height} set at ${bits} bits needs ${expected}`);
+    throw new RangeError(
+      `bytes: ${bytes.length} bytes, but a ${count} x ${width}x${height} set at ${bits} bits needs ${expected}`,
+    );
   }
   const labels = bytes.slice(HEADER_BYTES, HEADER_BYTES + count);
   const bad = labels.findIndex((l) => l >= classes);

@@ -7,7 +7,12 @@ import { DOMAIN, type Point } from './points.js';
 import { uniform, type Random } from './random.js';
 
 /** n points uniform over the domain, each with target(x1, x2, nx, ny) for its noise offset (nx, ny). */
-function sample(n: number, noise: number, random: Random, target: (x1: number, x2: number, nx: number, ny: number) => number): Point[] {
+function sample(
+  n: number,
+  noise: number,
+  random: Random,
+  target: (x1: number, x2: number, nx: number, ny: number) => number,
+): Point[] {
   const points: Point[] = [];
   for (let i = 0; i < n; i++) {
     const x1 = uniform(random, -DOMAIN, DOMAIN);
@@ -26,8 +31,12 @@ export function regressPlane(n: number, noise: number, random: Random): Point[] 
 }
 
 const CONES = [
-  [-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
-  [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1],
+  [-4, 2.5, 1],
+  [0, 2.5, -1],
+  [4, 2.5, 1],
+  [-4, -2.5, -1],
+  [0, -2.5, 1],
+  [4, -2.5, -1],
 ] as const;
 
 /** Six cones of height +1 or -1 in a 3 x 2 checkerboard; the target is the strongest cone there. */

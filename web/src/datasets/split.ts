@@ -14,7 +14,11 @@ import { seededRandom } from './random.js';
  *   dataset's seed is fine.
  * @throws TypeError or RangeError naming the argument that is wrong.
  */
-export function splitTrainTest(points: readonly Point[], percTrain: number, seed: number): { train: Point[]; test: Point[] } {
+export function splitTrainTest(
+  points: readonly Point[],
+  percTrain: number,
+  seed: number,
+): { train: Point[]; test: Point[] } {
   if (!Array.isArray(points)) throw new TypeError(`points must be an array of points, got ${describe(points)}`);
   const perc = checkFiniteNumber(percTrain, 'percTrain');
   if (perc < 0 || perc > 100) throw new RangeError(`percTrain must be in [0, 100], got ${perc}`);

@@ -1,37 +1,5 @@
-// Small DOM builders for the elements. Text goes in through textContent only (never innerHTML),
-// and nothing sets a style attribute, so the elements run under a strict style-src CSP.
-type Attrs = Record<string, string | number | boolean | undefined>;
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  setAttrs(node, attrs);
-  node.append(...children);
-  return node;
-}
-
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG_NS, tag);
-  setAttrs(node, attrs);
-  node.append(...children);
-  return node;
-}
-
-export function setAttrs(node: Element, attrs: Attrs): void {
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'style') throw new Error('style attributes are not allowed (strict CSP)');
-    node.setAttribute(name, value === true ? '' : String(value));
-  }
-}
-
-/** A number as a reader wants it: at most 4 significant digits, no "-0". */
-export function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  return String(Number(v.toPrecision(4)) + 0);
-}
-
+// What the elements share beyond relu-wasm/ui (whose DOM builder and formatters they use):
+// a base class that imports in Node, and the event helper.
 /**
  * HTMLElement, or a stand-in outside browsers, so importing the elements in Node (server-side
  * rendering, tests, a bundler's pre-pass) does not throw; register.ts defines them only where

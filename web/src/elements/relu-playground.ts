@@ -3,20 +3,37 @@
 // slices on the main thread (a network this small trains thousands of minibatches in a few
 // milliseconds); the loop runs only while playing and on screen. Any attribute change rebuilds.
 //
-// Shadow parts: heatmap, controls, stats, note. data-testids: heatmap, play, reset, epoch, loss,
-// dead, config, note, error. Events: `relu-reset` (after a (re)build, detail: the settings used,
-// any notes and the initial loss), `relu-train` (each trained frame: { epoch, loss, deadUnits, hiddenUnits }),
-// `relu-error` ({ error }).
-import type { Activation } from '../mlp-options.js';
+// Training stops by itself when it diverges, by the package's one rule (hasDiverged: a loss
+// that is not finite or more than DIVERGENCE_FACTOR times the run's first loss): the element
+// pauses, explains (learning rate too high; Reset), and fires `relu-diverged`.
+//
+// Shadow parts: heatmap, controls, stats, note, diverged. data-testids: heatmap, play, reset,
+// epoch, loss, dead, config, note, diverged, error. Events: `relu-reset` (after a (re)build,
+// detail: the settings used, any notes and the initial loss), `relu-train` (each trained frame:
+// { epoch, loss, deadUnits, hiddenUnits }), `relu-diverged` ({ loss, epoch }), `relu-error` ({ error }).
+import { DIVERGENCE_FACTOR, hasDiverged } from '../divergence.js';
+import { ACTIVATIONS, TRAIN_OPTION_SPECS, type Activation } from '../option-specs.js';
 import type { MLP } from '../mlp.js';
+import { el } from '../ui/dom.js';
+import { formatNumber } from '../ui/format.js';
+import { frameLoop, type FrameLoop } from '../ui/frame-loop.js';
+import { boundaryGrid, paintBoundary, paintPoints, type PlotPoint } from '../ui/heatmap.js';
+import { CLASS_0, CLASS_1, cssColor } from '../ui/palette.js';
 import { AttributeReader } from './attributes.js';
-import { BINARY_DATASETS, DOMAIN, generate, type BinaryDatasetName, type Dataset } from '../datasets/index.js';
-import { ElementBase, el, emit, formatNumber } from './dom.js';
+import { BINARY_DATASETS, generate, type BinaryDatasetName, type Dataset } from '../datasets/index.js';
+import { ElementBase, emit } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
 
-const ACTIVATIONS: readonly Activation[] = ['relu', 'leaky_relu', 'tanh', 'sigmoid', 'linear'];
-const DEFAULTS = { dataset: 'circle' as BinaryDatasetName, activation: 'relu' as Activation, shape: [8, 8], lr: 0.03 };
+// Where this element deliberately differs from the package's option table, in one place:
+// TF Playground's default learning rate (0.03) and the range of its menu (0.00001 to 10), kept
+// inside the table's own range.
+const LEARNING_RATE = {
+  default: 0.03,
+  min: Math.max(0.00001, TRAIN_OPTION_SPECS.lr.min),
+  max: Math.min(10, TRAIN_OPTION_SPECS.lr.max),
+};
+const DEFAULTS = { dataset: 'circle' as BinaryDatasetName, activation: ACTIVATIONS[0] as Activation, shape: [8, 8] };
 const POINTS = 200;
 const DATA_SEED = 1;
 const INIT_SEED = 1;
@@ -25,9 +42,7 @@ const BATCH = 10;
 const FRAME_BUDGET_MS = 4;
 const GRID = 50;
 const SIZE = 300;
-// Label 1 blue, label 0 orange, as in TensorFlow Playground.
-const BLUE = [8, 119, 189] as const;
-const ORANGE = [232, 134, 12] as const;
+const GRID_X = boundaryGrid(GRID);
 
 const CSS = `${BASE_CSS}
 .wrap { display: grid; gap: 0.75rem; grid-template-columns: minmax(0, 1fr); }
@@ -45,8 +60,8 @@ dt { color: var(--relu-muted); }
 dd { margin: 0; }
 .config, .legend { margin: 0.5rem 0 0; color: var(--relu-muted); font-size: 0.85rem; }
 .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin: 0 0.25rem 0 0.5rem; vertical-align: -0.05rem; }
-.swatch.one { background: rgb(${BLUE.join(',')}); }
-.swatch.zero { background: rgb(${ORANGE.join(',')}); }
+.swatch.one { background: ${cssColor(CLASS_1)}; }
+.swatch.zero { background: ${cssColor(CLASS_0)}; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
@@ -62,60 +77,94 @@ export class ReluPlaygroundElement extends ElementBase {
 
   readonly #root: ShadowRoot;
   readonly #canvas: HTMLCanvasElement;
-  readonly #grid: HTMLCanvasElement;
   readonly #play: HTMLButtonElement;
   readonly #reset: HTMLButtonElement;
   readonly #stat: { epoch: HTMLElement; loss: HTMLElement; dead: HTMLElement };
   readonly #config: HTMLParagraphElement;
   readonly #note: HTMLParagraphElement;
+  readonly #diverged: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
   readonly #status: HTMLParagraphElement;
-  readonly #gridX: Float32Array;
-  #settings: Settings = { dataset: DEFAULTS.dataset, activation: DEFAULTS.activation, networkShape: DEFAULTS.shape, learningRate: DEFAULTS.lr };
+  #settings: Settings = {
+    dataset: DEFAULTS.dataset,
+    activation: DEFAULTS.activation,
+    networkShape: DEFAULTS.shape,
+    learningRate: LEARNING_RATE.default,
+  };
   #points: Dataset | undefined;
+  #dots: PlotPoint[] = [];
   #net: MLP | undefined;
   #epoch = 0;
   #loss = NaN;
+  /** The run's loss before any training: hasDiverged() compares against it. */
+  #firstLoss = NaN;
+  /** Whether training should run: the frame loop runs it while this is true and on screen. */
   #playing = false;
-  #visible = true;
-  #raf = 0;
+  #loop: FrameLoop | undefined;
   #generation = 0;
   #rebuildQueued = false;
   #startedOnce = false;
-  #observer: IntersectionObserver | undefined;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     adoptStyles(this.#root, CSS);
     this.#canvas = el('canvas', { width: SIZE, height: SIZE, role: 'img', part: 'heatmap', 'data-testid': 'heatmap' });
-    this.#grid = el('canvas', { width: GRID, height: GRID });
     this.#play = el('button', { type: 'button', class: 'primary', 'data-testid': 'play', disabled: true }, 'Play');
     this.#reset = el('button', { type: 'button', 'data-testid': 'reset', disabled: true }, 'Reset');
     const dd = (id: string) => el('dd', { 'data-testid': id }, '…');
     this.#stat = { epoch: dd('epoch'), loss: dd('loss'), dead: dd('dead') };
     this.#config = el('p', { class: 'config', 'data-testid': 'config' });
     this.#note = el('p', { class: 'note', role: 'note', 'data-testid': 'note', part: 'note', hidden: true });
+    this.#diverged = el('p', {
+      class: 'note',
+      role: 'alert',
+      'data-testid': 'diverged',
+      part: 'diverged',
+      hidden: true,
+    });
     this.#error = el('p', { class: 'error', role: 'alert', 'data-testid': 'error' });
     this.#status = el('p', { class: 'sr-only', 'aria-live': 'polite' });
-    const legend = el('p', { class: 'legend' }, 'Points and background:', el('span', { class: 'swatch one' }), 'label 1', el('span', { class: 'swatch zero' }), 'label 0');
-    const side = el(
-      'div', {},
-      el('div', { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Training' }, this.#play, this.#reset),
-      el('dl', { part: 'stats' }, el('dt', {}, 'Epoch'), this.#stat.epoch, el('dt', {}, 'Loss'), this.#stat.loss, el('dt', {}, 'Dead units'), this.#stat.dead),
-      this.#config, legend,
+    const legend = el(
+      'p',
+      { class: 'legend' },
+      'Points and background:',
+      el('span', { class: 'swatch one' }),
+      'label 1',
+      el('span', { class: 'swatch zero' }),
+      'label 0',
     );
-    this.#root.append(el('div', { class: 'wrap' }, this.#canvas, side), this.#note, this.#error, this.#status);
+    const side = el(
+      'div',
+      {},
+      el(
+        'div',
+        { class: 'controls', part: 'controls', role: 'group', 'aria-label': 'Training' },
+        this.#play,
+        this.#reset,
+      ),
+      el(
+        'dl',
+        { part: 'stats' },
+        el('dt', {}, 'Epoch'),
+        this.#stat.epoch,
+        el('dt', {}, 'Loss'),
+        this.#stat.loss,
+        el('dt', {}, 'Dead units'),
+        this.#stat.dead,
+      ),
+      this.#config,
+      legend,
+    );
+    this.#root.append(
+      el('div', { class: 'wrap' }, this.#canvas, side),
+      this.#note,
+      this.#diverged,
+      this.#error,
+      this.#status,
+    );
     this.#play.addEventListener('click', () => (this.#playing ? this.pause() : this.play()));
     this.#reset.addEventListener('click', () => this.reset());
-    // The grid the decision boundary is predicted on, row by row from the top, in [-1, 1].
-    this.#gridX = new Float32Array(GRID * GRID * 2);
-    for (let r = 0; r < GRID; r++) {
-      for (let c = 0; c < GRID; c++) {
-        this.#gridX[2 * (r * GRID + c)] = ((c + 0.5) / GRID) * 2 - 1;
-        this.#gridX[2 * (r * GRID + c) + 1] = 1 - ((r + 0.5) / GRID) * 2;
-      }
-    }
   }
 
   /** True while training runs (it also pauses by itself while the element is off screen). */
@@ -123,7 +172,13 @@ export class ReluPlaygroundElement extends ElementBase {
     return this.#playing;
   }
 
+  /** Starts training; after a divergence, first rebuilds (new weights, epoch 0). */
   play(): void {
+    if (!this.#diverged.hidden) {
+      this.#setPlaying(true);
+      this.#scheduleRebuild();
+      return;
+    }
     this.#setPlaying(true);
   }
 
@@ -140,22 +195,14 @@ export class ReluPlaygroundElement extends ElementBase {
   connectedCallback(): void {
     if (!this.#startedOnce && this.hasAttribute('autoplay')) this.#playing = true;
     this.#startedOnce = true;
-    if (typeof IntersectionObserver === 'function') {
-      this.#visible = false;
-      this.#observer = new IntersectionObserver((entries) => {
-        this.#visible = entries.some((e) => e.isIntersecting);
-        this.#schedule();
-      });
-      this.#observer.observe(this);
-    }
+    // Trains in frame-sized slices while playing and on screen (paused off screen).
+    this.#loop = frameLoop(this, (deadline) => this.#frame(deadline), { budgetMs: FRAME_BUDGET_MS });
     this.#scheduleRebuild();
   }
 
   disconnectedCallback(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    cancelAnimationFrame(this.#raf);
-    this.#raf = 0;
+    this.#loop?.dispose();
+    this.#loop = undefined;
     this.#generation++;
     this.#net?.dispose();
     this.#net = undefined;
@@ -181,7 +228,7 @@ export class ReluPlaygroundElement extends ElementBase {
       dataset: read.oneOf('dataset', BINARY_DATASETS, DEFAULTS.dataset),
       activation: read.oneOf('activation', ACTIVATIONS, DEFAULTS.activation),
       networkShape: read.integerList('network-shape', 1, 32, 6, DEFAULTS.shape),
-      learningRate: read.number('learning-rate', 0.00001, 10, DEFAULTS.lr),
+      learningRate: read.number('learning-rate', LEARNING_RATE.min, LEARNING_RATE.max, LEARNING_RATE.default),
     };
     this.#note.textContent = read.notes.join(' ');
     this.#note.hidden = read.notes.length === 0;
@@ -197,8 +244,7 @@ export class ReluPlaygroundElement extends ElementBase {
   async #rebuild(): Promise<void> {
     const generation = ++this.#generation;
     const notes = this.#readSettings();
-    cancelAnimationFrame(this.#raf);
-    this.#raf = 0;
+    this.#loop?.pause();
     try {
       const rw = await sharedRelu(this.getAttribute('wasm-paths'));
       if (generation !== this.#generation || !this.isConnected) return;
@@ -207,11 +253,17 @@ export class ReluPlaygroundElement extends ElementBase {
       this.#net = undefined;
       this.#points = generate(s.dataset, { n: POINTS, seed: DATA_SEED });
       this.#net = rw.createMLP({ sizes: [2, ...s.networkShape, 1], activation: s.activation, seed: INIT_SEED });
+      this.#dots = Array.from(this.#points.Y, (y, i) => ({
+        x1: this.#points!.X[2 * i]!,
+        x2: this.#points!.X[2 * i + 1]!,
+        y,
+      }));
       this.#epoch = 0;
       this.#error.textContent = '';
+      this.#diverged.hidden = true;
       this.#play.disabled = false;
       this.#reset.disabled = false;
-      this.#measure();
+      this.#firstLoss = this.#measure().loss;
       this.#draw();
       emit(this, 'relu-reset', { ...s, networkShape: [...s.networkShape], notes, loss: this.#loss });
       this.#schedule();
@@ -231,39 +283,62 @@ export class ReluPlaygroundElement extends ElementBase {
     this.#playing = playing;
     this.#play.textContent = playing ? 'Pause' : 'Play';
     this.#play.setAttribute('aria-label', playing ? 'Pause training' : 'Play: train the network');
-    if (!playing) {
-      cancelAnimationFrame(this.#raf);
-      this.#raf = 0;
-    }
+    if (!playing) this.#loop?.pause();
     this.#schedule();
   }
 
+  // The loop runs only with a network to train (not while one is being built).
   #schedule(): void {
-    if (this.#raf || !this.#playing || !this.#visible || !this.#net) return;
-    this.#raf = requestAnimationFrame(() => this.#frame());
+    if (this.#playing && this.#net) this.#loop?.start();
   }
 
-  #frame(): void {
-    this.#raf = 0;
+  /** One frame of training; false stops the loop. */
+  #frame(deadline: number): boolean {
     const net = this.#net;
     const points = this.#points;
-    if (!this.#playing || !this.#visible || !net || !points) return;
+    if (!this.#playing || !net || !points) return false;
     const steps = Math.ceil(POINTS / BATCH); // one epoch per call
-    const start = performance.now();
+    let loss: number;
     try {
       do {
-        net.train(points.X, points.Y, { batchSize: BATCH, steps, seed: this.#epoch, lr: this.#settings.learningRate });
+        loss = net.train(points.X, points.Y, {
+          batchSize: BATCH,
+          steps,
+          seed: this.#epoch,
+          lr: this.#settings.learningRate,
+        });
         this.#epoch++;
-      } while (performance.now() - start < FRAME_BUDGET_MS);
+      } while (!hasDiverged(loss, this.#firstLoss) && performance.now() < deadline);
     } catch (error) {
-      // A learning rate that is far too high overflows the weights; the engine refuses to go on.
-      this.#fail(`Training stopped: ${error instanceof Error ? error.message : String(error)}. Try a lower learning-rate, then Reset.`, error);
-      return;
+      // The engine refuses to go on (e.g. weights that overflowed).
+      this.#fail(
+        `Training stopped: ${error instanceof Error ? error.message : String(error)}. Try a lower learning-rate, then Reset.`,
+        error,
+      );
+      return false;
     }
     const stats = this.#measure();
     this.#draw();
+    const worst = hasDiverged(loss, this.#firstLoss) ? loss : stats.loss;
+    if (hasDiverged(worst, this.#firstLoss)) {
+      this.#divergedAt(worst);
+      return false;
+    }
     emit(this, 'relu-train', stats);
-    this.#schedule();
+    return true;
+  }
+
+  // Training blew up: stop, say why and what to do, and tell the page.
+  #divergedAt(loss: number): void {
+    this.#setPlaying(false);
+    const shown = Number.isFinite(loss)
+      ? `grew to ${formatNumber(loss)}, over ${DIVERGENCE_FACTOR} × its first loss ${formatNumber(this.#firstLoss)}`
+      : `became ${formatNumber(loss)}`;
+    this.#diverged.textContent =
+      `Training diverged at epoch ${this.#epoch}: the loss ${shown}. The learning rate (${this.#settings.learningRate}) is too high ` +
+      'for this network; lower the learning-rate attribute, then press Reset (Play also starts over).';
+    this.#diverged.hidden = false;
+    emit(this, 'relu-diverged', { loss, epoch: this.#epoch });
   }
 
   #measure(): { epoch: number; loss: number; deadUnits: number; hiddenUnits: number } {
@@ -280,32 +355,8 @@ export class ReluPlaygroundElement extends ElementBase {
 
   #draw(): void {
     const ctx = this.#canvas.getContext('2d');
-    const gctx = this.#grid.getContext('2d');
-    if (!ctx || !gctx || !this.#net || !this.#points) return;
-    // The heatmap: P(label 1) on the grid, orange (0) through white (0.5) to blue (1).
-    const p = this.#net.predict(this.#gridX);
-    const image = gctx.createImageData(GRID, GRID);
-    for (let i = 0; i < GRID * GRID; i++) {
-      const t = Math.max(-1, Math.min(1, 2 * p[i]! - 1));
-      const c = t >= 0 ? BLUE : ORANGE;
-      const a = Math.abs(t) * 0.55;
-      for (let k = 0; k < 3; k++) image.data[4 * i + k] = Math.round(255 + (c[k]! - 255) * a);
-      image.data[4 * i + 3] = 255;
-    }
-    gctx.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.#grid, 0, 0, SIZE, SIZE);
-    const { X, Y } = this.#points;
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = '#ffffff';
-    for (let i = 0; i < Y.length; i++) {
-      const x = ((X[2 * i]! * DOMAIN + DOMAIN) / (2 * DOMAIN)) * SIZE;
-      const y = ((DOMAIN - X[2 * i + 1]! * DOMAIN) / (2 * DOMAIN)) * SIZE;
-      ctx.fillStyle = `rgb(${(Y[i] === 1 ? BLUE : ORANGE).join(',')})`;
-      ctx.beginPath();
-      ctx.arc(x, y, 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-    }
+    if (!ctx || !this.#net) return;
+    paintBoundary(ctx, this.#net.predict(GRID_X), GRID);
+    paintPoints(ctx, this.#dots);
   }
 }

@@ -3,11 +3,17 @@
 // value comes from the package's kernels (relu / leakyRelu and their backward with dy = 1);
 // this file only maps numbers to pixels.
 //
-// Shadow parts: plot (the focusable slider), readout, note. data-testids: plot, curve,
-// probe-x, probe-fx, probe-dfx, note, error. Event: `relu-probe` { x, fx, dfx } on every move.
+// At exactly 0 the derivative's one-sided limits show as open dots and the kernels' value as a
+// filled dot; with the probe there, a note says what the kernels return and why.
+//
+// Shadow parts: plot (the focusable slider), readout, probe-note, note. data-testids: plot,
+// curve, probe-x, probe-fx, probe-dfx, probe-note, note, error. Event: `relu-probe`
+// { x, fx, dfx } on every move.
 import type { ReluWasm } from '../relu-wasm.js';
 import { AttributeReader } from './attributes.js';
-import { ElementBase, el, emit, formatNumber, svg } from './dom.js';
+import { el, svg } from '../ui/dom.js';
+import { formatNumber } from '../ui/format.js';
+import { ElementBase, emit } from './dom.js';
 import { sharedRelu } from './shared-relu.js';
 import { BASE_CSS, adoptStyles } from './styles.js';
 
@@ -21,7 +27,12 @@ const W = 360;
 const PAD_L = 34;
 const PAD_R = 10;
 const H = 290;
-interface Panel { y0: number; h: number; min: number; max: number }
+interface Panel {
+  y0: number;
+  h: number;
+  min: number;
+  max: number;
+}
 const BOTTOM: Panel = { y0: 200, h: 70, min: -0.25, max: 1.25 };
 
 const sx = (x: number): number => PAD_L + ((x - X_MIN) / (X_MAX - X_MIN)) * (W - PAD_L - PAD_R);
@@ -29,7 +40,7 @@ const sy = (p: Panel, y: number): number => p.y0 + p.h - ((y - p.min) / (p.max -
 
 const CSS = `${BASE_CSS}
 figure { margin: 0; max-width: 36rem; }
-svg { display: block; width: 100%; height: auto; touch-action: none; cursor: crosshair; border-radius: 4px; }
+svg { display: block; width: 100%; height: auto; touch-action: pan-y; cursor: crosshair; border-radius: 4px; }
 svg:focus-visible { outline: 3px solid var(--relu-accent); outline-offset: 2px; }
 .grid { stroke: var(--relu-rule); stroke-width: 1; }
 .axis { stroke: var(--relu-muted); stroke-width: 1; }
@@ -44,7 +55,11 @@ svg:focus-visible { outline: 3px solid var(--relu-accent); outline-offset: 2px; 
 .probe-dot.f { fill: var(--relu-f); }
 .probe-dot.df { fill: var(--relu-df); }
 .readout { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0.4rem 0 0; font-variant-numeric: tabular-nums; }
+.probe-note { min-height: 1.4em; margin: 0.2rem 0 0; color: var(--relu-df); font-size: 0.85rem; }
 .hint { margin: 0.2rem 0 0; color: var(--relu-muted); font-size: 0.8rem; }
+/* On a phone the 360-unit drawing shrinks below 1:1: larger type keeps the ticks readable. */
+:host { container-type: inline-size; }
+@container (max-width: 420px) { .tick, .label { font-size: 15px; } }
 `;
 
 export class ReluPlotElement extends ElementBase {
@@ -64,12 +79,15 @@ export class ReluPlotElement extends ElementBase {
   readonly #probeDf: SVGCircleElement;
   readonly #out: { x: HTMLElement; fx: HTMLElement; dfx: HTMLElement };
   readonly #note: HTMLParagraphElement;
+  readonly #probeNote: HTMLParagraphElement;
   readonly #error: HTMLParagraphElement;
   #rw: ReluWasm | undefined;
   #activation: PlotActivation = 'relu';
   #slope = 0.01;
   #top: Panel = { y0: 10, h: 160, min: -1, max: 3 };
   #x = 1;
+  /** The derivative's left and right limits at 0, from the kernels (f' just left and right of 0). */
+  #limits: [number, number] = [0, 1];
 
   constructor() {
     super();
@@ -89,22 +107,50 @@ export class ReluPlotElement extends ElementBase {
     this.#plot = svg(
       'svg',
       {
-        viewBox: `0 0 ${W} ${H}`, role: 'slider', tabindex: 0, part: 'plot', 'data-testid': 'plot',
-        'aria-valuemin': X_MIN, 'aria-valuemax': X_MAX, 'aria-valuenow': this.#x, 'aria-busy': 'true',
+        viewBox: `0 0 ${W} ${H}`,
+        role: 'slider',
+        tabindex: 0,
+        part: 'plot',
+        'data-testid': 'plot',
+        'aria-valuemin': X_MIN,
+        'aria-valuemax': X_MAX,
+        'aria-valuenow': this.#x,
+        'aria-busy': 'true',
       },
-      this.#axes, this.#curve, this.#gradLeft, this.#gradRight, this.#openLeft, this.#openRight, this.#atZero,
-      this.#probeLine, this.#probeF, this.#probeDf,
+      this.#axes,
+      this.#curve,
+      this.#gradLeft,
+      this.#gradRight,
+      this.#openLeft,
+      this.#openRight,
+      this.#atZero,
+      this.#probeLine,
+      this.#probeF,
+      this.#probeDf,
     );
     const out = (id: string) => el('span', { 'data-testid': id }, '…');
     this.#out = { x: out('probe-x'), fx: out('probe-fx'), dfx: out('probe-dfx') };
     this.#note = el('p', { class: 'note', role: 'note', 'data-testid': 'note', part: 'note', hidden: true });
     this.#error = el('p', { class: 'error', role: 'alert', 'data-testid': 'error' });
     const readout = el(
-      'p', { class: 'readout', part: 'readout' },
-      el('span', {}, 'x = ', this.#out.x), el('span', {}, 'f(x) = ', this.#out.fx), el('span', {}, 'f′(x) = ', this.#out.dfx),
+      'p',
+      { class: 'readout', part: 'readout' },
+      el('span', {}, 'x = ', this.#out.x),
+      el('span', {}, 'f(x) = ', this.#out.fx),
+      el('span', {}, 'f′(x) = ', this.#out.dfx),
     );
-    const hint = el('p', { class: 'hint' }, 'Drag, tap, or focus the plot and use the arrow keys (Shift: bigger steps).');
-    this.#root.append(el('figure', {}, this.#plot, readout, hint), this.#note, this.#error);
+    this.#probeNote = el('p', {
+      class: 'probe-note',
+      part: 'probe-note',
+      'data-testid': 'probe-note',
+      'aria-live': 'polite',
+    });
+    const hint = el(
+      'p',
+      { class: 'hint' },
+      'Drag, tap, or focus the plot and use the arrow keys (Shift: bigger steps).',
+    );
+    this.#root.append(el('figure', {}, this.#plot, readout, this.#probeNote, hint), this.#note, this.#error);
     this.#plot.addEventListener('pointerdown', (e) => {
       this.#plot.setPointerCapture(e.pointerId);
       this.#setX(this.#xFromPointer(e));
@@ -167,7 +213,9 @@ export class ReluPlotElement extends ElementBase {
 
   #df(v: Float32Array): Float32Array {
     const ones = new Float32Array(v.length).fill(1);
-    return this.#activation === 'relu' ? this.#rw!.reluBackward(v, ones) : this.#rw!.leakyReluBackward(v, ones, this.#slope);
+    return this.#activation === 'relu'
+      ? this.#rw!.reluBackward(v, ones)
+      : this.#rw!.leakyReluBackward(v, ones, this.#slope);
   }
 
   #drawAxes(): void {
@@ -176,12 +224,26 @@ export class ReluPlotElement extends ElementBase {
     for (const p of [this.#top, BOTTOM]) {
       for (let x = X_MIN; x <= X_MAX; x++) {
         g.append(svg('line', { x1: sx(x), x2: sx(x), y1: p.y0, y2: p.y0 + p.h, class: x === 0 ? 'axis' : 'grid' }));
-        g.append(svg('text', { x: sx(x), y: p.y0 + p.h + 13, class: 'tick', 'text-anchor': 'middle' }, String(x).replace('-', '−')));
+        g.append(
+          svg(
+            'text',
+            { x: sx(x), y: p.y0 + p.h + 13, class: 'tick', 'text-anchor': 'middle' },
+            String(x).replace('-', '−'),
+          ),
+        );
       }
       const ticks = p === BOTTOM ? [0, 1] : Array.from({ length: p.max - p.min + 1 }, (_, i) => p.min + i);
       for (const y of ticks) {
-        g.append(svg('line', { x1: PAD_L, x2: W - PAD_R, y1: sy(p, y), y2: sy(p, y), class: y === 0 ? 'axis' : 'grid' }));
-        g.append(svg('text', { x: PAD_L - 6, y: sy(p, y) + 4, class: 'tick', 'text-anchor': 'end' }, String(y).replace('-', '−')));
+        g.append(
+          svg('line', { x1: PAD_L, x2: W - PAD_R, y1: sy(p, y), y2: sy(p, y), class: y === 0 ? 'axis' : 'grid' }),
+        );
+        g.append(
+          svg(
+            'text',
+            { x: PAD_L - 6, y: sy(p, y) + 4, class: 'tick', 'text-anchor': 'end' },
+            String(y).replace('-', '−'),
+          ),
+        );
       }
     }
     g.append(svg('text', { x: PAD_L + 5, y: this.#top.y0 + 12, class: 'label' }, 'f(x)'));
@@ -199,17 +261,23 @@ export class ReluPlotElement extends ElementBase {
     const zero = -X_MIN * SAMPLES_PER_UNIT;
     const path = (values: Float32Array, p: Panel, from: number, to: number): string => {
       let d = '';
-      for (let i = from; i < to; i++) d += `${i === from ? 'M' : 'L'}${sx(xs[i]!).toFixed(1)},${sy(p, values[i]!).toFixed(1)}`;
+      for (let i = from; i < to; i++)
+        d += `${i === from ? 'M' : 'L'}${sx(xs[i]!).toFixed(1)},${sy(p, values[i]!).toFixed(1)}`;
       return d;
     };
     this.#curve.setAttribute('d', path(ys, this.#top, 0, n));
     this.#gradLeft.setAttribute('d', path(ds, BOTTOM, 0, zero));
     this.#gradRight.setAttribute('d', path(ds, BOTTOM, zero + 1, n));
     // The derivative's one-sided limits (open dots) and the kernels' value at exactly 0.
-    for (const [dot, i] of [[this.#openLeft, zero - 1], [this.#openRight, zero + 1], [this.#atZero, zero]] as const) {
+    for (const [dot, i] of [
+      [this.#openLeft, zero - 1],
+      [this.#openRight, zero + 1],
+      [this.#atZero, zero],
+    ] as const) {
       dot.setAttribute('cx', String(sx(0)));
       dot.setAttribute('cy', String(sy(BOTTOM, ds[i]!)));
     }
+    this.#limits = [ds[zero - 1]!, ds[zero + 1]!];
     this.#drawProbe();
   }
 
@@ -220,16 +288,34 @@ export class ReluPlotElement extends ElementBase {
     const fx = this.#f(v)[0]!;
     const dfx = this.#df(v)[0]!;
     for (const [node, attr, value] of [
-      [this.#probeLine, 'x1', sx(x)], [this.#probeLine, 'x2', sx(x)],
-      [this.#probeF, 'cx', sx(x)], [this.#probeF, 'cy', sy(this.#top, fx)],
-      [this.#probeDf, 'cx', sx(x)], [this.#probeDf, 'cy', sy(BOTTOM, dfx)],
-    ] as const) node.setAttribute(attr, String(value));
+      [this.#probeLine, 'x1', sx(x)],
+      [this.#probeLine, 'x2', sx(x)],
+      [this.#probeF, 'cx', sx(x)],
+      [this.#probeF, 'cy', sy(this.#top, fx)],
+      [this.#probeDf, 'cx', sx(x)],
+      [this.#probeDf, 'cy', sy(BOTTOM, dfx)],
+    ] as const)
+      node.setAttribute(attr, String(value));
     this.#out.x.textContent = formatNumber(x);
     this.#out.fx.textContent = formatNumber(fx);
     this.#out.dfx.textContent = formatNumber(dfx);
     this.#plot.setAttribute('aria-valuenow', String(x));
-    this.#plot.setAttribute('aria-valuetext', `x = ${formatNumber(x)}, f(x) = ${formatNumber(fx)}, f′(x) = ${formatNumber(dfx)}`);
+    this.#plot.setAttribute(
+      'aria-valuetext',
+      `x = ${formatNumber(x)}, f(x) = ${formatNumber(fx)}, f′(x) = ${formatNumber(dfx)}`,
+    );
+    this.#probeNote.textContent = x === 0 ? this.#kinkNote(dfx) : '';
     emit(this, 'relu-probe', { x, fx, dfx });
+  }
+
+  // What the reader sees at the kink: the limits differ, so the kernels pick a value.
+  #kinkNote(dfx: number): string {
+    const [left, right] = this.#limits.map(formatNumber);
+    const why =
+      this.#activation === 'relu'
+        ? 'the convention of PyTorch, TensorFlow and JAX'
+        : 'the left slope, as PyTorch does for Leaky ReLU';
+    return `At exactly 0 the derivative does not exist: its limit is ${left} from the left (open dot) and ${right} from the right. The kernels return ${formatNumber(dfx)} (filled dot), ${why}.`;
   }
 
   #setX(next: number): void {
@@ -250,8 +336,14 @@ export class ReluPlotElement extends ElementBase {
     const x = this.#x;
     const step = event.shiftKey ? 1 : 0.25;
     const moves: Record<string, number> = {
-      ArrowLeft: x - step, ArrowDown: x - step, ArrowRight: x + step, ArrowUp: x + step,
-      Home: X_MIN, End: X_MAX, PageDown: x - 1, PageUp: x + 1,
+      ArrowLeft: x - step,
+      ArrowDown: x - step,
+      ArrowRight: x + step,
+      ArrowUp: x + step,
+      Home: X_MIN,
+      End: X_MAX,
+      PageDown: x - 1,
+      PageUp: x + 1,
     };
     const next = moves[event.key];
     if (next === undefined) return;

@@ -1,0 +1,3 @@
+// Generated into dist/embedded/ by web/scripts/build-embedded.mjs: relu-simd.wasm as base64.
+declare const base64: string;
+export default base64;
