@@ -45,16 +45,20 @@ Mlp* net_of(std::uintptr_t handle) { return reinterpret_cast<Mlp*>(handle); }
 double* f64(std::uintptr_t offset) { return reinterpret_cast<double*>(offset); }
 int status(relu::nn::Status s) { return static_cast<int>(s); }
 
-// Writes the new network's address to slots[0] and, on failure, the address of a static
-// message to slots[1].
-int mlp_create(const relu::nn::MlpConfig& config, std::uintptr_t slots) {
-  Mlp* net = nullptr;
+// Creates an engine object (Mlp, Dataset) from its config: writes its address to slots[0]
+// and, on failure, the address of a static message to slots[1].
+template <typename Object, typename Config>
+int create_into(const Config& config, std::uintptr_t slots) {
+  Object* object = nullptr;
   const char* message = "";
-  const relu::nn::Status s = Mlp::create(config, &net, &message);
+  const relu::nn::Status s = Object::create(config, &object, &message);
   auto* out = reinterpret_cast<std::uintptr_t*>(slots);
-  out[0] = reinterpret_cast<std::uintptr_t>(net);
+  out[0] = reinterpret_cast<std::uintptr_t>(object);
   out[1] = reinterpret_cast<std::uintptr_t>(message);
   return status(s);
+}
+int mlp_create(const relu::nn::MlpConfig& config, std::uintptr_t slots) {
+  return create_into<Mlp>(config, slots);
 }
 void mlp_destroy(std::uintptr_t net) { Mlp::destroy(net_of(net)); }
 std::size_t mlp_weight_count(std::uintptr_t net, int layer) {
@@ -115,15 +119,8 @@ int mlp_dead_units(std::uintptr_t net, int hidden, std::uintptr_t out, std::uint
 using relu::nn::Dataset;
 const Dataset& data_of(std::uintptr_t handle) { return *reinterpret_cast<Dataset*>(handle); }
 
-// Writes the new dataset's address to slots[0] and, on failure, a static message's to slots[1].
 int dataset_create(const relu::nn::DatasetConfig& config, std::uintptr_t slots) {
-  Dataset* data = nullptr;
-  const char* message = "";
-  const relu::nn::Status s = Dataset::create(config, &data, &message);
-  auto* out = reinterpret_cast<std::uintptr_t*>(slots);
-  out[0] = reinterpret_cast<std::uintptr_t>(data);
-  out[1] = reinterpret_cast<std::uintptr_t>(message);
-  return status(s);
+  return create_into<Dataset>(config, slots);
 }
 void dataset_destroy(std::uintptr_t data) { Dataset::destroy(reinterpret_cast<Dataset*>(data)); }
 std::string dataset_last_error(std::uintptr_t data) { return data_of(data).last_error(); }

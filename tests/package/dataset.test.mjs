@@ -6,22 +6,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { loadRelu } from 'relu-wasm';
+import { bandImages } from 'relu-wasm/datasets';
 
-import { BACKENDS, rng } from './helpers.mjs';
+import { BACKENDS } from './helpers.mjs';
 
-/** rows x features uint8 pixels whose class (of `classes`) lights up one block of features. */
+/** rows x features uint8 pixels whose class (of `classes`) lights up one band of features. */
 function pixels(rows, features, classes, seed) {
-  const random = rng(seed);
-  const X = new Uint8Array(rows * features);
-  const Y = new Uint8Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const label = Math.floor(random() * classes);
-    Y[r] = label;
-    for (let j = 0; j < features; j++) {
-      const lit = Math.floor((j * classes) / features) === label;
-      X[r * features + j] = Math.floor(random() * (lit ? 256 : 96));
-    }
-  }
+  const { pixels: X, labels: Y } = bandImages(rows, features, classes, seed, 96);
   return { X, Y };
 }
 

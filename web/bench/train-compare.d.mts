@@ -35,6 +35,7 @@ export interface TrainRow {
   ok: boolean;
 }
 export declare const COMPARE_CASES: readonly TrainCase[];
+export declare const SAMPLING: { minSampleMs: number; samples: number };
 export declare function caseData(c: TrainCase): { X: Float32Array; Y: Float32Array | Int32Array };
 export declare function engineContender(rw: ReluWasm, label: string): TrainContender;
 export declare function plainJsContender(): TrainContender;

@@ -100,18 +100,16 @@ export function plainJsContender() {
   };
 }
 
+/** The sampling of both training comparisons unless a caller says otherwise. */
+export const SAMPLING = { minSampleMs: 50, samples: 7 };
+
 /**
  * Times each contender on each case. A contender's setup(c) returns { samplesPerCall, run
  * (may return a promise), check() -> boolean | Promise<boolean>, dispose() }.
  * Returns { id, label, caseId, caseName, samplesPerSecond, secondsPerCall, ok }[].
  */
-export async function runTrainCompare({
-  contenders,
-  cases = COMPARE_CASES,
-  minSampleMs = 50,
-  samples = 7,
-  onProgress,
-} = {}) {
+export async function runTrainCompare({ contenders, cases = COMPARE_CASES, onProgress, ...sampling } = {}) {
+  const { minSampleMs, samples } = { ...SAMPLING, ...sampling };
   const rows = [];
   for (const c of cases) {
     for (const k of contenders) {

@@ -8,7 +8,9 @@
 // medians over the same stretch of time. The page is web/site/checks/bench.html; the
 // contenders come from train-compare.mjs (plain JavaScript) and tfjs-bench.mjs (TF.js, WASM
 // backend only: its CPU backend takes minutes at 784 inputs).
-import { seededRandom } from 'relu-wasm/datasets';
+import { bandImages } from 'relu-wasm/datasets';
+
+import { SAMPLING } from './train-compare.mjs';
 
 const ROWS = 1024;
 const cache = new Map();
@@ -17,17 +19,8 @@ const cache = new Map();
 export function imageData(features = 784, classes = 10) {
   const key = `${features}/${classes}`;
   if (!cache.has(key)) {
-    const random = seededRandom(14);
-    const pixels = new Uint8Array(ROWS * features);
-    const Y = new Float32Array(ROWS);
-    for (let r = 0; r < ROWS; r++) {
-      const label = Math.floor(random() * classes);
-      Y[r] = label;
-      for (let j = 0; j < features; j++) {
-        const lit = Math.floor((j * classes) / features) === label;
-        pixels[r * features + j] = Math.floor(random() * (lit ? 256 : 128));
-      }
-    }
+    const { pixels, labels } = bandImages(ROWS, features, classes, 14);
+    const Y = Float32Array.from(labels);
     const X = Float32Array.from(pixels, (v) => v / 255);
     cache.set(key, { pixels, X, Y });
   }
@@ -90,13 +83,8 @@ const call = async (cell) => {
  * sampled in `samples` rounds of one sample (>= minSampleMs) each. Same contender and row
  * shapes as train-compare.mjs's runTrainCompare.
  */
-export async function runImageCompare({
-  contenders,
-  cases = IMAGE_CASES,
-  minSampleMs = 50,
-  samples = 7,
-  onProgress,
-} = {}) {
+export async function runImageCompare({ contenders, cases = IMAGE_CASES, onProgress, ...sampling } = {}) {
+  const { minSampleMs, samples } = { ...SAMPLING, ...sampling };
   const rows = [];
   for (const c of cases) {
     const cells = [];

@@ -163,27 +163,18 @@ export const DATASET_OPTION_SPECS = {
 
 /** Options of the passes over a dataset (`trainOn`, `trainOnAsync`), besides the loop's. */
 export const EPOCH_OPTION_SPECS = {
-  epochs: {
-    kind: 'number',
-    default: 1,
-    min: 1,
-    max: 2 ** 31 - 1,
-    integer: true,
-    doc: 'passes over the dataset when steps is not given: steps = epochs * ceil(rows / batchSize)',
-  },
+  epochs: whole(
+    1,
+    1,
+    2 ** 31 - 1,
+    'passes over the dataset when steps is not given: steps = epochs * ceil(rows / batchSize)',
+  ),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of `net.evaluate()`: which rows of the dataset. */
 export const EVALUATE_OPTION_SPECS = {
-  first: { kind: 'number', default: 0, min: 0, max: 2 ** 32 - 2, integer: true, doc: 'first row evaluated' },
-  count: {
-    kind: 'number',
-    default: 2 ** 32 - 1,
-    min: 1,
-    max: 2 ** 32 - 1,
-    integer: true,
-    doc: 'rows evaluated, capped at the rows from first to the end',
-  },
+  first: whole(0, 0, 2 ** 32 - 2, 'first row evaluated'),
+  count: whole(2 ** 32 - 1, 1, 2 ** 32 - 1, 'rows evaluated, capped at the rows from first to the end'),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every option table, by the call it belongs to. */

@@ -18,16 +18,7 @@
 
 namespace {
 
-using relu::nn::Activation;
-using relu::nn::Dataset;
-using relu::nn::DatasetConfig;
-using relu::nn::EvalResult;
-using relu::nn::FeatureType;
-using relu::nn::Loss;
-using relu::nn::Mlp;
-using relu::nn::Optimizer;
-using relu::nn::Status;
-using relu::nn::TrainLoop;
+using namespace relu::nn;  // NOLINT(google-build-using-namespace): a test of this namespace
 using relu::nn::TrainOptions;
 using relu::nn::TrainResult;
 
@@ -38,13 +29,7 @@ using DatasetPtr = std::unique_ptr<Dataset, DatasetDeleter>;
 
 DatasetConfig config_of(std::size_t rows, std::int32_t features, FeatureType type,
                         double scale = 1.0, std::int32_t width = 1) {
-  DatasetConfig c;
-  c.rows = rows;
-  c.features = features;
-  c.feature_type = type;
-  c.scale = scale;
-  c.target_width = width;
-  return c;
+  return DatasetConfig{rows, features, width, type, scale};  // the struct's field order
 }
 
 DatasetPtr make_dataset(const DatasetConfig& config) {

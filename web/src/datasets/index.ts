@@ -35,6 +35,7 @@ export {
 export { DOMAIN, toTensors, type Point } from './points.js';
 export { normal, seededRandom, uniform, type Random } from './random.js';
 export { splitTrainTest } from './split.js';
+export { bandImages, type BandImages } from './band-images.js';
 export {
   FASHION_MNIST,
   FASHION_MNIST_RECIPE,
