@@ -60,6 +60,14 @@ class Mlp {
   // dw [out][in], db [out] of the last loss_and_gradients / train_step / train step.
   Status get_gradients(std::int32_t layer, float* dw, float* db) const;
 
+  // Checks loss_and_gradients against centred differences of the loss on (X, Y), computed in
+  // double precision by a separate double forward pass over a double copy of the parameters
+  // (nn/gradient_check.cc), so float32 rounding does not swamp the difference. Every
+  // parameter, or a seeded sample of options.max_params of them (nn/options.h). Leaves the
+  // parameters unchanged and the gradients those of loss_and_gradients on (X, Y).
+  Status gradient_check(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                        const GradCheckOptions& options, GradCheckResult* result);
+
   // One full-batch update; *loss is the loss before the update.
   // Divergence is reported through the loss, not a Status: a step whose loss is not finite
   // applies no update, and an update that leaves a parameter non-finite makes *loss NaN; in
@@ -163,6 +171,11 @@ class Mlp {
   void run_forward(const float* x, std::size_t rows);
   double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
   void apply_update(const TrainOptions& options);
+  // The double-precision loss of nn/gradient_check.cc over params (laid out as params_); the
+  // hidden pre-activations go to z [hidden layers][rows][units] and work holds two [rows][max
+  // units] buffers.
+  double loss_in_double(const double* params, const float* x, const float* y, std::size_t rows,
+                        double l2, double l1, double* z, double* work) const;
 
   std::size_t num_sizes_ = 0;
   Layer* layers_ = nullptr;

@@ -109,4 +109,17 @@ inline constexpr IntegerRange kEvalFirst{0, 0, 4294967294};
 // count: rows evaluated, capped at the rows from first to the end
 inline constexpr IntegerRange kEvalCount{4294967295, 1, 4294967295};
 
+// The gradient check (gradientCheck)
+// step: h of the centred difference (L(p + h) - L(p - h)) / 2h, taken in double precision
+inline constexpr NumberRange kGradCheckStep{0.00001, 1e-12, 1.0, false};
+// maxParams: parameters checked: all of them when the network has at most this many, else this many
+// chosen by seed
+inline constexpr IntegerRange kGradCheckMaxParams{1000, 1, 2147483647};
+// seed: seed of the sample of parameters (when maxParams is below their count)
+inline constexpr IntegerRange kGradCheckSeed{0, 0, 4294967295};
+// l2: L2 penalty included in the loss, as in lossAndGradients
+inline constexpr NumberRange kGradCheckL2{0.0, 0.0, 1e+30, true};
+// l1: L1 penalty included in the loss, as in lossAndGradients
+inline constexpr NumberRange kGradCheckL1{0.0, 0.0, 1e+30, true};
+
 }  // namespace relu::nn

@@ -66,4 +66,36 @@ struct EvalResult {
   std::uint32_t correct = 0;
 };
 
+// Mlp::gradient_check: centred differences of the loss, in double precision, against the
+// analytic gradient of loss_and_gradients.
+struct GradCheckOptions {
+  double step = kGradCheckStep.default_value;  // h: (L(p + h) - L(p - h)) / 2h
+  // All parameters when the network has at most this many, else this many distinct ones drawn
+  // by PCG32(seed) (a partial Fisher-Yates shuffle of the flat parameter indices).
+  std::int32_t max_params = static_cast<std::int32_t>(kGradCheckMaxParams.default_value);
+  std::uint32_t seed = static_cast<std::uint32_t>(kGradCheckSeed.default_value);
+  double l2 = kGradCheckL2.default_value;
+  double l1 = kGradCheckL1.default_value;
+};
+
+// What Mlp::gradient_check reports. A check "crossed a kink" when, between the +h and -h
+// evaluations, a ReLU / Leaky ReLU pre-activation of any row that the parameter moves changed
+// sign or came within that change of 0 (min(|z+|, |z-|) <= |z+ - z-|), or, with l1 > 0, the
+// perturbed weight itself was within h of 0. Such checks are counted in `kinks` and left out of
+// the maximum: a centred difference across a kink measures neither one-sided derivative.
+struct GradCheckResult {
+  // max over checks without a kink of |a - n| / max(|a|, |n|, kGradCheckFloor); NaN if none.
+  double max_relative_error = 0.0;
+  double worst_analytic = 0.0;    // the worst check's analytic gradient (float32, widened)
+  double worst_numeric = 0.0;     // and its centred difference
+  std::int32_t checked = 0;       // parameters checked
+  std::int32_t kinks = 0;         // of which crossed a kink
+  std::int32_t worst_layer = -1;  // -1 when every check crossed a kink
+  // Index within the layer's parameters: [0, out*in) are W row-major, then [out*in, +out) b.
+  std::int32_t worst_index = -1;
+};
+// Denominator floor of the relative error: gradients below it are compared in absolute terms,
+// since the float32 analytic gradient of a near-zero sum carries about this much rounding.
+inline constexpr double kGradCheckFloor = 1e-6;
+
 }  // namespace relu::nn

@@ -11,4 +11,5 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/optimizer.cc
   ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
   ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
+  ${CMAKE_CURRENT_LIST_DIR}/gradient_check.cc
 )

@@ -119,6 +119,9 @@ ${specBlock('Data', s.EPOCH_OPTION_SPECS, enumTypes)}
 // Evaluation over a dataset's rows (evaluate)
 ${specBlock('Eval', s.EVALUATE_OPTION_SPECS, enumTypes)}
 
+// The gradient check (gradientCheck)
+${specBlock('GradCheck', s.GRADIENT_CHECK_OPTION_SPECS, enumTypes)}
+
 }  // namespace relu::nn
 `;
   // Formatted as lint expects, so the check compares like with like.

@@ -177,6 +177,26 @@ export const EVALUATE_OPTION_SPECS = {
   count: whole(2 ** 32 - 1, 1, 2 ** 32 - 1, 'rows evaluated, capped at the rows from first to the end'),
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `net.gradientCheck()` (cpp/nn/gradient_check.cc). */
+export const GRADIENT_CHECK_OPTION_SPECS = {
+  step: {
+    kind: 'number',
+    default: 1e-5,
+    min: 1e-12,
+    max: 1,
+    doc: 'h of the centred difference (L(p + h) - L(p - h)) / 2h, taken in double precision',
+  },
+  maxParams: whole(
+    1000,
+    1,
+    2 ** 31 - 1,
+    'parameters checked: all of them when the network has at most this many, else this many chosen by seed',
+  ),
+  seed: whole(0, 0, 0xffffffff, 'seed of the sample of parameters (when maxParams is below their count)'),
+  l2: hyper(0, 'L2 penalty included in the loss, as in lossAndGradients'),
+  l1: hyper(0, 'L1 penalty included in the loss, as in lossAndGradients'),
+} as const satisfies Record<string, OptionSpec>;
+
 /** Every option table, by the call it belongs to. */
 export const OPTION_SPECS = {
   createMLP: MLP_OPTION_SPECS,
@@ -185,4 +205,5 @@ export const OPTION_SPECS = {
   createDataset: DATASET_OPTION_SPECS,
   epochs: EPOCH_OPTION_SPECS,
   evaluate: EVALUATE_OPTION_SPECS,
+  gradientCheck: GRADIENT_CHECK_OPTION_SPECS,
 } as const;
