@@ -97,6 +97,20 @@ int mlp_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uint
   return status(net_of(net)->train(f32(x), x_len, f32(y), y_len, loop, options,
                                    reinterpret_cast<relu::nn::TrainResult*>(result)));
 }
+static_assert(offsetof(relu::nn::GradCheckResult, max_relative_error) == 0 &&
+                  offsetof(relu::nn::GradCheckResult, worst_analytic) == 8 &&
+                  offsetof(relu::nn::GradCheckResult, worst_numeric) == 16 &&
+                  offsetof(relu::nn::GradCheckResult, checked) == 24 &&
+                  offsetof(relu::nn::GradCheckResult, kinks) == 28 &&
+                  offsetof(relu::nn::GradCheckResult, worst_layer) == 32 &&
+                  offsetof(relu::nn::GradCheckResult, worst_index) == 36,
+              "web/src/mlp.ts reads GradCheckResult at these offsets");
+int mlp_gradient_check(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+                       std::size_t y_len, const relu::nn::GradCheckOptions& options,
+                       std::uintptr_t result) {
+  return status(net_of(net)->gradient_check(f32(x), x_len, f32(y), y_len, options,
+                                            reinterpret_cast<relu::nn::GradCheckResult*>(result)));
+}
 void mlp_reset_optimizer(std::uintptr_t net) { net_of(net)->reset_optimizer(); }
 int mlp_predict(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t out) {
   return status(net_of(net)->predict(f32(x), x_len, f32(out)));
@@ -232,6 +246,13 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
       .field("seed", &TrainLoop::seed)
       .field("firstStep", &TrainLoop::first_step)
       .field("lossSum", &TrainLoop::loss_sum);
+  emscripten::value_object<relu::nn::GradCheckOptions>("GradCheckOptions")
+      .field("step", &relu::nn::GradCheckOptions::step)
+      .field("maxParams", &relu::nn::GradCheckOptions::max_params)
+      .field("seed", &relu::nn::GradCheckOptions::seed)
+      .field("l2", &relu::nn::GradCheckOptions::l2)
+      .field("l1", &relu::nn::GradCheckOptions::l1)
+      .field("floor", &relu::nn::GradCheckOptions::floor);
   emscripten::value_object<DatasetConfig>("DatasetConfig")
       .field("rows", &DatasetConfig::rows)
       .field("features", &DatasetConfig::features)
@@ -260,6 +281,7 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   emscripten::function("mlpGetGradients", &mlp_get_gradients);
   emscripten::function("mlpTrainStep", &mlp_train_step);
   emscripten::function("mlpTrain", &mlp_train);
+  emscripten::function("mlpGradientCheck", &mlp_gradient_check);
   emscripten::function("mlpResetOptimizer", &mlp_reset_optimizer);
   emscripten::function("mlpPredict", &mlp_predict);
   emscripten::function("mlpForward", &mlp_forward);

@@ -42,7 +42,7 @@ double loss_of(Loss loss, const double* z, const float* y, std::size_t rows, std
     case Loss::Bce:
       for (std::size_t i = 0; i < rows; ++i) {
         const double zi = z[i];
-        total += std::fmax(zi, 0.0) - zi * y[i] + std::log1p(std::exp(-std::fabs(zi)));
+        total += std::fmax(zi, 0.0) - zi * y[i] + exact_log(1.0 + std::exp(-std::fabs(zi)));
       }
       return total / static_cast<double>(rows);
     case Loss::Mse:
@@ -58,7 +58,7 @@ double loss_of(Loss loss, const double* z, const float* y, std::size_t rows, std
         for (std::size_t j = 1; j < out; ++j) mx = std::fmax(mx, zi[j]);
         double sum = 0.0;
         for (std::size_t j = 0; j < out; ++j) sum += std::exp(zi[j] - mx);
-        total += mx + std::log(sum) - zi[static_cast<std::size_t>(y[i])];
+        total += mx + exact_log(sum) - zi[static_cast<std::size_t>(y[i])];
       }
       return total / static_cast<double>(rows);
   }
@@ -128,6 +128,9 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
   if (!kGradCheckMaxParams.contains(options.max_params)) {
     return fail(Status::InvalidArgument, "maxParams must be an integer >= 1");
   }
+  if (!kGradCheckFloor.contains(options.floor)) {
+    return fail(Status::InvalidArgument, "floor must be in [0, 1]");
+  }
   if (!kGradCheckL2.contains(options.l2) || !kGradCheckL1.contains(options.l1)) {
     return fail(Status::InvalidArgument, "l2 and l1 must be finite and >= 0");
   }
@@ -150,13 +153,10 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
   }
   const std::size_t z_len = rows * hidden_units;
   const std::size_t checked = std::min(param_count_, static_cast<std::size_t>(options.max_params));
-  // params (double) | work 2 x [rows][widest] | z+ | z- ; then the sampled indices.
+  // params (double) | work 2 x [rows][widest] | z+ | z-.
   const std::size_t doubles = param_count_ + 2 * rows * widest + 2 * z_len;
   auto* buffer = static_cast<double*>(std::malloc(doubles * sizeof(double)));
-  auto* order = static_cast<std::uint32_t*>(std::malloc(param_count_ * sizeof(std::uint32_t)));
-  if (buffer == nullptr || order == nullptr) {
-    std::free(buffer);
-    std::free(order);
+  if (buffer == nullptr) {
     return fail(Status::OutOfMemory, "out of memory for the gradient check's double buffers");
   }
   double* params = buffer;
@@ -164,17 +164,11 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
   double* z_plus = work + 2 * rows * widest;
   double* z_minus = z_plus + z_len;
   for (std::size_t i = 0; i < param_count_; ++i) params[i] = params_[i];
-  for (std::size_t i = 0; i < param_count_; ++i) order[i] = static_cast<std::uint32_t>(i);
-  if (checked < param_count_) {
-    // Partial Fisher-Yates: the first `checked` entries become a uniform sample, then sorted
-    // back into parameter order so the report reads layer by layer.
-    Pcg32 rng(options.seed, kGradCheckStream);
-    for (std::size_t i = 0; i < checked; ++i) {
-      const std::size_t j = i + rng.below(static_cast<std::uint32_t>(param_count_ - i));
-      std::swap(order[i], order[j]);
-    }
-    std::sort(order, order + checked);
-  }
+  // The sample: selection sampling (Knuth's Algorithm S), which takes parameter i with
+  // probability (still needed) / (still left), so exactly `checked` distinct parameters are
+  // drawn, uniformly, in parameter order, with no index array. All when checked covers them.
+  Pcg32 rng(options.seed, kGradCheckStream);
+  std::size_t needed = checked;
 
   // The same float32 penalties the analytic gradient used.
   const double l2 = static_cast<float>(options.l2);
@@ -184,8 +178,12 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
   GradCheckResult r;
   r.max_relative_error = std::numeric_limits<double>::quiet_NaN();
   r.checked = static_cast<std::int32_t>(checked);
-  for (std::size_t k = 0; k < checked; ++k) {
-    const std::size_t at = order[k];
+  for (std::size_t at = 0; at < param_count_ && needed > 0; ++at) {
+    if (checked < param_count_ &&
+        rng.next_double() * static_cast<double>(param_count_ - at) >= static_cast<double>(needed)) {
+      continue;
+    }
+    --needed;
     const double saved = params[at];
     params[at] = saved + h;
     const double plus = loss_in_double(params, x, y, rows, l2, l1, z_plus, work);
@@ -209,7 +207,7 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
     const double numeric = (plus - minus) / (2.0 * h);
     const double analytic = grads_[at];
     const double scale =
-        std::fmax(std::fmax(std::fabs(analytic), std::fabs(numeric)), kGradCheckFloor);
+        std::fmax(std::fmax(std::fabs(analytic), std::fabs(numeric)), options.floor);
     const double error = std::fabs(analytic - numeric) / scale;
     if (r.worst_layer < 0 || error > r.max_relative_error || std::isnan(error)) {
       r.max_relative_error = error;
@@ -220,7 +218,6 @@ Status Mlp::gradient_check(const float* x, std::size_t x_len, const float* y, st
     }
   }
   std::free(buffer);
-  std::free(order);
   *result = r;
   return ok();
 }

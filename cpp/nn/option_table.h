@@ -121,5 +121,8 @@ inline constexpr IntegerRange kGradCheckSeed{0, 0, 4294967295};
 inline constexpr NumberRange kGradCheckL2{0.0, 0.0, 1e+30, true};
 // l1: L1 penalty included in the loss, as in lossAndGradients
 inline constexpr NumberRange kGradCheckL1{0.0, 0.0, 1e+30, true};
+// floor: relative error = |analytic - numeric| / max(|analytic|, |numeric|, floor): below floor a
+// gradient is judged absolutely, as its float32 sum carries rounding of about 1e-7 times its terms
+inline constexpr NumberRange kGradCheckFloor{0.001, 0.0, 1.0, false};
 
 }  // namespace relu::nn

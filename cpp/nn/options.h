@@ -76,6 +76,10 @@ struct GradCheckOptions {
   std::uint32_t seed = static_cast<std::uint32_t>(kGradCheckSeed.default_value);
   double l2 = kGradCheckL2.default_value;
   double l1 = kGradCheckL1.default_value;
+  // Denominator floor of the relative error: |a - n| / max(|a|, |n|, floor). The analytic
+  // gradient is a float32 sum whose rounding is about 1e-7 of its terms, so a gradient that
+  // cancels to far below its terms (near a minimum) is judged in absolute terms below floor.
+  double floor = kGradCheckFloor.default_value;
 };
 
 // What Mlp::gradient_check reports. A check "crossed a kink" when, between the +h and -h
@@ -84,7 +88,7 @@ struct GradCheckOptions {
 // perturbed weight itself was within h of 0. Such checks are counted in `kinks` and left out of
 // the maximum: a centred difference across a kink measures neither one-sided derivative.
 struct GradCheckResult {
-  // max over checks without a kink of |a - n| / max(|a|, |n|, kGradCheckFloor); NaN if none.
+  // max over checks without a kink of |a - n| / max(|a|, |n|, options.floor); NaN if none.
   double max_relative_error = 0.0;
   double worst_analytic = 0.0;    // the worst check's analytic gradient (float32, widened)
   double worst_numeric = 0.0;     // and its centred difference
@@ -94,8 +98,5 @@ struct GradCheckResult {
   // Index within the layer's parameters: [0, out*in) are W row-major, then [out*in, +out) b.
   std::int32_t worst_index = -1;
 };
-// Denominator floor of the relative error: gradients below it are compared in absolute terms,
-// since the float32 analytic gradient of a near-zero sum carries about this much rounding.
-inline constexpr double kGradCheckFloor = 1e-6;
 
 }  // namespace relu::nn

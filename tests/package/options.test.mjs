@@ -11,6 +11,7 @@ import {
   DIVERGENCE_FACTOR,
   EPOCH_OPTION_SPECS,
   EVALUATE_OPTION_SPECS,
+  GRADIENT_CHECK_OPTION_SPECS,
   LOOP_OPTION_SPECS,
   MLP_OPTION_SPECS,
   OPTION_SPECS,
@@ -37,8 +38,16 @@ test('the engine header is generated from the option table and is current', () =
   execFileSync('node', ['web/scripts/gen-option-table.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' });
 });
 
-test('the option table lists every option of createMLP, train, trainStep and the dataset calls with a default and a range', () => {
-  assert.deepEqual(Object.keys(OPTION_SPECS), ['createMLP', 'train', 'loop', 'createDataset', 'epochs', 'evaluate']);
+test('the option table lists every option of createMLP, train, trainStep, gradientCheck and the dataset calls with a default and a range', () => {
+  assert.deepEqual(Object.keys(OPTION_SPECS), [
+    'createMLP',
+    'train',
+    'loop',
+    'createDataset',
+    'epochs',
+    'evaluate',
+    'gradientCheck',
+  ]);
   for (const table of [
     MLP_OPTION_SPECS,
     TRAIN_OPTION_SPECS,
@@ -46,6 +55,7 @@ test('the option table lists every option of createMLP, train, trainStep and the
     DATASET_OPTION_SPECS,
     EPOCH_OPTION_SPECS,
     EVALUATE_OPTION_SPECS,
+    GRADIENT_CHECK_OPTION_SPECS,
   ]) {
     for (const [key, spec] of Object.entries(table)) {
       assert.ok(spec.doc.length > 0, `${key} is documented`);

@@ -24,20 +24,22 @@ const jsIn = (folder) =>
     .map((f) => `${folder}${f}`);
 
 const budgets = [
-  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 64 * KiB, gzip: 26 * KiB },
-  { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 48 * KiB, gzip: 20 * KiB },
+  // Raised from 64/26 and 48/20 KiB (issue 16: the double-precision gradient check, its own
+  // forward pass and losses, and libm's double exp and tanh).
+  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 68 * KiB, gzip: 28 * KiB },
+  { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 52 * KiB, gzip: 24 * KiB },
   // relu-wasm/embedded: the same binaries as base64 modules (4/3 of the .wasm budgets).
   {
     what: 'relu-wasm/embedded: relu-simd.wasm as base64',
     files: ['embedded/relu-simd-wasm.js'],
-    raw: 86 * KiB,
-    gzip: 34 * KiB,
+    raw: 91 * KiB,
+    gzip: 38 * KiB,
   },
   {
     what: 'relu-wasm/embedded: relu-scalar.wasm as base64',
     files: ['embedded/relu-scalar-wasm.js'],
-    raw: 64 * KiB,
-    gzip: 27 * KiB,
+    raw: 70 * KiB,
+    gzip: 32 * KiB,
   },
   { what: 'Emscripten glue (one is loaded)', files: ['wasm/relu-simd.mjs'], raw: 40 * KiB, gzip: 11 * KiB },
   {

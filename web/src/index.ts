@@ -8,10 +8,25 @@ export type { LoadReluOptions, WasmPathMap } from './load-relu.js';
 export type { Backend, GradAtZero, ReluBackwardOptions, ReluIntoOptions, ReluWasm } from './relu-wasm.js';
 export type { WasmBuffer } from './wasm-buffer.js';
 export type { FloatInput, NumberArray } from './checks.js';
-export type { MLP, Evaluation, LayerParams, LayerGradients, LossAndGradients, Targets } from './mlp.js';
+export type {
+  MLP,
+  Evaluation,
+  LayerParams,
+  LayerGradients,
+  LossAndGradients,
+  Targets,
+  GradientCheck,
+  GradientCheckEntry,
+} from './mlp.js';
 export type { Dataset, DatasetFeatures, DatasetOptions, DatasetTargets } from './dataset.js';
 export type { DatasetTrainAsyncOptions, DatasetTrainOptions, EvaluateOptions } from './dataset-options.js';
-export type { MLPOptions, TrainAsyncOptions, TrainLoopOptions, TrainOptions } from './mlp-options.js';
+export type {
+  GradientCheckOptions,
+  MLPOptions,
+  TrainAsyncOptions,
+  TrainLoopOptions,
+  TrainOptions,
+} from './mlp-options.js';
 // The option table: names, defaults, ranges and enum and status codes of every option.
 export * from './option-specs.js';
 export { wasmSimdSupported } from './simd-support.js';

@@ -4,6 +4,7 @@
 import { checkCount, checkOptions, describe } from './checks.js';
 import {
   FLOAT32_MAX,
+  GRADIENT_CHECK_OPTION_SPECS,
   LOOP_OPTION_SPECS,
   MAX_LAYERS,
   MAX_UNITS,
@@ -73,6 +74,55 @@ export interface TrainAsyncOptions extends TrainLoopOptions {
   signal?: AbortSignal;
   /** Called after each chunk with the steps done so far and the mean loss over them. */
   onProgress?: (stepsDone: number, meanLoss: number) => void;
+}
+
+/** Options of `net.gradientCheck()`; the defaults and ranges are GRADIENT_CHECK_OPTION_SPECS'. */
+export interface GradientCheckOptions {
+  /** h of the centred difference (L(p + h) - L(p - h)) / 2h, in [1e-12, 1]. Default 1e-5. */
+  step?: number;
+  /**
+   * Parameters checked: all of them when the network has at most this many, else this many
+   * distinct ones drawn by `seed`. Default 1000.
+   */
+  maxParams?: number;
+  /** Seed of that sample (an unsigned 32-bit integer). Default 0. */
+  seed?: number;
+  /** L2 penalty included in the loss, as in `lossAndGradients`. Default 0. */
+  l2?: number;
+  /** L1 penalty included in the loss, as in `lossAndGradients`. Default 0. */
+  l1?: number;
+  /**
+   * Denominator floor, in [0, 1]: relative error = |analytic - numeric| / max(|analytic|,
+   * |numeric|, floor). The analytic gradient is a float32 sum whose rounding is about 1e-7 of
+   * its terms; near a minimum a gradient cancels to far below its terms, so below `floor` it
+   * is judged absolutely (an error under 1e-4 then means |analytic - numeric| < 1e-4 * floor).
+   * 0 gives the plain relative error. Default 1e-3.
+   */
+  floor?: number;
+}
+
+/** The engine's GradCheckOptions, as it crosses Embind. */
+export interface EngineGradientCheckOptions {
+  step: number;
+  maxParams: number;
+  seed: number;
+  l2: number;
+  l1: number;
+  floor: number;
+}
+
+/** gradientCheck's options. */
+export function checkGradientCheckOptions(value: unknown): EngineGradientCheckOptions {
+  const spec = GRADIENT_CHECK_OPTION_SPECS;
+  const o = checkOptions<GradientCheckOptions>(value, 'options', Object.keys(spec));
+  return {
+    step: readNumber(spec.step, o.step, 'options.step'),
+    maxParams: readNumber(spec.maxParams, o.maxParams, 'options.maxParams'),
+    seed: readNumber(spec.seed, o.seed, 'options.seed'),
+    l2: readNumber(spec.l2, o.l2, 'options.l2'),
+    l1: readNumber(spec.l1, o.l1, 'options.l1'),
+    floor: readNumber(spec.floor, o.floor, 'options.floor'),
+  };
 }
 
 /** The engine's MlpConfig, as it crosses Embind (sizes is a WASM address). */

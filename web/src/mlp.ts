@@ -13,6 +13,7 @@ import {
 } from './dataset-options.js';
 import {
   checkAsyncOptions,
+  checkGradientCheckOptions,
   checkLoopOptions,
   checkPenaltyOptions,
   checkTrainOptions,
@@ -20,6 +21,7 @@ import {
   type CheckedMLPOptions,
   type EngineTrainLoop,
   type EngineTrainOptions,
+  type GradientCheckOptions,
   type LossKind,
   type TrainAsyncOptions,
   type TrainLoopOptions,
@@ -69,6 +71,42 @@ export interface Evaluation {
   predictions: Int32Array;
   /** Counts [classes][classes]: confusion[trueClass * classes + predicted]. Empty for 'mse'. */
   confusion: Uint32Array;
+}
+
+/** The check with the largest relative error among those that crossed no kink. */
+export interface GradientCheckEntry {
+  /** Dense layer, 0 .. sizes.length - 2. */
+  layer: number;
+  /** A weight (`index` into that layer's row-major [out][in] `W`/`dW`) or a bias (into `b`/`db`). */
+  kind: 'weight' | 'bias';
+  index: number;
+  /** The gradient of `lossAndGradients` (float32, as training uses it). */
+  analytic: number;
+  /** The centred difference (L(p + h) - L(p - h)) / 2h of the loss evaluated in double. */
+  numeric: number;
+  /** |analytic - numeric| / max(|analytic|, |numeric|, options.floor). */
+  relativeError: number;
+}
+
+/**
+ * What `net.gradientCheck()` reports. A check crossed a kink when, between its +h and -h
+ * evaluations, a ReLU / Leaky ReLU pre-activation (of any row) that the parameter moves changed
+ * sign or came within its move of 0, or, with `l1` > 0, the weight itself was within h of 0:
+ * there the centred difference measures neither one-sided derivative, so such checks are
+ * counted in `kinks` and left out of `maxRelativeError`.
+ */
+export interface GradientCheck {
+  /**
+   * The largest |analytic - numeric| / max(|analytic|, |numeric|, floor) over the checks that
+   * crossed no kink; `null` when every check crossed one (nothing to compare).
+   */
+  maxRelativeError: number | null;
+  /** Parameters checked: all, or `maxParams` of them drawn by `seed`. */
+  checked: number;
+  /** How many of those checks crossed a kink. */
+  kinks: number;
+  /** The check behind `maxRelativeError`; `null` when it is `null`. */
+  worst: GradientCheckEntry | null;
 }
 
 const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
@@ -164,6 +202,45 @@ export class MLP {
       grads.push({ dW: this.#heap.f32(at, out * inp).slice(), db: this.#heap.f32(at + 4 * out * inp, out).slice() });
     }
     return { loss, grads };
+  }
+
+  /**
+   * Checks `lossAndGradients` against centred differences of the loss on (X, Y), computed in
+   * double precision inside the engine (a double forward pass over a double copy of the
+   * parameters), for every parameter or a seeded sample of `maxParams`. Checks whose step
+   * crossed a ReLU kink are counted apart (see {@link GradientCheck}). Changes no parameter;
+   * a pass is commonly `maxRelativeError < 1e-4`.
+   */
+  gradientCheck(X: FloatInput, Y: Targets, options?: GradientCheckOptions): GradientCheck {
+    const [m, net] = this.#live('gradientCheck');
+    const o = checkGradientCheckOptions(options);
+    // The 40-byte GradCheckResult goes after Y, 8-byte aligned (12 floats leave room for that).
+    const io = this.#copyData(X, Y, 12);
+    const at = (io.extra + 7) & ~7;
+    this.#check(
+      m.mlpGradientCheck(net, io.x, io.xLen, io.y, io.yLen, o, at),
+      'gradientCheck',
+      'X has too many rows for the double-precision check',
+    );
+    const buffer = m.HEAPU8.buffer;
+    const [max, analytic, numeric] = new Float64Array(buffer, at, 3);
+    const [checked, kinks, layer, index] = new Int32Array(buffer, at + 24, 4);
+    if (layer! < 0) return { maxRelativeError: null, checked: checked!, kinks: kinks!, worst: null };
+    const [out, inp] = this.#layerShape(layer!);
+    const weight = index! < out * inp;
+    return {
+      maxRelativeError: max!,
+      checked: checked!,
+      kinks: kinks!,
+      worst: {
+        layer: layer!,
+        kind: weight ? 'weight' : 'bias',
+        index: weight ? index! : index! - out * inp,
+        analytic: analytic!,
+        numeric: numeric!,
+        relativeError: max!,
+      },
+    };
   }
 
   /** One full-batch update on (X, Y); returns the loss before the update. */

@@ -195,6 +195,13 @@ export const GRADIENT_CHECK_OPTION_SPECS = {
   seed: whole(0, 0, 0xffffffff, 'seed of the sample of parameters (when maxParams is below their count)'),
   l2: hyper(0, 'L2 penalty included in the loss, as in lossAndGradients'),
   l1: hyper(0, 'L1 penalty included in the loss, as in lossAndGradients'),
+  floor: {
+    kind: 'number',
+    default: 1e-3,
+    min: 0,
+    max: 1,
+    doc: 'relative error = |analytic - numeric| / max(|analytic|, |numeric|, floor): below floor a gradient is judged absolutely, as its float32 sum carries rounding of about 1e-7 times its terms',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Every option table, by the call it belongs to. */

@@ -1,7 +1,12 @@
 // The Embind module as cpp/bindings/bindings.cc exposes it. Offsets are byte offsets into
 // WASM memory; sizes are element counts.
 import type { EngineDatasetConfig } from './dataset.js';
-import type { EngineMlpConfig, EngineTrainLoop, EngineTrainOptions } from './mlp-options.js';
+import type {
+  EngineGradientCheckOptions,
+  EngineMlpConfig,
+  EngineTrainLoop,
+  EngineTrainOptions,
+} from './mlp-options.js';
 
 export interface ReluWasmModule extends MlpBindings, DatasetBindings {
   HEAPU8: Uint8Array;
@@ -98,6 +103,15 @@ export interface MlpBindings {
     yLen: number,
     loop: EngineTrainLoop,
     options: EngineTrainOptions,
+    result: number,
+  ): number;
+  mlpGradientCheck(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    options: EngineGradientCheckOptions,
     result: number,
   ): number;
   mlpResetOptimizer(net: number): void;
