@@ -433,7 +433,23 @@ test('gradient check: backprop agrees with finite differences', async ({ page })
   await page.getByTestId('gradcheck').click();
   await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
   expect(await num(page, 'gradcheck-max')).toBeLessThan(1e-2);
-  await expect(page.getByTestId('gradcheck-table').locator('tbody tr')).toHaveCount(6);
+  // One row: the check behind the maximum (net.gradientCheck reports the worst).
+  await expect(page.getByTestId('gradcheck-table').locator('tbody tr')).toHaveCount(1);
+});
+
+test('gradient check on the CS231n ReLU preset: below 1e-4, kinks counted and explained', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('preset-cs231n-spiral').click();
+  await step(page, 5);
+  await page.getByTestId('gradcheck').click();
+  await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+  expect(await num(page, 'gradcheck-max')).toBeLessThan(1e-4);
+  await expect(page.getByTestId('gradcheck-kinks')).toHaveText(/^\d+ of 603$/);
+  await expect(page.getByTestId('gradcheck-verdict')).toContainText('Pass');
+  const kinks = Number((await page.getByTestId('gradcheck-kinks').textContent())!.split(' ')[0]);
+  const link = page.getByTestId('gradcheck-verdict').getByRole('link', { name: 'Not differentiable at 0' });
+  if (kinks > 0) await expect(link).toHaveAttribute('href', '../#zero');
+  else await expect(link).toHaveCount(0);
 });
 
 test('a neuron bias is editable', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The messages between the page and the training worker. Every request carries an id and
 // gets exactly one reply with the same id: a frame, or 'gradcheck', 'params', 'ready' (to
 // 'options') or 'error'.
-import type { Activation, LossKind, OptimizerKind } from 'relu-wasm';
+import type { Activation, GradientCheck, LossKind, OptimizerKind } from 'relu-wasm';
 
 export interface NetConfig {
   sizes: number[];
@@ -64,17 +64,9 @@ export interface Frame {
   diverged: string | null;
 }
 
-export interface GradCheckRow {
-  layer: number;
-  name: string;
-  backprop: number;
-  numeric: number;
-  relError: number;
-}
-
 export type Reply =
   | ({ id: number } & Frame)
-  | { id: number; type: 'gradcheck'; rows: GradCheckRow[]; h: number }
+  | { id: number; type: 'gradcheck'; check: GradientCheck; worstName: string }
   | { id: number; type: 'params'; layers: LayerJSON[] }
   | { id: number; type: 'ready'; backend: string }
   | { id: number; type: 'error'; message: string };

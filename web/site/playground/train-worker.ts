@@ -1,7 +1,7 @@
 // The training worker: it owns the relu-wasm instance and the network, answers each request
 // in order, and sends typed arrays back as transferables so the page never waits on copies.
-import { DIVERGENCE_FACTOR, hasDiverged, loadRelu, type MLP } from 'relu-wasm';
-import type { DataMessage, Frame, GradCheckRow, LayerJSON, Reply, Request, TrainConfig } from './protocol.js';
+import { DIVERGENCE_FACTOR, hasDiverged, loadRelu, type GradientCheck, type MLP } from 'relu-wasm';
+import type { DataMessage, Frame, LayerJSON, Reply, Request, TrainConfig } from './protocol.js';
 
 const rwPromise = loadRelu();
 let net: MLP | null = null;
@@ -100,42 +100,17 @@ function sendFrame(id: number, n: MLP, d: DataMessage): void {
   send({ id, ...f }, transfer);
 }
 
-/** Finite differences against backprop on the training set, for each layer's steepest weight and bias. */
-function gradCheck(n: MLP, d: DataMessage, t: TrainConfig): { rows: GradCheckRow[]; h: number } {
-  const h = 1e-3;
-  const opts = { l1: t.l1, l2: t.l2 };
-  const { grads } = n.lossAndGradients(d.trainX, d.trainY, opts);
-  const out: GradCheckRow[] = [];
-  const relError = (a: number, b: number) => {
-    const scale = Math.max(Math.abs(a), Math.abs(b));
-    return scale < 1e-7 ? 0 : Math.abs(a - b) / scale;
-  };
-  for (let l = 0; l < grads.length; l++) {
-    const { dW, db } = grads[l]!;
-    for (const [which, g] of [
-      ['W', dW],
-      ['b', db],
-    ] as const) {
-      let idx = 0;
-      for (let i = 1; i < g.length; i++) if (Math.abs(g[i]!) > Math.abs(g[idx]!)) idx = i;
-      const p = n.getParams(l);
-      const arr = which === 'W' ? p.W : p.b;
-      const orig = arr[idx]!;
-      arr[idx] = orig + h;
-      n.setParams(l, p.W, p.b);
-      const plus = n.lossAndGradients(d.trainX, d.trainY, opts).loss;
-      arr[idx] = orig - h;
-      n.setParams(l, p.W, p.b);
-      const minus = n.lossAndGradients(d.trainX, d.trainY, opts).loss;
-      arr[idx] = orig;
-      n.setParams(l, p.W, p.b);
-      const numeric = (plus - minus) / (2 * h);
-      const inputs = n.sizes[l]!;
-      const name = which === 'W' ? `W[${Math.floor(idx / inputs)}][${idx % inputs}]` : `b[${idx}]`;
-      out.push({ layer: l + 1, name, backprop: g[idx]!, numeric, relError: relError(g[idx]!, numeric) });
-    }
-  }
-  return { rows: out, h };
+/**
+ * The package's gradient check on the training set: centred differences of the loss in double
+ * precision inside the engine, with the checks that crossed a ReLU kink counted apart.
+ */
+function gradCheck(n: MLP, d: DataMessage, t: TrainConfig): { check: GradientCheck; worstName: string } {
+  const check = n.gradientCheck(d.trainX, d.trainY, { l1: t.l1, l2: t.l2 });
+  const w = check.worst;
+  const inputs = w === null ? 1 : n.sizes[w.layer]!;
+  const worstName =
+    w === null ? '' : w.kind === 'weight' ? `W[${Math.floor(w.index / inputs)}][${w.index % inputs}]` : `b[${w.index}]`;
+  return { check, worstName };
 }
 
 async function handle(req: Request): Promise<void> {
