@@ -9,11 +9,7 @@
 
 namespace {
 
-using relu::nn::Activation;
-using relu::nn::GradCheckOptions;
-using relu::nn::GradCheckResult;
-using relu::nn::Loss;
-using relu::nn::Status;
+using namespace relu::nn;  // NOLINT(google-build-using-namespace): a test of this namespace
 
 // rows points in [-1, 1]^2 with labels: class = quadrant (softmax_ce) or x0 * x1 > 0 (bce).
 void make_data(std::size_t rows, Loss loss, std::vector<float>* x, std::vector<float>* y) {
