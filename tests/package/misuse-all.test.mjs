@@ -621,26 +621,23 @@ function buildCases() {
       fn,
     );
   }
+  const badTrainOn = (key, bad) => {
+    for (const [v, type] of bad) {
+      add(
+        `trainOn options.${key} ${show(v)}`,
+        (ctx) => ctx.net().trainOn(ctx.data(), { [key]: v }),
+        type,
+        `options.${key}`,
+      );
+    }
+  };
   for (const key of ['batchSize', 'steps', 'seed', 'epochs']) {
-    const bad =
-      key === 'seed' ? [...BAD_COUNTS, [2 ** 32, RangeError]] : [...BAD_COUNTS, [0, RangeError], [2 ** 31, RangeError]];
-    for (const [v, type] of bad)
-      add(
-        `trainOn options.${key} ${show(v)}`,
-        (ctx) => ctx.net().trainOn(ctx.data(), { [key]: v }),
-        type,
-        `options.${key}`,
-      );
+    badTrainOn(
+      key,
+      key === 'seed' ? [...BAD_COUNTS, [2 ** 32, RangeError]] : [...BAD_COUNTS, [0, RangeError], [2 ** 31, RangeError]],
+    );
   }
-  for (const key of ['lr', 'l2', 'momentum']) {
-    for (const [v, type] of BAD_NONNEGATIVE)
-      add(
-        `trainOn options.${key} ${show(v)}`,
-        (ctx) => ctx.net().trainOn(ctx.data(), { [key]: v }),
-        type,
-        `options.${key}`,
-      );
-  }
+  for (const key of ['lr', 'l2', 'momentum']) badTrainOn(key, BAD_NONNEGATIVE);
   for (const [v, type] of BAD_ENUM)
     add(
       `trainOn options.optimizer ${show(v)}`,

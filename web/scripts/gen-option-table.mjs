@@ -3,7 +3,7 @@
 // committed (a native build needs no Node); `--check` (run by `npm run lint`) fails when it is
 // stale, and the WASM build regenerates it first.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import ts from 'typescript';
@@ -128,22 +128,21 @@ ${specBlock('GradCheck', s.GRADIENT_CHECK_OPTION_SPECS, enumTypes)}
   return execFileSync('clang-format', [`--assume-filename=${HEADER}`], { input: text, encoding: 'utf8' });
 }
 
+/** The committed header, or '' when there is none yet (a stale header either way). */
+function currentHeader() {
+  return existsSync(HEADER) ? readFileSync(HEADER, 'utf8') : '';
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const header = await renderHeader();
   if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(HEADER, 'utf8');
-    } catch {
-      // A missing header is stale.
-    }
-    if (current !== header) {
+    if (currentHeader() !== header) {
       console.error(
         'cpp/nn/option_table.h is stale: run `node web/scripts/gen-option-table.mjs` (web/src/option-specs.ts changed)',
       );
       process.exit(1);
     }
-  } else if (readFileSync(HEADER, { encoding: 'utf8', flag: 'a+' }) !== header) {
+  } else if (currentHeader() !== header) {
     writeFileSync(HEADER, header);
     console.log('wrote cpp/nn/option_table.h');
   }
