@@ -7,6 +7,7 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountDepthWidget } from './article/depth-widget.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
@@ -26,6 +27,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
+  ['depth-widget', (rw) => mountDepthWidget(byId('depth-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
 ];

@@ -45,6 +45,8 @@ const AXIS = '#6b675f'; // 5.4:1 on white: axes carry meaning, so above 3:1
 const GRID = '#e4e1d8';
 // Plot area margins in CSS px: room for y tick labels on the left, x ticks + title below.
 const M = { left: 46, right: 12, top: 10, bottom: 34 };
+// Height of one legend row in CSS px.
+const LEGEND_ROW = 14;
 
 /** Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
@@ -171,27 +173,52 @@ export class LossChart {
   }
 
   #legend(names: readonly string[], colors: readonly string[]): SVGGElement {
-    // One row at the top right, inside the plot area's margin: swatch (the series' own dash) + name.
+    // Entries (swatch in the series' own dash + name) fill rows at the top right, inside the
+    // plot area's margin; #redraw wraps them onto more rows when the chart is too narrow.
     const g = svg('g', { class: 'legend' });
-    let x = 0;
     names.forEach((name, i) => {
-      g.append(
+      const item = svg(
+        'g',
+        { class: 'legend-item', 'data-width': 30 + name.length * 7 },
         svg('line', {
           class: `loss-line s${i}`,
-          x1: x,
-          x2: x + 18,
+          x1: 0,
+          x2: 18,
           y1: 0,
           y2: 0,
           stroke: colors[i % colors.length],
           'stroke-width': 2,
           'stroke-dasharray': DASHES[i % DASHES.length] || undefined,
         }),
-        svg('text', { x: x + 22, y: 0, class: 'tick legend-label', 'dominant-baseline': 'middle' }, name),
+        svg('text', { x: 22, y: 0, class: 'tick legend-label', 'dominant-baseline': 'middle' }, name),
       );
-      x += 30 + name.length * 7;
+      g.append(item);
     });
-    g.dataset.width = String(x);
     return g;
+  }
+
+  /** Places the legend's entries in right-aligned rows between `left` and `right`; returns the row count. */
+  #layoutLegend(legend: SVGGElement, left: number, right: number): number {
+    const rows: { item: SVGGElement; w: number }[][] = [[]];
+    let used = 0;
+    for (const item of legend.querySelectorAll<SVGGElement>('.legend-item')) {
+      const w = Number(item.dataset.width);
+      if (used > 0 && used + w > right - left) {
+        rows.push([]);
+        used = 0;
+      }
+      rows[rows.length - 1]!.push({ item, w });
+      used += w;
+    }
+    rows.forEach((row, r) => {
+      let x = Math.max(left, right - row.reduce((sum, e) => sum + e.w, 0));
+      for (const { item, w } of row) {
+        item.setAttribute('transform', `translate(${x} ${r * LEGEND_ROW})`);
+        x += w;
+      }
+    });
+    legend.setAttribute('transform', `translate(0 ${M.top})`);
+    return rows.length;
   }
 
   #redraw(): void {
@@ -224,7 +251,8 @@ export class LossChart {
     const x0 = M.left;
     const x1 = W - M.right;
     const y0 = H - M.bottom;
-    const y1 = M.top + (this.element.querySelector('.legend') ? 14 : 0);
+    const legend = this.element.querySelector<SVGGElement>('.legend');
+    const y1 = M.top + (legend ? LEGEND_ROW * this.#layoutLegend(legend, x0 + 40, x1) : 0);
     const sx = (step: number): number => x0 + (step / maxStep) * (x1 - x0);
     const ty = (v: number): number => (log ? Math.log10(v) : v);
     const sy = (v: number): number => y0 - ((ty(v) - ty(lo)) / (ty(hi) - ty(lo))) * (y0 - y1);
@@ -255,10 +283,6 @@ export class LossChart {
       ),
     );
     this.#axes.replaceChildren(...parts);
-
-    const legend = this.element.querySelector<SVGGElement>('.legend');
-    if (legend)
-      legend.setAttribute('transform', `translate(${Math.max(x0 + 40, x1 - Number(legend.dataset.width))} ${M.top})`);
 
     this.#series.forEach((s, i) => {
       const points = s
