@@ -12,6 +12,7 @@ async function visitAll(page: Page): Promise<void> {
     'bench-widget',
     'conv-widget',
     'train-widget',
+    'depth-widget',
     'gaz-widget',
     'dying-widget',
     'faq',
@@ -63,6 +64,8 @@ test.describe('on a 375 px phone with touch', () => {
       'matrix-after',
       'conv-after',
       'train-boundary',
+      'vg-norms',
+      'vg-loss-chart',
       'gaz-dots-0',
       'dying-units-high',
     ]) {
