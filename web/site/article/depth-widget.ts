@@ -400,7 +400,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
       el('span', { class: 'vg-key-init', 'aria-hidden': 'true' }),
       ' at step 0; each grid line is a factor of 10.',
     ),
-    el('p', { class: 'widget-foot' }, ratioLabel, ratio),
+    el('p', { class: 'widget-foot vg-ratio-line' }, ratioLabel, ratio),
     el('div', { class: 'controls vg-pace' }, pace.element, el('span', { class: 'vg-steps' }, 'steps ', steps)),
     el('div', { class: 'vg-compare' }, chart.element, el('div', { class: 'vg-table-wrap' }, summaryTable)),
     divergedNote,
