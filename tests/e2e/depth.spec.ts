@@ -213,6 +213,21 @@ for (const width of [1280, 375]) {
       }
       for (const act of ['relu', 'leaky_relu', 'tanh']) expect(await num(page, `vg-loss-${act}`)).toBeLessThan(0.1);
       expect(await num(page, 'vg-loss-sigmoid')).toBeGreaterThan(0.6);
+      // Every label of the chart (ticks, titles, legend) lies inside it.
+      const outside = await page.getByTestId('vg-loss-chart').evaluate((chart) => {
+        const box = chart.getBoundingClientRect();
+        return [...chart.querySelectorAll('text')]
+          .map((t) => [t.textContent, t.getBoundingClientRect()] as const)
+          .filter(
+            ([, r]) =>
+              r.left < box.left - 0.5 ||
+              r.right > box.right + 0.5 ||
+              r.top < box.top - 0.5 ||
+              r.bottom > box.bottom + 0.5,
+          )
+          .map(([text]) => text);
+      });
+      expect(outside).toEqual([]);
       // The "now" column has moved away from the "at step 0" one.
       const cells = page.getByTestId('vg-norms').locator('tbody tr').first().locator('td.num');
       expect(await cells.nth(1).textContent()).not.toBe(await cells.nth(0).textContent());
@@ -293,6 +308,13 @@ for (const width of [1280, 375]) {
     });
   });
 }
+
+test('if WebAssembly cannot load, the widget says so and the prose around it stays', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('./');
+  await expect(page.locator('#depth-widget .widget-error')).toContainText('WebAssembly could not start');
+  await expect(page.locator('section#depth')).toContainText('at most 1/4');
+});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
