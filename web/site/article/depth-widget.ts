@@ -197,7 +197,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
   let runs: Run[] = [];
   let step = 0;
   let domain = { lo: -3, hi: 0 };
-  let cells: { now: HTMLElement; bar: SVGRectElement; tick: SVGLineElement }[] = [];
+  let cells: { now: HTMLElement; bar: SVGRectElement }[] = [];
 
   const chosen = (): Run => runs.find((r) => r.act === actSelect.value) ?? runs[0]!;
 
@@ -235,7 +235,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
         class: 'vg-init',
         'vector-effect': 'non-scaling-stroke',
       });
-      cells.push({ now, bar, tick });
+      cells.push({ now, bar });
       const picture = svg(
         'svg',
         {
@@ -286,10 +286,12 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
     for (const each of runs)
       lossOut.get(each.act)!.textContent = each.diverged ? `diverged at step ${each.divergedAt}` : fixed(each.loss, 3);
     const lost = runs.filter((x) => x.diverged);
-    divergedNote.hidden = lost.length === 0;
-    divergedNote.textContent = lost.length
+    const note = lost.length
       ? `${lost.map((x) => `${LABEL[x.act]} diverged at step ${x.divergedAt}`).join('; ')} (the package's divergence rule), so it stopped; the others go on.`
       : '';
+    // Written only when it changes, so that the alert is announced once.
+    if (divergedNote.textContent !== note) divergedNote.textContent = note;
+    divergedNote.hidden = lost.length === 0;
   };
 
   /** Shows the chosen network: its own bars' axis, rows and readouts. */
