@@ -15,6 +15,8 @@ let diverged: string | null = null;
  * init, or after the reader edited the data or a bias (a jump they caused is not divergence).
  */
 let firstLoss: number | null = null;
+/** The hidden unit whose output each frame carries on the big grid (hover or focus on the page). */
+let focused: { layer: number; unit: number } | null = null;
 
 function send(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -42,6 +44,26 @@ function rows(X: Float32Array, n: MLP): number {
 function lossOf(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
   if (rows(X, n) === 0) return NaN;
   return n.lossAndGradients(X, Y).loss;
+}
+
+/** The gradient training follows (data loss plus the penalty) on the whole training set. */
+function gradsOf(n: MLP, d: DataMessage, t: TrainConfig | null): LayerJSON[] {
+  if (rows(d.trainX, n) === 0)
+    return n.sizes.slice(1).map((out, l) => ({ W: new Float32Array(out * n.sizes[l]!), b: new Float32Array(out) }));
+  const { grads } = n.lossAndGradients(d.trainX, d.trainY, { l1: t?.l1 ?? 0, l2: t?.l2 ?? 0 });
+  return grads.map((g) => ({ W: g.dW, b: g.db }));
+}
+
+/** The focused hidden unit's output on the big grid, or null when none (or it no longer exists). */
+function focusOf(n: MLP, d: DataMessage): Frame['focus'] {
+  if (!focused) return null;
+  const { layer, unit } = focused;
+  const units = n.sizes[layer + 1];
+  if (layer >= n.sizes.length - 2 || units === undefined || unit >= units) return null;
+  const acts = n.activations(d.gridX)[layer]!;
+  const values = new Float32Array(acts.length / units);
+  for (let i = 0; i < values.length; i++) values[i] = acts[i * units + unit]!;
+  return { layer, unit, values };
 }
 
 function accuracy(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
@@ -88,6 +110,8 @@ function frame(n: MLP, d: DataMessage): Frame {
     outputs: n.sizes[n.sizes.length - 1]!,
     neurons: acts,
     layers,
+    grads: gradsOf(n, d, train),
+    focus: focusOf(n, d),
     dead: rows(d.trainX, n) > 0 ? n.deadUnits(d.trainX) : n.sizes.slice(1, -1).map(() => []),
     diverged,
   };
@@ -96,7 +120,8 @@ function frame(n: MLP, d: DataMessage): Frame {
 function sendFrame(id: number, n: MLP, d: DataMessage): void {
   const f = frame(n, d);
   const transfer: Transferable[] = [f.output.buffer, ...f.neurons.map((a) => a.buffer)];
-  for (const { W, b } of f.layers) transfer.push(W.buffer, b.buffer);
+  for (const { W, b } of [...f.layers, ...f.grads]) transfer.push(W.buffer, b.buffer);
+  if (f.focus) transfer.push(f.focus.values.buffer);
   send({ id, ...f }, transfer);
 }
 
@@ -123,6 +148,7 @@ async function handle(req: Request): Promise<void> {
       data = req.data;
       train = req.train;
       steps = 0;
+      focused = null;
       diverged = null;
       firstLoss = null;
       sendFrame(req.id, net, data);
@@ -166,6 +192,19 @@ async function handle(req: Request): Promise<void> {
       sendFrame(req.id, net, data);
       return;
     }
+    case 'setWeight': {
+      const p = net.getParams(req.layer);
+      const inputs = net.sizes[req.layer]!;
+      if (req.out >= 0 && req.out < p.b.length && req.in >= 0 && req.in < inputs) p.W[req.out * inputs + req.in] = req.value;
+      net.setParams(req.layer, p.W, p.b);
+      firstLoss = null;
+      sendFrame(req.id, net, data);
+      return;
+    }
+    case 'focus':
+      focused = req.layer === null ? null : { layer: req.layer, unit: req.unit };
+      sendFrame(req.id, net, data);
+      return;
     case 'gradcheck':
       send({ id: req.id, type: 'gradcheck', ...gradCheck(net, data, train) });
       return;
