@@ -1,19 +1,31 @@
-// The article's training demos (sections 6-8): they start when scrolled into view, and the
-// numbers they show come from relu-wasm networks. Behaviour only, never timings.
+// The article's training demos (sections 6-8): they train at the reader's pace (Play, Step,
+// Speed, Reset), and the numbers they show come from relu-wasm networks. Behaviour only, never
+// timings.
 import { expect, test, type Page } from '@playwright/test';
 
 const num = async (page: Page, testid: string): Promise<number> =>
   Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
 
-test('the training demo reduces the loss, pauses and resets', async ({ page }) => {
+test('the training demo waits for Play, steps, reduces the loss, pauses and resets', async ({ page }) => {
   await page.goto('./');
   const widget = page.locator('#train-widget');
-  // Off-screen the demo waits at step 0 with its untrained loss.
+  // Nothing trains until the reader presses Play, even on screen.
   await expect(widget).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('train-steps')).toHaveText('0');
   const initial = await num(page, 'train-loss');
   expect(initial).toBeGreaterThan(0.3);
   await widget.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('train-steps')).toHaveText('0');
+  // One step at a time.
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-steps')).toHaveText('1');
+  await expect(widget).toHaveAttribute('data-state', 'paused');
+  await page.getByTestId('train-step').press('Enter');
+  await expect(page.getByTestId('train-steps')).toHaveText('2');
+  await page.getByTestId('train-speed').selectOption({ index: 2 });
+  await page.getByTestId('train-play').click();
+  await expect(widget).toHaveAttribute('data-state', 'running');
   await expect.poll(() => num(page, 'train-steps'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
   const trained = await num(page, 'train-loss');
   expect(trained).toBeLessThan(initial / 2);
@@ -26,9 +38,15 @@ test('the training demo reduces the loss, pauses and resets', async ({ page }) =
   await page.waitForTimeout(300);
   expect(await num(page, 'train-steps')).toBe(paused);
 
+  // New data: a fresh run at step 0 that waits for Play again.
   await page.getByTestId('train-dataset').selectOption('xor');
-  await expect(widget).toHaveAttribute('data-state', 'running');
-  await expect.poll(() => num(page, 'train-steps')).toBeLessThan(paused);
+  await expect(page.getByTestId('train-steps')).toHaveText('0');
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => num(page, 'train-steps')).toBeGreaterThan(0);
+  await page.getByTestId('train-reset').click();
+  await expect(page.getByTestId('train-steps')).toHaveText('0');
+  await expect(widget).toHaveAttribute('data-state', 'idle');
 });
 
 test('gradAtZero 0 keeps zero-started units at exactly 0; gradAtZero 1 wakes them', async ({ page }) => {

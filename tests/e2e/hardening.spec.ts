@@ -83,6 +83,8 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   const train = page.locator('#train-widget');
   const initial = await num(page, 'train-loss');
   await train.scrollIntoViewIfNeeded();
+  await page.getByTestId('train-speed').selectOption({ index: 2 });
+  await page.getByTestId('train-play').click();
   await expect.poll(() => num(page, 'train-steps'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1000);
   expect(await num(page, 'train-loss')).toBeLessThan(initial / 2);
   await page.getByTestId('train-play').click();

@@ -38,7 +38,11 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
   const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
   const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
-  const chart = new LossChart({ label: 'Loss of both networks against steps', series: 2, testid: 'gaz-loss-chart' });
+  const chart = new LossChart({
+    label: 'Loss of both networks against steps',
+    names: ['gradAtZero 0', 'gradAtZero 1'],
+    testid: 'gaz-loss-chart',
+  });
 
   const sides = ([0, 1] as const).map((g) => {
     const zeros = el('output', { 'data-testid': `gaz-zeros-${g}` });

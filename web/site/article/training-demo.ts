@@ -1,11 +1,13 @@
 // Section 6: a [2, 8, 8, 1] ReLU network (relu-wasm's createMLP, Adam) learns a 2-D dataset
-// in frame-sized slices of net.train(); it starts when first scrolled into view, pauses
-// off-screen, and stops by itself after MAX_STEPS, or when training diverges by the package's
-// rule (hasDiverged), with a note.
+// in frame-sized slices of net.train() at the reader's pace (./pace.ts: Play, Step, Speed,
+// Reset; paused off-screen), and stops by itself after MAX_STEPS, or when training diverges by
+// the package's rule (hasDiverged), with a note.
 //
 // data-testids:
 //   train-dataset    <select>: circle, xor, gauss, spiral
-//   train-play       button: Pause / Play
+//   train-play       button: Play / Pause / Train again
+//   train-step       button: one step
+//   train-speed      <select>: steps per frame
 //   train-reset      button: new weights, step 0
 //   train-steps      minibatch steps done, plain integer text (e.g. "1200")
 //   train-loss       binary cross-entropy on all points, e.g. "0.231"
@@ -14,11 +16,13 @@
 //   train-loss-chart SVG loss curve
 //   train-diverged   the note shown when training diverged (hidden otherwise)
 // The widget root carries data-state = idle | running | paused | done | diverged.
+// Changing the data starts a fresh run (still playing if it was).
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate, type BinaryDatasetName, type Point } from 'relu-wasm/datasets';
-import { el, fixed, frameLoop, LossChart, statList } from 'relu-wasm/ui';
+import { el, fixed, LossChart, statList } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
+import { Pace, type Speed } from './pace.js';
 
 const DATASETS: [BinaryDatasetName, string][] = [
   ['circle', 'Circle'],
@@ -26,15 +30,18 @@ const DATASETS: [BinaryDatasetName, string][] = [
   ['gauss', 'Two Gaussians'],
   ['spiral', 'Spiral'],
 ];
-const STEPS_PER_FRAME = 20; // slow enough to watch the boundary form
+// Steps per frame: one at a time to watch each update, up to fast enough to see it converge.
+const SPEEDS: readonly Speed[] = [
+  { steps: 1, label: 'Slow' },
+  { steps: 5, label: 'Normal' },
+  { steps: 40, label: 'Fast' },
+];
 const MAX_STEPS = 6000;
 const TRAIN = { lr: 0.01, optimizer: 'adam', batchSize: 16 } as const;
 
 export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   const select = el('select', { id: 'train-dataset', 'data-testid': 'train-dataset' });
   for (const [value, label] of DATASETS) select.append(el('option', { value }, label));
-  const play = el('button', { type: 'button', class: 'primary', 'data-testid': 'train-play' }, 'Play');
-  const reset = el('button', { type: 'button', 'data-testid': 'train-reset' }, 'Reset');
   const boundary = new BoundaryView(
     'Decision boundary of the network and the data points (orange class 0, blue class 1)',
     'train-boundary',
@@ -51,7 +58,6 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
   let Y: Float32Array = new Float32Array(0);
   let step = 0;
   let firstLoss = NaN;
-  let diverged = false;
 
   const measure = (): number => {
     if (!net) return NaN;
@@ -72,65 +78,39 @@ export function mountTrainingDemo(root: HTMLElement, rw: ReluWasm): void {
     ({ points, X, Y } = generate(select.value as BinaryDatasetName, { n: 200, noise: 0.05, seed: 3 }));
     net = rw.createMLP({ sizes: [2, 8, 8, 1], activation: 'relu', loss: 'bce', seed: 11 });
     step = 0;
-    diverged = false;
     divergedNote.hidden = true;
     chart.reset();
     firstLoss = measure();
   };
 
-  const loop = frameLoop(
-    root,
-    (deadline) => {
-      if (!net) return false;
-      // A few short train() calls per frame, never past the deadline.
-      let done = 0;
-      let l = NaN;
-      while (done < STEPS_PER_FRAME && performance.now() < deadline) {
-        l = net.train(X, Y, { ...TRAIN, steps: 5, seed: step });
-        step += 5;
-        done += 5;
-        if (hasDiverged(l, firstLoss)) break;
-      }
-      const measured = measure();
-      if (hasDiverged(l, firstLoss) || hasDiverged(measured, firstLoss)) {
-        diverged = true;
-        divergedNote.textContent = `Training diverged at step ${step} (loss ${fixed(Number.isFinite(measured) ? measured : l, 3)}): the learning rate is too high for this network. Press Reset to start again.`;
-        divergedNote.hidden = false;
-        return false;
-      }
-      return step < MAX_STEPS;
-    },
-    {
-      onChange: (running) => {
-        const over = step >= MAX_STEPS || diverged;
-        play.textContent = running ? 'Pause' : over ? 'Train again' : 'Play';
-        root.dataset.state = running ? 'running' : diverged ? 'diverged' : step >= MAX_STEPS ? 'done' : 'paused';
-      },
-      onFirstVisible: () => loop.start(),
-    },
-  );
-
-  play.addEventListener('click', () => {
-    if (loop.running) {
-      loop.pause();
-      return;
+  // Up to `n` steps in short train() calls, never past the deadline; false once the run is over.
+  const advance = (n: number, deadline: number): boolean => {
+    if (!net) return false;
+    let done = 0;
+    let l = NaN;
+    while (done < n && step < MAX_STEPS && performance.now() < deadline) {
+      const k = Math.min(5, n - done);
+      l = net.train(X, Y, { ...TRAIN, steps: k, seed: step });
+      step += k;
+      done += k;
+      if (hasDiverged(l, firstLoss)) break;
     }
-    if (step >= MAX_STEPS || diverged) rebuild();
-    loop.start();
-  });
-  reset.addEventListener('click', () => {
-    rebuild();
-    loop.start();
-  });
-  select.addEventListener('change', () => {
-    rebuild();
-    loop.start();
-  });
+    const measured = measure();
+    if (hasDiverged(l, firstLoss) || hasDiverged(measured, firstLoss)) {
+      divergedNote.textContent = `Training diverged at step ${step} (loss ${fixed(Number.isFinite(measured) ? measured : l, 3)}): the learning rate is too high for this network. Press Reset to start again.`;
+      divergedNote.hidden = false;
+      pace.finish('diverged');
+      return false;
+    }
+    return step < MAX_STEPS;
+  };
+  const pace = new Pace({ root, prefix: 'train', advance, reset: rebuild, stepSize: 1, speeds: SPEEDS });
+
+  select.addEventListener('change', () => pace.reset());
 
   root.querySelector('.widget-fallback')?.remove();
-  root.dataset.state = 'idle';
   root.append(
-    el('div', { class: 'controls' }, el('label', { for: 'train-dataset' }, 'Data'), select, play, reset),
+    el('div', { class: 'controls' }, el('label', { for: 'train-dataset' }, 'Data'), select, pace.element),
     el(
       'div',
       { class: 'train-layout' },
