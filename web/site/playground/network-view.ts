@@ -207,7 +207,10 @@ export class NetworkView {
       b.addEventListener('click', () => {
         this.#pages[l] = to;
         this.#rebuild();
-        this.root.querySelector<HTMLButtonElement>(`[data-testid="${testid}"]`)?.focus();
+        // Focus stays on the pager: this button, or the other one at the first or last page.
+        const again = this.root.querySelector<HTMLButtonElement>(`[data-testid="${testid}"]`);
+        const other = this.root.querySelector<HTMLButtonElement>(`[data-testid="units-${delta < 0 ? 'next' : 'prev'}-${l}"]`);
+        (again && !again.disabled ? again : other)?.focus();
       });
       return b;
     };

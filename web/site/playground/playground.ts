@@ -12,7 +12,7 @@
 //             weight-grad-<in>, link-info, units-prev-<l>, units-next-<l>, units-page-<l>,
 //             network-scroll-hint; nodes carry data-layer and data-unit
 //   output:   train-loss, test-loss, train-acc, test-acc, dead-units (numbers as plain text),
-//             loss-chart, boundary (data-showing: network | neuron:<layer>:<unit> |
+//             loss-chart, loss-log, boundary (data-showing: network | neuron:<layer>:<unit> |
 //             feature:<name>), boundary-showing, colour-scale, crosshair, divergence,
 //             divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, gradcheck-kinks, gradcheck-verdict, export-json, import-json,
@@ -124,6 +124,7 @@ const ui = {
   testAcc: $<HTMLOutputElement>('test-acc'),
   deadUnits: $<HTMLOutputElement>('dead-units'),
   lossChart: $<HTMLDivElement>('loss-chart'),
+  lossLog: $<HTMLInputElement>('loss-log'),
   divergence: $<HTMLDivElement>('divergence'),
   divergenceMessage: $<HTMLParagraphElement>('divergence-message'),
   divergenceReset: $<HTMLButtonElement>('divergence-reset'),
@@ -159,19 +160,24 @@ let focusedNode: Target | null = null;
 /** The hidden unit the worker was asked to put on the big grid in each frame. */
 let workerFocus: { layer: number; unit: number } | null = null;
 let hoveredLink: LinkRef | null = null;
-/** The keyboard's crosshair on the big heatmap, in data coordinates. */
+/** The keyboard's crosshair on the big heatmap, in data coordinates, and whether it is drawn. */
 const cursor = { x1: 0, x2: 0 };
+let crosshairOn = false;
 let carry = 0;
 let lastTick = 0;
 
 const chart = new LossChart({
-  label: 'Training (dark) and test (blue) loss over steps',
-  series: 2,
+  label: 'Training loss (dark, solid) and test loss (blue, dashed) over training steps',
+  names: ['training', 'test'],
+  colors: ['#1f2328', '#0877bd'],
   testid: 'loss-chart',
   width: 320,
-  height: 90,
+  height: 150,
+  xLabel: 'steps',
+  yLabel: 'loss',
 });
 ui.lossChart.append(chart.element);
+ui.lossLog.addEventListener('change', () => chart.setLog(ui.lossLog.checked));
 const bridge = new WorkerBridge((message) => pauseWithMessage(`The training worker stopped (${message}).`));
 const view = new NetworkView(ui.network, {
   onFeature(feature, on) {
@@ -500,7 +506,7 @@ function drawPlot(): void {
   paintScale(shown.scale);
   paintPoints(ctx, data.train, { extent: DOMAIN, kind });
   if (state.showTestData) paintPoints(ctx, data.test, { extent: DOMAIN, kind, dark: true });
-  if (document.activeElement === c && c.matches(':focus-visible')) paintCrosshair(ctx);
+  if (crosshairOn) paintCrosshair(ctx);
 }
 
 // ---- what the big heatmap shows: the network's output, or a hovered or focused node's ------
@@ -928,15 +934,19 @@ function bindKeyboardPlot(): void {
     const label = ui.clickLabel.selectedOptions[0]?.textContent ?? '';
     ui.crosshair.textContent = `Crosshair at (${cursor.x1.toFixed(1)}, ${cursor.x2.toFixed(1)}): Enter adds ${label}.`;
   };
+  // Drawn when the plot has keyboard focus (not after a click), or once a key is pressed on it.
   c.addEventListener('focus', () => {
-    say();
+    crosshairOn = c.matches(':focus-visible');
+    if (crosshairOn) say();
     drawPlot();
   });
   c.addEventListener('blur', () => {
+    crosshairOn = false;
     ui.crosshair.textContent = '';
     drawPlot();
   });
   c.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const step = e.shiftKey ? 0.1 : 0.5;
     const move: Record<string, [number, number]> = {
       ArrowLeft: [-step, 0],
@@ -955,6 +965,8 @@ function bindKeyboardPlot(): void {
       addPoint(cursor.x1, cursor.x2, Number(e.key));
     } else return;
     e.preventDefault();
+    crosshairOn = true;
+    say();
     drawPlot();
   });
 }
