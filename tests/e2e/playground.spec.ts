@@ -621,7 +621,9 @@ for (const width of WIDTHS) {
       // Hover a link: its weight and gradient; click it: the panel opens on its weight.
       const link = page.locator('line.hit').first();
       await link.hover({ force: true });
-      await expect(page.getByTestId('link-info')).toContainText(/Weight from X₁ to layer 1 neuron 1: -?\d.*gradient -?\d/);
+      await expect(page.getByTestId('link-info')).toContainText(
+        /Weight from X₁ to layer 1 neuron 1: -?\d.*gradient -?\d/,
+      );
       await link.click({ force: true });
       await expect(page.locator('[data-layer="1"][data-unit="0"]')).toHaveAttribute('aria-pressed', 'true');
       await expect(target).toHaveAttribute('aria-pressed', 'false');
@@ -783,9 +785,7 @@ for (const width of WIDTHS) {
   });
 }
 
-test('the text under the tool explains each control and links to the article sections that exist', async ({
-  page,
-}) => {
+test('the text under the tool explains each control and links to the article sections that exist', async ({ page }) => {
   await open(page);
   const guide = page.getByTestId('guide');
   for (const word of ['Activation', 'Learning rate', 'Regularization', 'Features', 'Gradient check', 'keyboard'])

@@ -147,7 +147,11 @@ export class NetworkView {
     col.append(el('h3', { class: 'column-title' }, isOutput ? 'Output' : `Layer ${l}`));
     if (!isOutput) {
       const controls = el('div', { class: 'unit-controls' });
-      const minus = el('button', { class: 'small', type: 'button', 'aria-label': `Remove a neuron from layer ${l}` }, '−');
+      const minus = el(
+        'button',
+        { class: 'small', type: 'button', 'aria-label': `Remove a neuron from layer ${l}` },
+        '−',
+      );
       minus.disabled = units <= 1;
       minus.addEventListener('click', () => this.events.onUnits(l - 1, -1));
       const plus = el('button', { class: 'small', type: 'button', 'aria-label': `Add a neuron to layer ${l}` }, '+');
@@ -209,7 +213,9 @@ export class NetworkView {
         this.#rebuild();
         // Focus stays on the pager: this button, or the other one at the first or last page.
         const again = this.root.querySelector<HTMLButtonElement>(`[data-testid="${testid}"]`);
-        const other = this.root.querySelector<HTMLButtonElement>(`[data-testid="units-${delta < 0 ? 'next' : 'prev'}-${l}"]`);
+        const other = this.root.querySelector<HTMLButtonElement>(
+          `[data-testid="units-${delta < 0 ? 'next' : 'prev'}-${l}"]`,
+        );
         (again && !again.disabled ? again : other)?.focus();
       });
       return b;

@@ -160,6 +160,8 @@ let focusedNode: Target | null = null;
 /** The hidden unit the worker was asked to put on the big grid in each frame. */
 let workerFocus: { layer: number; unit: number } | null = null;
 let hoveredLink: LinkRef | null = null;
+/** The link whose weight is focused in the panel; emphasised when no link is hovered. */
+let focusedWeight: LinkRef | null = null;
 /** The keyboard's crosshair on the big heatmap, in data coordinates, and whether it is drawn. */
 const cursor = { x1: 0, x2: 0 };
 let crosshairOn = false;
@@ -207,7 +209,7 @@ const view = new NetworkView(ui.network, {
   },
   onLinkHover(link) {
     hoveredLink = link;
-    view.highlightLink(link);
+    view.highlightLink(link ?? focusedWeight);
     showLinkInfo();
   },
   onLinkSelect(link) {
@@ -344,7 +346,7 @@ function rebuildView(): void {
   view.build(networkSizes(state, data), activeFeatures(state), data.kind);
   selected = null;
   view.select(null);
-  hovered = focusedNode = hoveredLink = null;
+  hovered = focusedNode = hoveredLink = focusedWeight = null;
   workerFocus = null;
   ui.neuronPanel.hidden = true;
   showLinkInfo();
@@ -646,7 +648,9 @@ function paintScale(scale: Scale): void {
   }
   ui.scaleTitle.textContent = title;
   ui.scaleLabels.classList.toggle('spread', scale.kind === 'classes');
-  ui.scaleLabels.replaceChildren(...labels.map((l) => Object.assign(document.createElement('span'), { textContent: l })));
+  ui.scaleLabels.replaceChildren(
+    ...labels.map((l) => Object.assign(document.createElement('span'), { textContent: l })),
+  );
   c.setAttribute('aria-label', `Colour scale: ${title}, from ${labels[0]} to ${labels.at(-1)}`);
 }
 
@@ -716,8 +720,14 @@ function selectNeuron(layer: number, unit: number): void {
     const input = Object.assign(document.createElement('input'), { type: 'number', step: '0.01' });
     input.dataset.testid = `weight-${i}`;
     input.setAttribute('aria-label', `Weight from ${name}`);
-    input.addEventListener('focus', () => view.highlightLink(ref));
-    input.addEventListener('blur', () => view.highlightLink(hoveredLink));
+    input.addEventListener('focus', () => {
+      focusedWeight = ref;
+      view.highlightLink(hoveredLink ?? ref);
+    });
+    input.addEventListener('blur', () => {
+      focusedWeight = null;
+      view.highlightLink(hoveredLink);
+    });
     input.addEventListener('change', () => {
       const v = Number(input.value);
       // A weight beyond float32 would become Infinity in the engine: refused like NaN.

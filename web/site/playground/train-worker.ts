@@ -195,7 +195,8 @@ async function handle(req: Request): Promise<void> {
     case 'setWeight': {
       const p = net.getParams(req.layer);
       const inputs = net.sizes[req.layer]!;
-      if (req.out >= 0 && req.out < p.b.length && req.in >= 0 && req.in < inputs) p.W[req.out * inputs + req.in] = req.value;
+      if (req.out >= 0 && req.out < p.b.length && req.in >= 0 && req.in < inputs)
+        p.W[req.out * inputs + req.in] = req.value;
       net.setParams(req.layer, p.W, p.b);
       firstLoss = null;
       sendFrame(req.id, net, data);
