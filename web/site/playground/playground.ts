@@ -758,7 +758,8 @@ function showNeuron(): void {
   const isOutput = layer === frame.layers.length - 1;
   const dead = frame.dead[layer]?.includes(unit) ?? false;
   ui.neuronPanel.hidden = false;
-  ui.neuronTitle.textContent = `${isOutput ? 'Output' : `Layer ${layer + 1}`} neuron ${unit + 1}${dead ? ' (dead: outputs 0 on every training point)' : ''}`;
+  const cls = isOutput && data.kind === 'multiclass' ? ` (class ${unit})` : '';
+  ui.neuronTitle.textContent = `${isOutput ? 'Output' : `Layer ${layer + 1}`} neuron ${unit + 1}${cls}${dead ? ' (dead: outputs 0 on every training point)' : ''}`;
   if (document.activeElement !== ui.neuronBias) ui.neuronBias.value = String(Number(b.toFixed(4)));
   ui.neuronBiasGrad.textContent = gradText(frame.grads[layer]?.b[unit]);
   const inputs = p.W.length / p.b.length;

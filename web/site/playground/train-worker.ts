@@ -46,12 +46,22 @@ function lossOf(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
   return n.lossAndGradients(X, Y).loss;
 }
 
-/** The gradient training follows (data loss plus the penalty) on the whole training set. */
-function gradsOf(n: MLP, d: DataMessage, t: TrainConfig | null): LayerJSON[] {
-  if (rows(d.trainX, n) === 0)
-    return n.sizes.slice(1).map((out, l) => ({ W: new Float32Array(out * n.sizes[l]!), b: new Float32Array(out) }));
-  const { grads } = n.lossAndGradients(d.trainX, d.trainY, { l1: t?.l1 ?? 0, l2: t?.l2 ?? 0 });
-  return grads.map((g) => ({ W: g.dW, b: g.db }));
+/**
+ * The training set's data loss (no penalty, as TF Playground shows it; NaN for an empty set) and
+ * the gradient training follows (data loss plus the penalty; zeros for an empty set). One
+ * backward pass when there is no penalty.
+ */
+function trainLossAndGrads(n: MLP, d: DataMessage, t: TrainConfig | null): { loss: number; grads: LayerJSON[] } {
+  if (rows(d.trainX, n) === 0) {
+    const grads = n.sizes
+      .slice(1)
+      .map((out, l) => ({ W: new Float32Array(out * n.sizes[l]!), b: new Float32Array(out) }));
+    return { loss: NaN, grads };
+  }
+  const data = n.lossAndGradients(d.trainX, d.trainY);
+  const penalty = { l1: t?.l1 ?? 0, l2: t?.l2 ?? 0 };
+  const { grads } = penalty.l1 || penalty.l2 ? n.lossAndGradients(d.trainX, d.trainY, penalty) : data;
+  return { loss: data.loss, grads: grads.map((g) => ({ W: g.dW, b: g.db })) };
 }
 
 /** The focused hidden unit's output on the big grid, or null when none (or it no longer exists). */
@@ -86,7 +96,7 @@ function accuracy(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number
 
 function frame(n: MLP, d: DataMessage): Frame {
   const layers = params(n);
-  const trainLoss = lossOf(n, d.trainX, d.trainY);
+  const { loss: trainLoss, grads } = trainLossAndGrads(n, d, train);
   const testLoss = lossOf(n, d.testX, d.testY);
   // An empty training set has no loss (NaN) and nothing that could diverge.
   if (rows(d.trainX, n) > 0) {
@@ -110,7 +120,7 @@ function frame(n: MLP, d: DataMessage): Frame {
     outputs: n.sizes[n.sizes.length - 1]!,
     neurons: acts,
     layers,
-    grads: gradsOf(n, d, train),
+    grads,
     focus: focusOf(n, d),
     dead: rows(d.trainX, n) > 0 ? n.deadUnits(d.trainX) : n.sizes.slice(1, -1).map(() => []),
     diverged,
