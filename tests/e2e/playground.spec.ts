@@ -769,6 +769,31 @@ for (const width of WIDTHS) {
       }
     });
 
+    test('nothing is cut off: every element lies inside its panel (only the network scrolls, with its cue)', async ({
+      page,
+    }) => {
+      await open(page, '#activation=relu&networkShape=100,8&dataset=cs231n-spiral');
+      await page.getByTestId('gradcheck').click();
+      await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+      await page.locator('[data-layer="3"][data-unit="1"]').click();
+      await page.getByText('Your own data (CSV)').click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const cut = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const panel of document.querySelectorAll('.panel, .settings, .bar, .guide')) {
+          const p = panel.getBoundingClientRect();
+          for (const e of panel.querySelectorAll<HTMLElement>('*')) {
+            const r = e.getBoundingClientRect();
+            if (e.closest('.network') || r.width === 0) continue;
+            if (r.right > p.right + 0.5 || r.left < p.left - 0.5)
+              out.push(`${e.tagName} ${e.className} ${e.dataset.testid ?? ''}`);
+          }
+        }
+        return out;
+      });
+      expect(cut).toEqual([]);
+    });
+
     test('axe: no serious or critical violation with a neuron selected, hovered, and the plot focused', async ({
       page,
     }) => {
