@@ -1,6 +1,8 @@
 // A column of dots per hidden layer, one dot per unit; units listed as `off` are greyed out.
 import { svg } from 'relu-wasm/ui';
 
+import './unit-dots.css';
+
 export class UnitDots {
   readonly element: SVGSVGElement;
   readonly #dots: SVGCircleElement[][];
