@@ -15,6 +15,7 @@ async function visitAll(page: Page): Promise<void> {
     'train-widget',
     'gaz-widget',
     'dying-widget',
+    'dead-init-widget',
     'faq',
   ]) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();

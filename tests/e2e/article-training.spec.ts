@@ -187,3 +187,25 @@ test('a linear model stays near chance on the circle; the ReLU network separates
   await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   expect(await pct('fold-linear-accuracy')).toBeGreaterThanOrEqual(95);
 });
+
+test('deep, narrow He-initialised ReLU networks sometimes start with the last hidden layer dead', async ({ page }) => {
+  await page.goto('./');
+  const widget = page.locator('#dead-init-widget');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('dead-init-run').press('Enter');
+  await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  const dead = async (shape: string): Promise<number> =>
+    Number(
+      await page
+        .locator(
+          `[data-testid="dead-init-table"] tr[data-depth="${shape.split('x')[0]}"][data-width="${shape.split('x')[1]}"]`,
+        )
+        .getAttribute('data-dead'),
+    );
+  // Seeds 0-999, counted by createMLP + deadUnits; the prose quotes these figures.
+  await expect(page.getByTestId('dead-init-10x8')).toHaveText('2 of 1000');
+  await expect(page.getByTestId('dead-init-20x8')).toHaveText('17 of 1000');
+  await expect(page.getByTestId('dead-init-10x16')).toHaveText('0 of 1000');
+  expect(await dead('20x8')).toBeGreaterThan(await dead('10x8'));
+});

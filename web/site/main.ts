@@ -7,6 +7,7 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountDeadAtInit } from './article/dead-at-init.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountFoldDemo } from './article/fold-demo.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
@@ -30,6 +31,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
+  ['dead-init-widget', (rw) => mountDeadAtInit(byId('dead-init-widget'), rw)],
 ];
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
