@@ -1,7 +1,14 @@
 // The article's training demos (sections 6-8): they train at the reader's pace (Play, Step,
 // Speed, Reset), and the numbers they show come from relu-wasm networks. Behaviour only, never
 // timings.
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+
+/** Serious or critical axe violations inside `selector`, with the widget in its current state. */
+const axe = async (page: Page, selector: string): Promise<string[]> =>
+  (await new AxeBuilder({ page }).include(selector).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 const num = async (page: Page, testid: string): Promise<number> =>
   Number((await page.getByTestId(testid).textContent())!.replace(/,/g, ''));
@@ -132,6 +139,7 @@ test('a too-high learning rate and a bad init kill units; the control stays dead
   expect(await num(page, 'dying-dead2-leaky')).toBeLessThan(leaky2);
   expect(await num(page, 'dying-loss-leaky')).toBeLessThan(0.3);
   expect(await num(page, 'dying-loss-control')).toBeGreaterThan(0.6);
+  expect(await axe(page, '#dying-widget')).toEqual([]);
 
   // Reset: step 0 again, and the continuations wait once more.
   await page.getByTestId('dying-reset').click();
@@ -179,6 +187,7 @@ test('a linear model stays near chance on the circle; the ReLU network separates
     expect(z).toBeLessThanOrEqual(1);
   }
   await expect(page.getByTestId('fold-paths')).toHaveText(/^\d+\.\d of 128$/);
+  expect(await axe(page, '#fold-widget')).toEqual([]);
 
   // On linearly separable data the linear model is enough.
   await page.getByTestId('fold-dataset').selectOption('gauss');
