@@ -68,11 +68,13 @@ const budgets = [
     gzip: 11 * KiB,
   },
   {
-    // The elements import it, so an elements page downloads both.
+    // The elements import it, so an elements page downloads both. Raised from 20/8 KiB
+    // (issue 13: LossChart's ticked axes, titles, log scale and a legend that wraps on phones;
+    // about 22.5 KiB / 8.8 KiB then).
     what: 'UI building blocks (all of dist/ui/*.js)',
     files: jsIn('ui/'),
-    raw: 20 * KiB,
-    gzip: 8 * KiB,
+    raw: 24 * KiB,
+    gzip: 9.5 * KiB,
   },
 ];
 

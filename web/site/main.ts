@@ -7,8 +7,10 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountDeadAtInit } from './article/dead-at-init.js';
 import { mountDepthWidget } from './article/depth-widget.js';
 import { mountDyingRelu } from './article/dying-relu.js';
+import { mountFoldDemo } from './article/fold-demo.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
 import { mountReluPlot } from './article/relu-plot.js';
@@ -26,10 +28,12 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['depth-widget', (rw) => mountDepthWidget(byId('depth-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
+  ['dead-init-widget', (rw) => mountDeadAtInit(byId('dead-init-widget'), rw)],
 ];
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -269,12 +269,8 @@ export class LossChart {
       const x = sx(v);
       parts.push(
         svg('line', { x1: x, x2: x, y1: y0, y2: y0 + 4, stroke: AXIS }),
-        // The last label may be wider than the right margin: keep it inside the chart.
-        svg(
-          'text',
-          { x: Math.min(x, W - 1 - tickLabel(v).length * 3.5), y: y0 + 15, class: 'tick', 'text-anchor': 'middle' },
-          tickLabel(v),
-        ),
+        // The last label ends at the axis's end instead of spilling past the right margin.
+        svg('text', { x, y: y0 + 15, class: 'tick', 'text-anchor': x > x1 - 16 ? 'end' : 'middle' }, tickLabel(v)),
       );
     }
     parts.push(
