@@ -332,7 +332,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
   // of the run, or the frame's deadline. Each network is measured every MEASURE_EVERY steps,
   // the four at staggered steps so that a round never measures more than one (at depth 20 a
   // round costs about 0.4 ms of CPU here and a measurement up to 1.6 ms, tanh's). After a Step
-  // press (no deadline) all four are measured at the current step.
+  // press (no deadline) and at the end of the run, all four are measured at the current step.
   const advance = (n: number, deadline: number): boolean => {
     let done = 0;
     while (done < n && step < MAX_STEPS && performance.now() < deadline) {
@@ -350,7 +350,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
         if (step % MEASURE_EVERY === STAGGER[i]) measure(run);
       });
     }
-    if (deadline === Infinity) for (const run of runs) if (run.measuredAt !== step) measure(run);
+    if (deadline === Infinity || step >= MAX_STEPS) for (const run of runs) if (run.measuredAt !== step) measure(run);
     update();
     if (runs.every((r) => r.diverged)) {
       pace.finish('diverged');
