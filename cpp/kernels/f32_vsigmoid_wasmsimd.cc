@@ -1,0 +1,68 @@
+// WASM SIMD sigmoid variants: four vectors (16 floats) per iteration, then single vectors, then
+// the scalar kernel for the last 0-3 floats, so any length and offset works and nothing past n
+// is touched. Each vector's loads happen before its store, so in-place calls are correct.
+#if defined(__wasm_simd128__)
+
+#include <wasm_simd128.h>
+
+#include "kernels/f32_expminus_wasmsimd.h"
+#include "kernels/f32_vsigmoid.h"
+
+namespace relu {
+namespace {
+
+using namespace expminus;
+
+inline v128_t sigmoid4(v128_t x) {
+  const v128_t f = sigmoid_minus4(abs4(x));
+  const v128_t one_minus_f = wasm_f32x4_sub(wasm_f32x4_splat(1.0f), f);
+  // Sign bit set (x < 0 or -0): f, else 1 - f.
+  return nan_passes4(x, wasm_v128_bitselect(f, one_minus_f, wasm_i32x4_shr(x, 31)));
+}
+
+inline v128_t sigmoid_grad4(v128_t x, v128_t dy) {
+  const v128_t f = sigmoid_minus4(abs4(x));
+  const v128_t g = wasm_f32x4_mul(f, wasm_f32x4_sub(wasm_f32x4_splat(1.0f), f));
+  return nan_passes4(x, dy, wasm_f32x4_mul(dy, g));
+}
+
+}  // namespace
+
+void f32_vsigmoid_wasmsimd_u16(const float* x, float* y, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v128_t a = wasm_v128_load(x + i);
+    const v128_t b = wasm_v128_load(x + i + 4);
+    const v128_t c = wasm_v128_load(x + i + 8);
+    const v128_t d = wasm_v128_load(x + i + 12);
+    wasm_v128_store(y + i, sigmoid4(a));
+    wasm_v128_store(y + i + 4, sigmoid4(b));
+    wasm_v128_store(y + i + 8, sigmoid4(c));
+    wasm_v128_store(y + i + 12, sigmoid4(d));
+  }
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, sigmoid4(wasm_v128_load(x + i)));
+  if (i != n) f32_vsigmoid_scalar(x + i, y + i, n - i);
+}
+
+void f32_vsigmoid_backward_wasmsimd_u16(const float* x, const float* dy, float* dx,
+                                        std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v128_t a = sigmoid_grad4(wasm_v128_load(x + i), wasm_v128_load(dy + i));
+    const v128_t b = sigmoid_grad4(wasm_v128_load(x + i + 4), wasm_v128_load(dy + i + 4));
+    const v128_t c = sigmoid_grad4(wasm_v128_load(x + i + 8), wasm_v128_load(dy + i + 8));
+    const v128_t d = sigmoid_grad4(wasm_v128_load(x + i + 12), wasm_v128_load(dy + i + 12));
+    wasm_v128_store(dx + i, a);
+    wasm_v128_store(dx + i + 4, b);
+    wasm_v128_store(dx + i + 8, c);
+    wasm_v128_store(dx + i + 12, d);
+  }
+  for (; i + 4 <= n; i += 4) {
+    wasm_v128_store(dx + i, sigmoid_grad4(wasm_v128_load(x + i), wasm_v128_load(dy + i)));
+  }
+  if (i != n) f32_vsigmoid_backward_scalar(x + i, dy + i, dx + i, n - i);
+}
+
+}  // namespace relu
+
+#endif  // __wasm_simd128__
