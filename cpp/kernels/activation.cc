@@ -20,14 +20,14 @@ void leaky_relu_backward(const float* x, const float* dy, float* dx, std::size_t
   f32_vlrelu_backward_wasmsimd_u16(x, dy, dx, n, alpha);
 }
 void sigmoid_forward(const float* x, float* y, std::size_t n) {
-  f32_vsigmoid_wasmsimd_u16(x, y, n);
+  f32_vsigmoid_wasmsimd_u4(x, y, n);
 }
 void sigmoid_backward(const float* x, const float* dy, float* dx, std::size_t n) {
-  f32_vsigmoid_backward_wasmsimd_u16(x, dy, dx, n);
+  f32_vsigmoid_backward_wasmsimd_u4(x, dy, dx, n);
 }
-void tanh_forward(const float* x, float* y, std::size_t n) { f32_vtanh_wasmsimd_u16(x, y, n); }
+void tanh_forward(const float* x, float* y, std::size_t n) { f32_vtanh_wasmsimd_u4(x, y, n); }
 void tanh_backward(const float* x, const float* dy, float* dx, std::size_t n) {
-  f32_vtanh_backward_wasmsimd_u16(x, dy, dx, n);
+  f32_vtanh_backward_wasmsimd_u4(x, dy, dx, n);
 }
 const char* kernel_isa() { return "wasm-simd"; }
 #else

@@ -67,13 +67,21 @@ inline float minus_tanh(float z) {
   return emo / epo;
 }
 
+// The value unchanged, as something the optimiser cannot see through (an empty asm statement,
+// no instruction): without it clang proves "result is NaN whenever x is" and drops the
+// selection below, returning the computed (quieted) NaN instead of x's bits.
+inline std::uint32_t opaque(std::uint32_t b) {
+  __asm__("" : "+r"(b));
+  return b;
+}
 // The result where x is a number; x's own bits where x is NaN.
 inline std::uint32_t nan_passes(float x, float result) {
-  return select_bits(mask_if(x != x), bits(x), bits(result));
+  return select_bits(mask_if(x != x), bits(x), opaque(bits(result)));
 }
 // The result where x and dy are numbers; else x's bits if x is NaN, else dy's.
 inline std::uint32_t nan_passes(float x, float dy, float result) {
-  return select_bits(mask_if(x != x), bits(x), select_bits(mask_if(dy != dy), bits(dy), bits(result)));
+  return select_bits(mask_if(x != x), bits(x),
+                     select_bits(mask_if(dy != dy), bits(dy), opaque(bits(result))));
 }
 
 }  // namespace relu::expminus

@@ -19,9 +19,9 @@ void f32_vsigmoid_scalar(const float* x, float* y, std::size_t n);
 void f32_vsigmoid_backward_scalar(const float* x, const float* dy, float* dx, std::size_t n);
 
 #if defined(__wasm_simd128__)
-// Four 128-bit vectors (16 floats) per iteration, then single vectors, then the scalar tail.
-void f32_vsigmoid_wasmsimd_u16(const float* x, float* y, std::size_t n);
-void f32_vsigmoid_backward_wasmsimd_u16(const float* x, const float* dy, float* dx,
+// One 128-bit vector (4 floats) per iteration, then the scalar tail.
+void f32_vsigmoid_wasmsimd_u4(const float* x, float* y, std::size_t n);
+void f32_vsigmoid_backward_wasmsimd_u4(const float* x, const float* dy, float* dx,
                                         std::size_t n);
 #endif
 
