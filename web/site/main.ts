@@ -7,6 +7,7 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountCostWidget } from './article/cost-widget.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
@@ -24,6 +25,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['matrix-widget', (rw) => mountLayerMatrix(byId('matrix-widget'), rw)],
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
+  ['cost-widget', (rw) => mountCostWidget(byId('cost-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
