@@ -63,10 +63,18 @@ void run(Fn fn, std::uint64_t first, std::uint64_t last, std::uint64_t stride, W
       x[n++] = float_of(static_cast<std::uint32_t>(i));
     }
     switch (fn) {
-      case Fn::Sigmoid: relu::f32_vsigmoid_scalar(x.data(), y.data(), n); break;
-      case Fn::SigmoidGrad: relu::f32_vsigmoid_backward_scalar(x.data(), ones.data(), y.data(), n); break;
-      case Fn::Tanh: relu::f32_vtanh_scalar(x.data(), y.data(), n); break;
-      case Fn::TanhGrad: relu::f32_vtanh_backward_scalar(x.data(), ones.data(), y.data(), n); break;
+      case Fn::Sigmoid:
+        relu::f32_vsigmoid_scalar(x.data(), y.data(), n);
+        break;
+      case Fn::SigmoidGrad:
+        relu::f32_vsigmoid_backward_scalar(x.data(), ones.data(), y.data(), n);
+        break;
+      case Fn::Tanh:
+        relu::f32_vtanh_scalar(x.data(), y.data(), n);
+        break;
+      case Fn::TanhGrad:
+        relu::f32_vtanh_backward_scalar(x.data(), ones.data(), y.data(), n);
+        break;
     }
     for (std::size_t i = 0; i < n; ++i) {
       if (std::isnan(x[i])) {
@@ -112,8 +120,10 @@ int main(int argc, char** argv) {
       }
       all.nan_mismatches += w.nan_mismatches;
     }
-    std::printf("%-28s max error %.3f ULP at x = %.9g (0x%08" PRIx32 "); NaN payload mismatches: %" PRIu64 "\n",
-                names[f], all.ulp, static_cast<double>(all.at), bits_of(all.at), all.nan_mismatches);
+    std::printf("%-28s max error %.3f ULP at x = %.9g (0x%08" PRIx32
+                "); NaN payload mismatches: %" PRIu64 "\n",
+                names[f], all.ulp, static_cast<double>(all.at), bits_of(all.at),
+                all.nan_mismatches);
   }
   return 0;
 }

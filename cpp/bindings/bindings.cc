@@ -217,7 +217,8 @@ EMSCRIPTEN_KEEPALIVE void relu_wasm_sigmoid_backward(std::uintptr_t x, std::uint
                                                      std::uintptr_t dx, std::size_t n) {
   relu::sigmoid_backward(f32(x), f32(dy), f32(dx), n);
 }
-EMSCRIPTEN_KEEPALIVE void relu_wasm_tanh_forward(std::uintptr_t x, std::uintptr_t y, std::size_t n) {
+EMSCRIPTEN_KEEPALIVE void relu_wasm_tanh_forward(std::uintptr_t x, std::uintptr_t y,
+                                                 std::size_t n) {
   relu::tanh_forward(f32(x), f32(y), n);
 }
 EMSCRIPTEN_KEEPALIVE void relu_wasm_tanh_backward(std::uintptr_t x, std::uintptr_t dy,

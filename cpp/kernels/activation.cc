@@ -19,9 +19,7 @@ void leaky_relu_forward(const float* x, float* y, std::size_t n, float alpha) {
 void leaky_relu_backward(const float* x, const float* dy, float* dx, std::size_t n, float alpha) {
   f32_vlrelu_backward_wasmsimd_u16(x, dy, dx, n, alpha);
 }
-void sigmoid_forward(const float* x, float* y, std::size_t n) {
-  f32_vsigmoid_wasmsimd_u4(x, y, n);
-}
+void sigmoid_forward(const float* x, float* y, std::size_t n) { f32_vsigmoid_wasmsimd_u4(x, y, n); }
 void sigmoid_backward(const float* x, const float* dy, float* dx, std::size_t n) {
   f32_vsigmoid_backward_wasmsimd_u4(x, dy, dx, n);
 }

@@ -42,9 +42,9 @@ inline float sigmoid_minus(float z) {
   p = p * t + kSigC2;
   p = p * t + kSigC1;
   t = t * s;
-  const float e = t * p + s;                   // e^-z * 2^64
-  const float d = e * kTwoPowMinus64 + 1.0f;   // 1 + e^-z
-  const float f = (e / d) * kTwoPowMinus64;    // exact scaling unless f is subnormal
+  const float e = t * p + s;                  // e^-z * 2^64
+  const float d = e * kTwoPowMinus64 + 1.0f;  // 1 + e^-z
+  const float f = (e / d) * kTwoPowMinus64;   // exact scaling unless f is subnormal
   return from_bits(bits(f) & ~mask_if(z > kSigZeroCutoff));
 }
 
@@ -62,8 +62,8 @@ inline float minus_tanh(float z) {
   p = p * t + kMinusTwo;
   const float ts = t * s;
   const float smo = s - 1.0f;
-  const float emo = p * ts + smo;       // expm1(-2z)
-  const float epo = emo - kMinusTwo;    // e^-2z + 1
+  const float emo = p * ts + smo;     // expm1(-2z)
+  const float epo = emo - kMinusTwo;  // e^-2z + 1
   return emo / epo;
 }
 

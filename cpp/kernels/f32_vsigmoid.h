@@ -21,8 +21,7 @@ void f32_vsigmoid_backward_scalar(const float* x, const float* dy, float* dx, st
 #if defined(__wasm_simd128__)
 // One 128-bit vector (4 floats) per iteration, then the scalar tail.
 void f32_vsigmoid_wasmsimd_u4(const float* x, float* y, std::size_t n);
-void f32_vsigmoid_backward_wasmsimd_u4(const float* x, const float* dy, float* dx,
-                                        std::size_t n);
+void f32_vsigmoid_backward_wasmsimd_u4(const float* x, const float* dy, float* dx, std::size_t n);
 #endif
 
 }  // namespace relu

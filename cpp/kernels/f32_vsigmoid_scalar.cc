@@ -13,7 +13,8 @@ void f32_vsigmoid_scalar(const float* x, float* y, std::size_t n) {
     const float v = x[i];
     const float f = sigmoid_minus(abs_of(v));
     // x < 0 (sign bit set, -0 included) keeps sigmoid(-|x|), else 1 - sigmoid(-|x|).
-    const std::uint32_t r = select_bits(mask_if((bits(v) & kSignMask) != 0), bits(f), bits(1.0f - f));
+    const std::uint32_t r =
+        select_bits(mask_if((bits(v) & kSignMask) != 0), bits(f), bits(1.0f - f));
     const std::uint32_t out = nan_passes(v, from_bits(r));
     std::memcpy(&y[i], &out, sizeof out);
   }

@@ -15,31 +15,33 @@ namespace {
 
 using namespace expminus;
 
-inline v128_t sigmoid4(v128_t x) {
-  const v128_t f = sigmoid_minus4(abs4(x));
-  const v128_t one_minus_f = wasm_f32x4_sub(wasm_f32x4_splat(1.0f), f);
+inline v128_t sigmoid4(v128_t x, const Constants& k) {
+  const v128_t f = sigmoid_minus4(abs4(x, k.abs_mask), k);
+  const v128_t one_minus_f = wasm_f32x4_sub(k.one, f);
   // Sign bit set (x < 0 or -0): f, else 1 - f.
   return nan_passes4(x, wasm_v128_bitselect(f, one_minus_f, wasm_i32x4_shr(x, 31)));
 }
 
-inline v128_t sigmoid_grad4(v128_t x, v128_t dy) {
-  const v128_t f = sigmoid_minus4(abs4(x));
-  const v128_t g = wasm_f32x4_mul(f, wasm_f32x4_sub(wasm_f32x4_splat(1.0f), f));
+inline v128_t sigmoid_grad4(v128_t x, v128_t dy, const Constants& k) {
+  const v128_t f = sigmoid_minus4(abs4(x, k.abs_mask), k);
+  const v128_t g = wasm_f32x4_mul(f, wasm_f32x4_sub(k.one, f));
   return nan_passes4(x, dy, wasm_f32x4_mul(dy, g));
 }
 
 }  // namespace
 
 void f32_vsigmoid_wasmsimd_u4(const float* x, float* y, std::size_t n) {
+  const Constants k;
   std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, sigmoid4(wasm_v128_load(x + i)));
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, sigmoid4(wasm_v128_load(x + i), k));
   if (i != n) f32_vsigmoid_scalar(x + i, y + i, n - i);
 }
 
 void f32_vsigmoid_backward_wasmsimd_u4(const float* x, const float* dy, float* dx, std::size_t n) {
+  const Constants k;
   std::size_t i = 0;
   for (; i + 4 <= n; i += 4) {
-    wasm_v128_store(dx + i, sigmoid_grad4(wasm_v128_load(x + i), wasm_v128_load(dy + i)));
+    wasm_v128_store(dx + i, sigmoid_grad4(wasm_v128_load(x + i), wasm_v128_load(dy + i), k));
   }
   if (i != n) f32_vsigmoid_backward_scalar(x + i, dy + i, dx + i, n - i);
 }

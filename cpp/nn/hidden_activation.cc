@@ -26,8 +26,8 @@ void activation_forward(Activation act, float slope, const float* z, float* h, s
   }
 }
 
-void activation_backward(Activation act, float slope, int grad_at_zero, const float* z,
-                         float* d, std::size_t n) {
+void activation_backward(Activation act, float slope, int grad_at_zero, const float* z, float* d,
+                         std::size_t n) {
   switch (act) {
     case Activation::Relu:
       relu_backward(z, d, d, n, grad_at_zero);

@@ -16,7 +16,7 @@ void activation_forward(Activation act, float slope, const float* z, float* h, s
 // d holds dL/dh on entry and dL/dz on return: d *= act'(z), from z for every activation
 // (sigmoid's and tanh's derivatives from z avoid the 1 - h cancellation of PyTorch's formulas
 // from h, docs/numerics.md).
-void activation_backward(Activation act, float slope, int grad_at_zero, const float* z,
-                         float* d, std::size_t n);
+void activation_backward(Activation act, float slope, int grad_at_zero, const float* z, float* d,
+                         std::size_t n);
 
 }  // namespace relu::nn

@@ -126,9 +126,11 @@ TEST(F32VsigmoidTanhScalar, AccuracyAgainstDouble) {
     const double e1 = std::exp(-std::fabs(xd));
     const double e2 = std::exp(-2.0 * std::fabs(xd));
     worst[0] = std::max(worst[0], ulp_error(fwd1(kSigmoid, x), 1.0 / (1.0 + std::exp(-xd))));
-    worst[1] = std::max(worst[1], ulp_error(bwd1(kSigmoidGrad, x, 1.0f), e1 / ((1 + e1) * (1 + e1))));
+    worst[1] =
+        std::max(worst[1], ulp_error(bwd1(kSigmoidGrad, x, 1.0f), e1 / ((1 + e1) * (1 + e1))));
     worst[2] = std::max(worst[2], ulp_error(fwd1(kTanh, x), std::tanh(xd)));
-    worst[3] = std::max(worst[3], ulp_error(bwd1(kTanhGrad, x, 1.0f), 4 * e2 / ((1 + e2) * (1 + e2))));
+    worst[3] =
+        std::max(worst[3], ulp_error(bwd1(kTanhGrad, x, 1.0f), 4 * e2 / ((1 + e2) * (1 + e2))));
   }
   EXPECT_LT(worst[0], 3.5);
   EXPECT_LT(worst[1], 4.5);
@@ -177,7 +179,8 @@ TEST(F32VsigmoidTanh, LengthsAlignmentsInPlace) {
         }
         std::vector<float> in_place(x);
         f(in_place.data() + off, in_place.data() + off, n);
-        for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(bits(in_place[off + i]), bits(out[kGuard + off + i]));
+        for (std::size_t i = 0; i < n; ++i)
+          ASSERT_EQ(bits(in_place[off + i]), bits(out[kGuard + off + i]));
       }
       for (const Backward& f : backwards) {
         std::fill(out.begin(), out.end(), from_bits(kCanary));

@@ -138,8 +138,7 @@ function buildCases() {
   ];
   for (const [v, type] of outs) {
     add(`relu(x, out = ${show(v)})`, ({ rw }) => rw.relu([1, 2], v), type, 'out');
-    for (const fn of ['sigmoid', 'tanh'])
-      add(`${fn}(x, out = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], v), type, 'out');
+    for (const fn of ['sigmoid', 'tanh']) add(`${fn}(x, out = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], v), type, 'out');
     for (const fn of ['sigmoidBackward', 'tanhBackward'])
       add(`${fn}(x, dy, out = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], [1, 1], v), type, 'out');
     add(`leakyRelu(x, 0.1, out = ${show(v)})`, ({ rw }) => rw.leakyRelu([1, 2], 0.1, v), type, 'out');

@@ -129,7 +129,11 @@ export class ReluWasm {
   }
 
   /** An element-wise kernel over a copy of x, in place in the scratch area. */
-  #unary(x: FloatInput, out: Float32Array | undefined, kernel: (x: number, y: number, n: number) => void): Float32Array {
+  #unary(
+    x: FloatInput,
+    out: Float32Array | undefined,
+    kernel: (x: number, y: number, n: number) => void,
+  ): Float32Array {
     const n = checkFloatInput(x, 'x');
     const [input, output] = [this.heap.locate(x), this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n))];
     const at = this.heap.scratch(n, 'x');

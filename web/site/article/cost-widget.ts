@@ -65,7 +65,11 @@ function calibrate(run: () => void): number {
 
 export function mountCostWidget(root: HTMLElement, rw: ReluWasm): void {
   const acts = activations(rw);
-  const button = el('button', { type: 'button', class: 'primary', 'data-testid': 'cost-run' }, 'Time the four activations');
+  const button = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'cost-run' },
+    'Time the four activations',
+  );
   const status = el('p', { class: 'cost-status', role: 'status', 'data-testid': 'cost-status' }, 'Not run yet.');
   const body = el('tbody');
   const table = el(

@@ -74,10 +74,7 @@ async function run(): Promise<void> {
       interleave: true,
       ...kernelTiming,
     });
-    finish(
-      { kernel, train: [], frame: [], tfjs: { version: tf.version.tfjs }, timing: kernelTiming },
-      started,
-    );
+    finish({ kernel, train: [], frame: [], tfjs: { version: tf.version.tfjs }, timing: kernelTiming }, started);
     return;
   }
   const kernel = await runKernelBench({
