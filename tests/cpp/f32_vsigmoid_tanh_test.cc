@@ -115,8 +115,8 @@ double ulp_error(float y, double r) {
   return std::fabs(static_cast<double>(y) - r) / std::ldexp(1.0, e - 24 < -149 ? -149 : e - 24);
 }
 
-// Every 65537th bit pattern (65536 inputs, all exponents): the bounds are the full sweep's
-// maxima (docs/numerics.md) rounded up.
+// Every 65537th bit pattern (65536 inputs, all exponents), held to the full sweep's maxima
+// (docs/numerics.md: 3.533, 4.791, 2.675 and 4.791 ULP) rounded up.
 TEST(F32VsigmoidTanhScalar, AccuracyAgainstDouble) {
   double worst[4] = {0, 0, 0, 0};
   for (std::uint64_t b = 0; b < (std::uint64_t{1} << 32); b += 65537) {
@@ -132,10 +132,10 @@ TEST(F32VsigmoidTanhScalar, AccuracyAgainstDouble) {
     worst[3] =
         std::max(worst[3], ulp_error(bwd1(kTanhGrad, x, 1.0f), 4 * e2 / ((1 + e2) * (1 + e2))));
   }
-  EXPECT_LT(worst[0], 3.5);
-  EXPECT_LT(worst[1], 4.5);
-  EXPECT_LT(worst[2], 3.0);
-  EXPECT_LT(worst[3], 5.0);
+  EXPECT_LT(worst[0], 3.6);
+  EXPECT_LT(worst[1], 4.8);
+  EXPECT_LT(worst[2], 2.7);
+  EXPECT_LT(worst[3], 4.8);
 }
 
 TEST(F32VsigmoidTanhScalar, TanhIsOddAndSigmoidSymmetric) {
