@@ -95,6 +95,8 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   await expect(page.getByTestId('gaz-backward-1')).toHaveText('[0, 1, 1]');
   const gaz = page.locator('#gaz-widget');
   await gaz.scrollIntoViewIfNeeded();
+  await page.getByTestId('gaz-speed').selectOption({ index: 2 });
+  await page.getByTestId('gaz-play').click();
   await expect(gaz).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('gaz-zeros-0')).toHaveText('800');
   await expect(page.getByTestId('gaz-zeros-1')).toHaveText('0');

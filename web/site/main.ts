@@ -10,7 +10,9 @@ import { mountConvDemo } from './article/conv-demo.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
+import { numberArticle } from './article/numbering.js';
 import { mountReluPlot } from './article/relu-plot.js';
+import { watchScrollBoxes } from './article/scroll-box.js';
 import { mountTrainingDemo } from './article/training-demo.js';
 import { mountVectorExample } from './article/vector-example.js';
 import { showWidgetError } from './article/widget.js';
@@ -29,6 +31,10 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
 ];
+
+// Citation and figure numbers, and the code blocks' scroll cues, need no WebAssembly.
+numberArticle(document);
+watchScrollBoxes();
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

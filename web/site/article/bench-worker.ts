@@ -36,6 +36,9 @@ self.onmessage = async (event: MessageEvent<BenchRequest>) => {
       sizes,
       minSampleMs,
       samples,
+      // All variants of one size sampled in rounds, side by side in time: each row's spread
+      // (slowest and fastest round) covers the same stretch as every other row's.
+      interleave: true,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     post({ type: 'result', rows, skipped });
