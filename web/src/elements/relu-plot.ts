@@ -24,9 +24,9 @@ const X_MIN = -3;
 const X_MAX = 3;
 const SAMPLES_PER_UNIT = 40; // x = i / 40 - 3 hits 0 exactly
 const W = 360;
-const PAD_L = 38;
+const PAD_L = 42;
 const PAD_R = 10;
-const H = 298;
+const H = 302;
 interface Panel {
   y0: number;
   h: number;
@@ -38,8 +38,8 @@ interface Panel {
 // lowest y label (−1, left of the corner) and the first x label (−3) never meet.
 const TOP_Y0 = 14;
 const TOP_H = 154;
-const X_LABEL_GAP = 10;
-const BOTTOM: Panel = { y0: 200, h: 68, min: -0.25, max: 1.25 };
+const X_LABEL_GAP = 12;
+const BOTTOM: Panel = { y0: 204, h: 68, min: -0.25, max: 1.25 };
 
 const sx = (x: number): number => PAD_L + ((x - X_MIN) / (X_MAX - X_MIN)) * (W - PAD_L - PAD_R);
 const sy = (p: Panel, y: number): number => p.y0 + p.h - ((y - p.min) / (p.max - p.min)) * p.h;
@@ -252,7 +252,7 @@ export class ReluPlotElement extends ElementBase {
         g.append(
           svg(
             'text',
-            { x: PAD_L - 6, y: sy(p, y), class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'central' },
+            { x: PAD_L - 9, y: sy(p, y), class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'central' },
             String(y).replace('-', '−'),
           ),
         );

@@ -45,6 +45,8 @@ const AXIS = '#6b675f'; // 5.4:1 on white: axes carry meaning, so above 3:1
 const GRID = '#e4e1d8';
 // Plot area margins in CSS px: room for y tick labels on the left, x ticks + title below.
 const M = { left: 46, right: 12, top: 10, bottom: 34 };
+/** Estimated width of a character of the 12 px tick type, for layout before measuring. */
+const CHAR_W = 7;
 
 /** Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
@@ -188,7 +190,7 @@ export class LossChart {
         }),
         svg('text', { x: x + 22, y: 0, class: 'tick legend-label', 'dominant-baseline': 'middle' }, name),
       );
-      x += 30 + name.length * 7;
+      x += 30 + name.length * CHAR_W;
     });
     g.dataset.width = String(x);
     return g;
@@ -224,7 +226,14 @@ export class LossChart {
     const x0 = M.left;
     const x1 = W - M.right;
     const y0 = H - M.bottom;
-    const y1 = M.top + (this.element.querySelector('.legend') ? 14 : 0);
+    const yTitle = log ? `${yLabel} (log)` : yLabel;
+    // The legend sits at the top right, beside the y axis' title, unless a narrow chart would
+    // make them meet: then it takes its own row below the title. Widths are estimated (12 px
+    // type, about 7 px a character) since the chart may not be laid out yet.
+    const legend = this.element.querySelector<SVGGElement>('.legend');
+    const legendW = Number(legend?.dataset.width ?? 0);
+    const ownRow = legend !== null && x1 - legendW < 2 + yTitle.length * CHAR_W + 12;
+    const y1 = M.top + (legend ? 14 : 0) + (ownRow ? 16 : 0);
     const sx = (step: number): number => x0 + (step / maxStep) * (x1 - x0);
     const ty = (v: number): number => (log ? Math.log10(v) : v);
     const sy = (v: number): number => y0 - ((ty(v) - ty(lo)) / (ty(hi) - ty(lo))) * (y0 - y1);
@@ -239,26 +248,33 @@ export class LossChart {
     }
     for (const v of xTicks) {
       const x = sx(v);
+      const text = tickLabel(v);
+      // A label centred on the last tick would stick out past the edge: end it there instead.
+      const clipped = x + (text.length * CHAR_W) / 2 > W - 1;
       parts.push(
         svg('line', { x1: x, x2: x, y1: y0, y2: y0 + 4, stroke: AXIS }),
-        svg('text', { x, y: y0 + 15, class: 'tick', 'text-anchor': 'middle' }, tickLabel(v)),
+        svg(
+          'text',
+          { x: clipped ? W - 1 : x, y: y0 + 15, class: 'tick', 'text-anchor': clipped ? 'end' : 'middle' },
+          text,
+        ),
       );
     }
     parts.push(
       svg('line', { x1: x0, x2: x1, y1: y0, y2: y0, stroke: AXIS, class: 'axis' }),
       svg('line', { x1: x0, x2: x0, y1: y1, y2: y0, stroke: AXIS, class: 'axis' }),
       svg('text', { x: x1, y: H - 3, class: 'tick axis-title', 'text-anchor': 'end' }, xLabel),
-      svg(
-        'text',
-        { x: 2, y: 2, class: 'tick axis-title', 'dominant-baseline': 'hanging' },
-        log ? `${yLabel} (log)` : yLabel,
-      ),
+      svg('text', { x: 2, y: 2, class: 'tick axis-title', 'dominant-baseline': 'hanging' }, yTitle),
     );
     this.#axes.replaceChildren(...parts);
 
-    const legend = this.element.querySelector<SVGGElement>('.legend');
     if (legend)
-      legend.setAttribute('transform', `translate(${Math.max(x0 + 40, x1 - Number(legend.dataset.width))} ${M.top})`);
+      legend.setAttribute(
+        'transform',
+        ownRow
+          ? `translate(${Math.max(2, x1 - legendW)} ${M.top + 16})`
+          : `translate(${Math.max(x0 + 40, x1 - legendW)} ${M.top})`,
+      );
 
     this.#series.forEach((s, i) => {
       const points = s
