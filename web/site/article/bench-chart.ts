@@ -48,7 +48,7 @@ export function benchChart(rows: BenchRow[]): SVGSVGElement {
   const max = Math.max(...rows.flatMap((r) => [r.gbps, ...(r.spread ?? [])]).filter(Number.isFinite), 1e-9);
   // Labels sit above their bars so the chart stays legible when scaled down to a phone.
   const W = 600;
-  const ROW = 48;
+  const ROW = 52;
   const BAR = 13;
   const GROUP_HEAD = 36;
   const groupH = GROUP_HEAD + ids.length * ROW + 10;
@@ -77,18 +77,17 @@ export function benchChart(rows: BenchRow[]): SVGSVGElement {
       );
       const s = row.spread;
       if (row.ok && s && s.every(Number.isFinite)) {
-        // The whisker: slowest to fastest round, with end caps, over a white halo so that it
-        // shows on the bar as well as beside it.
+        // The whisker, just under its bar: slowest to fastest round, with end caps.
         const [a, b] = [x(s[0]), x(s[1])].map((v) => v.toFixed(1));
-        const mid = y + 27 + BAR / 2;
-        const lines = (): SVGLineElement[] => [
-          svg('line', { x1: a, x2: b, y1: mid, y2: mid }),
-          svg('line', { x1: a, x2: a, y1: mid - 6, y2: mid + 6 }),
-          svg('line', { x1: b, x2: b, y1: mid - 6, y2: mid + 6 }),
-        ];
+        const mid = y + 27 + BAR + 5;
         chart.append(
-          svg('g', { class: 'whisker-halo' }, ...lines()),
-          svg('g', { class: 'whisker', 'data-testid': 'bench-whisker' }, ...lines()),
+          svg(
+            'g',
+            { class: 'whisker', 'data-testid': 'bench-whisker' },
+            svg('line', { x1: a, x2: b, y1: mid, y2: mid }),
+            svg('line', { x1: a, x2: a, y1: mid - 4, y2: mid + 4 }),
+            svg('line', { x1: b, x2: b, y1: mid - 4, y2: mid + 4 }),
+          ),
         );
       }
     });
