@@ -148,7 +148,7 @@ test('marks that carry meaning alone reach 3:1 against their background', async 
     const plot = document.querySelector('relu-plot')?.shadowRoot;
     const probe = plot?.querySelector('.probe-line');
     if (probe) out['probe line'] = ratio(getComputedStyle(probe).stroke, white);
-    for (const cls of ['v-copy', 'v-js', 'v-simd', 'v-scalar'])
+    for (const cls of ['v-limit', 'v-copy', 'v-js', 'v-simd', 'v-scalar'])
       document.querySelectorAll(`#bench-widget .bar.${cls}:not(.v-copying)`).forEach((b) => {
         out[`bar ${cls}`] = ratio(getComputedStyle(b).fill, 'rgb(246, 244, 238)');
       });

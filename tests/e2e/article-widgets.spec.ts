@@ -166,13 +166,18 @@ test('the live benchmark runs (quick sizes), shows progress, a chart and a table
   expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
   await expect(page.getByTestId('bench-status')).toContainText('Every output was checked');
   const rows = page.getByTestId('bench-table').locator('tbody tr');
-  await expect(rows).toHaveCount(6); // copy, plain JS, SIMD and scalar, each zero-copy and copying
+  // The v128 copy loop (the limit WASM code can reach), memory.copy, TypedArray.set, plain JS,
+  // SIMD and scalar, each zero-copy and copying.
+  await expect(rows).toHaveCount(8);
+  await expect(rows.first()).toHaveAttribute('data-variant', 'wasm-copy-loop');
+  await expect(rows.nth(1)).toHaveAttribute('data-variant', 'wasm-memory-copy');
   await expect(page.getByTestId('bench-table').locator('tbody tr[data-variant="js"] td')).toHaveCount(2);
-  await expect(page.getByTestId('bench-chart').locator('rect')).toHaveCount(12);
+  await expect(page.getByTestId('bench-chart').locator('rect')).toHaveCount(16);
+  await expect(page.getByTestId('bench-status')).toContainText('the v128 copy loop');
   // Each cell: the median and the range of the rounds, slowest <= median <= fastest.
-  await expect(page.getByTestId('bench-chart').getByTestId('bench-whisker')).toHaveCount(12);
+  await expect(page.getByTestId('bench-chart').getByTestId('bench-whisker')).toHaveCount(16);
   const cells = page.getByTestId('bench-table').locator('td[data-median]');
-  await expect(cells).toHaveCount(12);
+  await expect(cells).toHaveCount(16);
   for (const cell of await cells.all()) {
     const [median, min, max] = await Promise.all(
       ['data-median', 'data-min', 'data-max'].map((a) => cell.getAttribute(a)),

@@ -7,7 +7,9 @@ import { el, fixed, svg } from 'relu-wasm/ui';
 
 /** Short names and colour classes for the harness's variant ids. */
 export function variantName(id: string): { name: string; cls: string } {
-  if (id === 'copy') return { name: 'memory copy (JS set)', cls: 'v-copy' };
+  if (id === 'wasm-copy-loop') return { name: 'v128 copy loop (the limit)', cls: 'v-limit' };
+  if (id === 'wasm-memory-copy') return { name: 'memory.copy (engine)', cls: 'v-copy' };
+  if (id === 'copy') return { name: 'JS TypedArray.set (engine)', cls: 'v-copy v-set' };
   if (id === 'js') return { name: 'plain JS', cls: 'v-js' };
   const simd = id.startsWith('wasm-simd');
   const zero = id.endsWith('zero-copy');

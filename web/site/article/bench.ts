@@ -16,7 +16,7 @@
 import type { ReluWasm } from 'relu-wasm';
 import { el, fixed } from 'relu-wasm/ui';
 
-import { KERNEL_SIZES } from '../../bench/kernel-bench.mjs';
+import { KERNEL_SIZES, type BenchRow } from '../../bench/kernel-bench.mjs';
 import { benchChart, benchTable, spreadText, variantName } from './bench-chart.js';
 import type { BenchMessage, BenchRequest } from './bench-worker.js';
 import { scrollBox } from './scroll-box.js';
@@ -68,10 +68,14 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
       const at = (id: string) => m.rows.find((r) => r.n === largest && r.id === id);
       const js = at('js');
       const simd = at('wasm-simd-zero-copy');
-      const speedup =
-        js && simd && Number.isFinite(simd.gbps) && Number.isFinite(js.gbps)
-          ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s (rounds ${spreadText(simd) || 'not spread'}), ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript at its median.`
-          : '';
+      const limit = at('wasm-copy-loop');
+      const ok = (r: BenchRow | undefined): r is BenchRow => r !== undefined && r.ok && Number.isFinite(r.gbps);
+      const speedup = ok(simd)
+        ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s (rounds ${spreadText(simd) || 'not spread'})` +
+          (ok(limit) ? `, ${fixed(simd.gbps / limit.gbps, 2)}× the v128 copy loop` : '') +
+          (ok(js) ? `, ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript` : '') +
+          ' (medians).'
+        : '';
       const wrong = m.rows.filter((r) => !r.ok).length;
       status.textContent =
         `Done: ${m.rows.length} measurements.${speedup}` +
