@@ -68,11 +68,12 @@ const budgets = [
     gzip: 11 * KiB,
   },
   {
-    // The elements import it, so an elements page downloads both.
+    // The elements import it, so an elements page downloads both. 23 KiB since LossChart has
+    // axes, a legend and a log scale (main's build was 22,026 B before its narrow-chart layout).
     what: 'UI building blocks (all of dist/ui/*.js)',
     files: jsIn('ui/'),
-    raw: 20 * KiB,
-    gzip: 8 * KiB,
+    raw: 23 * KiB,
+    gzip: 9 * KiB,
   },
 ];
 
