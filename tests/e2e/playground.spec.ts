@@ -523,3 +523,366 @@ test('a link pasted while the page is open applies; the keyboard drives the cont
   await page.keyboard.press('Space');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
 });
+
+// ---- Issue 16: exploring the network, axes and scales, the keyboard, phones -------------------
+
+const WIDTHS = [1280, 375] as const;
+
+/** The big heatmap's pixels, to tell what it shows. */
+async function boundaryPixels(page: Page): Promise<string> {
+  return page.getByTestId('boundary').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+test('no hash opens on ReLU; a TF Playground link without activation still means tanh, as does its preset', async ({
+  page,
+}) => {
+  await open(page);
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  expect(new URL(page.url()).hash).toContain('activation=relu');
+  await page.goto('about:blank');
+  await open(page, '#dataset=xor&networkShape=4,2&learningRate=0.03');
+  await expect(page.getByTestId('activation')).toHaveValue('tanh');
+  await expect(page.getByTestId('url-warnings')).toBeEmpty();
+  await page.getByTestId('preset-tf-default').click();
+  await expect(page.getByTestId('activation')).toHaveValue('tanh');
+  await expect(page.getByTestId('network-shape')).toHaveValue('4,2');
+});
+
+for (const width of WIDTHS) {
+  test.describe(`${width} px`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+    });
+
+    test('hovering or focusing a neuron or feature shows its output on the boundary; leaving restores the network', async ({
+      page,
+    }) => {
+      await open(page);
+      await step(page, 2);
+      const plot = page.getByTestId('boundary');
+      await expect(plot).toHaveAttribute('data-showing', 'network');
+      const network = await boundaryPixels(page);
+      const neuron = page.locator('[data-layer="1"][data-unit="2"]');
+      await neuron.hover();
+      await expect(plot).toHaveAttribute('data-showing', 'neuron:1:2');
+      await expect(page.getByTestId('boundary-showing')).toContainText('layer 1 neuron 3');
+      await expect.poll(() => boundaryPixels(page)).not.toBe(network);
+      // The colour bar follows: a hidden unit's output is signed, scaled to its largest magnitude.
+      await expect(page.getByTestId('colour-scale')).toContainText('Output of layer 1 neuron 3');
+      await page.mouse.move(1, 1);
+      await expect(plot).toHaveAttribute('data-showing', 'network');
+      await expect.poll(() => boundaryPixels(page)).toBe(network);
+      await expect(page.getByTestId('colour-scale')).toContainText('Probability of class 1');
+      // The keyboard: focus gives the same view; blur restores.
+      await page.locator('[data-layer="2"][data-unit="0"]').focus();
+      await expect(plot).toHaveAttribute('data-showing', 'neuron:2:0');
+      await expect.poll(() => boundaryPixels(page)).not.toBe(network);
+      await page.getByTestId('feature-y').focus();
+      await expect(plot).toHaveAttribute('data-showing', 'feature:y');
+      await page.getByTestId('feature-y').blur();
+      await expect(plot).toHaveAttribute('data-showing', 'network');
+      // While training, the hovered unit's picture keeps following the network.
+      await neuron.hover();
+      const before = await boundaryPixels(page);
+      await page.getByTestId('step').hover();
+      await page.mouse.move(1, 1);
+      await step(page);
+      await neuron.hover();
+      await expect(plot).toHaveAttribute('data-showing', 'neuron:1:2');
+      await expect.poll(() => boundaryPixels(page)).not.toBe(before);
+    });
+
+    test('the selected neuron is marked; its bias and incoming weights show their gradients and are editable; links show weight and gradient', async ({
+      page,
+    }) => {
+      await open(page, '#activation=relu&networkShape=4,3&dataset=gauss');
+      await step(page, 2);
+      const target = page.locator('[data-layer="2"][data-unit="1"]');
+      await target.click();
+      await expect(target).toHaveAttribute('aria-pressed', 'true');
+      await expect(target).toHaveClass(/selected/);
+      await expect(page.locator('.neuron[aria-pressed="true"]')).toHaveCount(1);
+      await expect(page.getByTestId('neuron-panel')).toContainText('Layer 2 neuron 2');
+      const rows = page.getByTestId('neuron-weights').locator('tbody tr');
+      await expect(rows).toHaveCount(4); // one per unit of layer 1
+      await expect(rows.first()).toContainText('layer 1 neuron 1');
+      await expect(page.getByTestId('weight-grad-0')).toHaveText(/^-?\d/);
+      await expect(page.getByTestId('neuron-bias-grad')).toHaveText(/^-?\d/);
+      const weight = page.getByTestId('weight-2');
+      await weight.fill('2.5');
+      await weight.press('Enter');
+      await expect(page.locator('line.link.hot')).toHaveCount(1); // the edited weight's link
+      await expect
+        .poll(async () => {
+          const net = JSON.parse(await downloadText(page, 'export-json')) as { layers: Array<{ W: number[][] }> };
+          return net.layers[1]!.W[1]![2];
+        })
+        .toBe(2.5);
+      // Hover a link: its weight and gradient; click it: the panel opens on its weight.
+      const link = page.locator('line.hit').first();
+      await link.hover({ force: true });
+      await expect(page.getByTestId('link-info')).toContainText(
+        /Weight from X₁ to layer 1 neuron 1: -?\d.*gradient -?\d/,
+      );
+      await link.click({ force: true });
+      await expect(page.locator('[data-layer="1"][data-unit="0"]')).toHaveAttribute('aria-pressed', 'true');
+      await expect(target).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.getByTestId('weight-0')).toBeFocused();
+      // The keyboard path: a neuron, Enter, then Tab through its bias to its weights.
+      await page.locator('[data-layer="3"][data-unit="0"]').focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('neuron-bias')).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(page.getByTestId('weight-0')).toBeFocused();
+      await expect(page.getByTestId('weight-0')).toHaveAccessibleName('Weight from layer 2 neuron 1');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('-1');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => {
+          const net = JSON.parse(await downloadText(page, 'export-json')) as { layers: Array<{ W: number[][] }> };
+          return net.layers[2]!.W[0]![0];
+        })
+        .toBe(-1);
+    });
+
+    test('a 100-unit layer: every unit reachable by paging, no "+N more"', async ({ page }) => {
+      await open(page, '#activation=relu&networkShape=100&dataset=cs231n-spiral');
+      const units = page.locator('.column.hidden .neuron');
+      await expect(units).toHaveCount(12);
+      await expect(page.locator('.more')).toHaveCount(0);
+      await expect(page.getByTestId('units-page-1')).toHaveText('1–12 of 100');
+      await expect(page.getByTestId('units-prev-1')).toBeDisabled();
+      const next = page.getByTestId('units-next-1');
+      const seen = new Set<string>();
+      for (let i = 0; ; i++) {
+        for (const u of await units.evaluateAll((ns) => ns.map((n) => (n as HTMLElement).dataset.unit!))) seen.add(u);
+        if (await next.isDisabled()) break;
+        await next.click();
+        expect(i).toBeLessThan(9);
+      }
+      expect(seen.size).toBe(100);
+      await expect(page.getByTestId('units-page-1')).toHaveText('97–100 of 100');
+      await expect(units).toHaveCount(4);
+      // At the last page Next is disabled and focus moves to Previous.
+      await expect(page.getByTestId('units-prev-1')).toBeFocused();
+      const last = page.locator('[data-layer="1"][data-unit="99"]');
+      await last.click();
+      await expect(page.getByTestId('neuron-panel')).toContainText('Layer 1 neuron 100');
+      await expect(last).toHaveAttribute('aria-pressed', 'true');
+      // The output's incoming weights list all 100 units, whatever page is drawn.
+      await page.locator('[data-layer="2"][data-unit="0"]').click();
+      await expect(page.getByTestId('neuron-weights').locator('tbody tr')).toHaveCount(100);
+      await expect(page.getByTestId('weight-99')).toHaveAccessibleName('Weight from layer 1 neuron 100');
+    });
+
+    test('the boundary has axes (−6…6) and a colour scale; the loss chart has axes, a legend and a log scale', async ({
+      page,
+    }) => {
+      await open(page);
+      await step(page, 3);
+      await expect(page.getByTestId('boundary-ticks-x')).toHaveText('−6−4−20246');
+      await expect(page.getByTestId('boundary-ticks-y')).toHaveText('6420−2−4−6');
+      await expect(page.getByTestId('colour-scale')).toContainText('00.51');
+      for (const id of ['boundary-ticks-x', 'boundary-ticks-y', 'colour-scale']) {
+        for (const box of await page
+          .getByTestId(id)
+          .locator('span, canvas')
+          .evaluateAll((ns) => ns.map((n) => n.getBoundingClientRect().toJSON() as DOMRect))) {
+          expect(box.left).toBeGreaterThanOrEqual(0);
+          expect(box.right).toBeLessThanOrEqual(width);
+          expect(box.height).toBeGreaterThan(0);
+        }
+      }
+      const chart = page.getByTestId('loss-chart');
+      await expect(chart.locator('.legend')).toContainText('training');
+      await expect(chart.locator('.legend')).toContainText('test');
+      await expect(chart).toContainText('steps');
+      await expect(chart.locator('.axis-title').nth(1)).toHaveText('loss');
+      await page.getByTestId('loss-log').check();
+      await expect(chart.locator('.axis-title').nth(1)).toHaveText('loss (log)');
+      // Other problems, other scales: three classes, and regression's signed values.
+      await page.goto('about:blank');
+      await open(page, '#dataset=cs231n-spiral&networkShape=8&activation=relu');
+      await expect(page.getByTestId('colour-scale')).toContainText('class 0class 1class 2');
+      await page.locator('[data-layer="2"][data-unit="2"]').hover();
+      await expect(page.getByTestId('colour-scale')).toContainText('Probability of class 2');
+      await page.goto('about:blank');
+      await open(page, '#problem=regression&regDataset=reg-plane&activation=relu&networkShape=3');
+      await expect(page.getByTestId('colour-scale')).toContainText('−101');
+    });
+
+    test('a point is added with the keyboard: focus the plot, arrows move the crosshair, Enter or a digit adds', async ({
+      page,
+    }) => {
+      await open(page);
+      const before = (await downloadText(page, 'export-csv')).trim().split('\n').length;
+      const plot = page.getByTestId('boundary');
+      await expect(plot).toHaveAttribute('aria-describedby', 'plot-keys');
+      await expect(page.locator('#plot-keys')).toContainText('arrow keys');
+      await page.getByTestId('click-label').focus();
+      // Tab order: reach the plot from the page, as a keyboard user would.
+      await plot.focus();
+      await expect(plot).toBeFocused();
+      const idle = await boundaryPixels(page);
+      for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowUp', 'ArrowUp'])
+        await page.keyboard.press(key);
+      await expect(page.getByTestId('crosshair')).toContainText('Crosshair at (2.0, 1.0)');
+      expect(await boundaryPixels(page)).not.toBe(idle); // the crosshair is drawn
+      await page.keyboard.press('1');
+      await expect(page.getByTestId('csv-status')).toContainText('Added a point at (2.00, 1.00) with label 1');
+      await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('csv-status')).toContainText('Added a point at (1.90, 1.00) with label 0');
+      const after = (await downloadText(page, 'export-csv')).trim().split('\n');
+      expect(after.length).toBe(before + 2);
+      expect(after).toContain('2,1,1');
+      expect(after).toContain('1.9,1,0');
+      await step(page);
+    });
+
+    test('the network panel: nodes carry data-layer and data-unit; at 375 px it scrolls with a visible cue', async ({
+      page,
+    }) => {
+      await open(page, '#activation=relu&networkShape=4,4,4');
+      await expect(page.locator('.neuron[data-layer="3"][data-unit="3"]')).toHaveCount(1);
+      await expect(page.locator('.feature[data-layer="0"][data-unit="1"]')).toHaveCount(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const network = page.getByTestId('network');
+      const hint = page.getByTestId('network-scroll-hint');
+      const overflows = await network.evaluate((n) => n.scrollWidth > n.clientWidth);
+      if (width === 375) {
+        expect(overflows).toBe(true);
+        await expect(hint).toBeVisible();
+        await expect(hint).toHaveText('scroll →');
+        const box = (await hint.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+        await expect(page.locator('.network-scroll')).toHaveClass(/more-right/);
+        await network.evaluate((n) => n.scrollTo({ left: n.scrollWidth }));
+        await expect(hint).toBeHidden();
+        await expect(page.locator('.network-scroll')).toHaveClass(/more-left/);
+        await page.locator('.column.output .neuron').scrollIntoViewIfNeeded();
+        await expect(page.locator('.column.output .neuron')).toBeInViewport();
+      } else {
+        expect(overflows).toBe(false);
+        await expect(hint).toBeHidden();
+      }
+    });
+
+    test('nothing is cut off: every element lies inside its panel (only the network scrolls, with its cue)', async ({
+      page,
+    }) => {
+      await open(page, '#activation=relu&networkShape=100,8&dataset=cs231n-spiral');
+      await page.getByTestId('gradcheck').click();
+      await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+      await page.locator('[data-layer="3"][data-unit="1"]').click();
+      await page.getByText('Your own data (CSV)').click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const cut = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const panel of document.querySelectorAll('.panel, .settings, .bar, .guide')) {
+          const p = panel.getBoundingClientRect();
+          for (const e of panel.querySelectorAll<HTMLElement>('*')) {
+            const r = e.getBoundingClientRect();
+            if (e.closest('.network') || r.width === 0) continue;
+            if (r.right > p.right + 0.5 || r.left < p.left - 0.5)
+              out.push(`${e.tagName} ${e.className} ${e.dataset.testid ?? ''}`);
+          }
+        }
+        return out;
+      });
+      expect(cut).toEqual([]);
+    });
+
+    test('axe: no serious or critical violation with a neuron selected, hovered, and the plot focused', async ({
+      page,
+    }) => {
+      await open(page, '#activation=relu&networkShape=100&dataset=cs231n-spiral');
+      await step(page);
+      await page.locator('[data-layer="2"][data-unit="1"]').click();
+      await page.locator('[data-layer="1"][data-unit="3"]').hover();
+      await page.getByTestId('boundary').focus();
+      await page.keyboard.press('ArrowUp');
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  });
+}
+
+test('the text under the tool explains each control and links to the article sections that exist', async ({ page }) => {
+  await open(page);
+  const guide = page.getByTestId('guide');
+  for (const word of ['Activation', 'Learning rate', 'Regularization', 'Features', 'Gradient check', 'keyboard'])
+    await expect(guide).toContainText(word);
+  const hrefs = await guide.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const ids = ['definition', 'elementwise', 'code', 'speed', 'applications', 'training', 'zero', 'dying', 'faq'];
+  for (const id of [...ids, 'depth', 'images']) expect(hrefs).toContain(`../#${id}`);
+  await expect(guide.locator('dd').nth(1).getByRole('link', { name: 'Why ReLU trains deep networks' })).toHaveAttribute(
+    'href',
+    '../#depth',
+  );
+  // Sections being written by others (depth, images) are linked ahead; the rest must exist.
+  await page.goto('../');
+  for (const id of ids) await expect(page.locator(`section#${id}`)).toHaveCount(1);
+});
+
+test('under a strict CSP: hovering, selecting, editing a weight and the keyboard crosshair raise no violation', async ({
+  page,
+  context,
+}) => {
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await open(page, '#activation=relu&networkShape=20&dataset=cs231n-spiral');
+  await step(page);
+  await page.locator('[data-layer="1"][data-unit="0"]').hover();
+  await expect(page.getByTestId('boundary')).toHaveAttribute('data-showing', 'neuron:1:0');
+  await page.locator('line.hit').first().hover({ force: true });
+  await page.getByTestId('units-next-1').click();
+  await page.locator('[data-layer="2"][data-unit="0"]').click();
+  await page.getByTestId('weight-3').fill('0.5');
+  await page.getByTestId('weight-3').press('Enter');
+  await page.getByTestId('loss-log').check();
+  await page.getByTestId('boundary').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('csv-status')).toContainText('with label 2');
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
+
+/** Presses Step until the step counter reaches `steps` (each press trains one epoch). */
+async function stepTo(page: Page, steps: number): Promise<void> {
+  while ((await num(page, 'steps')) < steps) await step(page);
+  expect(await num(page, 'steps')).toBe(steps);
+}
+
+const GRADCHECK_NETS: Array<[string, (page: Page) => Promise<void>]> = [
+  ['the CS231n preset (ReLU, 2-100-3)', (page) => page.getByTestId('preset-cs231n-spiral').click()],
+  ['a tanh network (TF Playground default, 2-4-2-1)', (page) => page.getByTestId('preset-tf-default').click()],
+  ['XOR with ReLU and Adam (2-8-8-1)', (page) => page.getByTestId('preset-xor-relu').click()],
+];
+for (const [name, choose] of GRADCHECK_NETS) {
+  test(`gradient check after 200 steps on ${name}: below 1e-4`, async ({ page }) => {
+    await open(page);
+    await choose(page);
+    await expect(page.getByTestId('steps')).toHaveText('0');
+    await stepTo(page, 200);
+    await page.getByTestId('gradcheck').click();
+    await expect(page.getByTestId('gradcheck-max')).toHaveText(/^\d/);
+    const max = await num(page, 'gradcheck-max');
+    const kinks = await page.getByTestId('gradcheck-kinks').textContent();
+    test.info().annotations.push({ type: 'gradcheck', description: `${name}: max ${max}, kinks ${kinks}` });
+    console.log(`gradcheck ${name}: max ${max}, kinks ${kinks}`);
+    expect(max).toBeLessThan(1e-4);
+    await expect(page.getByTestId('gradcheck-verdict')).toContainText('Pass');
+  });
+}

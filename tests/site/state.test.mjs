@@ -7,8 +7,10 @@ import fc from 'fast-check';
 
 import { assertPrototypesClean, hostileWord, load, PROTO_WORDS, runs } from './helpers.mjs';
 
-const { DEFAULTS, FEATURES, LIMITS, cloneState, parseHash, seedToUint32, serializeState } =
+const { DEFAULTS, FEATURES, LIMITS, PLAYGROUND_OPTIONS, cloneState, parseHash, seedToUint32, serializeState } =
   await load('site/playground/state.js');
+/** What a link (a hash with any key) starts from: the defaults, but TF Playground's tanh. */
+const LINK_DEFAULTS = { ...cloneState(DEFAULTS), activation: 'tanh' };
 
 const ENUMS = {
   activation: ['relu', 'tanh', 'sigmoid', 'linear', 'leaky_relu'],
@@ -103,6 +105,16 @@ describe('URL state: examples', () => {
     assert.deepEqual(parseHash(serializeState(DEFAULTS)), { state: cloneState(DEFAULTS), warnings: [] });
   });
 
+  test('no hash opens on ReLU; a link without `activation` keeps its TF Playground meaning, tanh', () => {
+    assert.equal(DEFAULTS.activation, 'relu');
+    assert.equal(PLAYGROUND_OPTIONS.linkActivation, 'tanh');
+    assert.equal(parseHash('').state.activation, 'relu');
+    assert.equal(parseHash('#dataset=xor&networkShape=4,2').state.activation, 'tanh');
+    assert.equal(parseHash('#collectStats=false').state.activation, 'tanh');
+    assert.equal(parseHash('#activation=relu&dataset=xor').state.activation, 'relu');
+    assert.equal(parseHash('#activation=sigmoid').state.activation, 'sigmoid');
+  });
+
   for (const [key, [min, max, integer]] of Object.entries(NUMBERS)) {
     test(`${key}: clamped to [${min}, ${max}]${integer ? ', rounded' : ''}, named in a warning; junk keeps the default`, () => {
       const cases = [
@@ -127,8 +139,8 @@ describe('URL state: examples', () => {
         assert.equal(warnings.length, 1, `${key}=${raw}`);
         assert.match(warnings[0], new RegExp(`^${key}=.*is not a number; kept ${DEFAULTS[key]}\\.$`));
       }
-      // An empty value is absent: the default, silently.
-      assert.deepEqual(parseHash(`#${key}=`), { state: cloneState(DEFAULTS), warnings: [] });
+      // An empty value is absent: the default, silently (of a link: tanh).
+      assert.deepEqual(parseHash(`#${key}=`), { state: cloneState(LINK_DEFAULTS), warnings: [] });
     });
   }
 
@@ -140,9 +152,9 @@ describe('URL state: examples', () => {
         const { state, warnings } = parseHash(`#${key}=${encodeURIComponent(raw)}`);
         const trimmed = raw.trim();
         if (values.includes(trimmed)) continue;
-        assert.equal(state[key], DEFAULTS[key], `${key}=${raw}`);
+        assert.equal(state[key], LINK_DEFAULTS[key], `${key}=${raw}`);
         assert.equal(warnings.length, 1);
-        assert.ok(warnings[0].startsWith(`${key}=`) && warnings[0].includes(`kept ${DEFAULTS[key]}`), warnings[0]);
+        assert.ok(warnings[0].startsWith(`${key}=`) && warnings[0].includes(`kept ${LINK_DEFAULTS[key]}`), warnings[0]);
       }
     });
   }
@@ -179,7 +191,7 @@ describe('URL state: examples', () => {
 
   test('seed: TF decimal strings or integers kept as written; anything else keeps the default', () => {
     for (const s of ['0.12345', '.5', '42', '4294967296', '0.00000000000000000001'])
-      assert.deepEqual(parseHash(`#seed=${s}`), { state: { ...cloneState(DEFAULTS), seed: s }, warnings: [] });
+      assert.deepEqual(parseHash(`#seed=${s}`), { state: { ...cloneState(LINK_DEFAULTS), seed: s }, warnings: [] });
     for (const s of ['-5', '1e3', 'javascript:alert(1)', '12345678901', '0.123456789012345678901', '__proto__', '1.']) {
       const { state, warnings } = parseHash(`#seed=${encodeURIComponent(s)}`);
       assert.equal(state.seed, DEFAULTS.seed, s);

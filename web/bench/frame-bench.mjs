@@ -16,7 +16,8 @@ const frameCase = (name, sizes, activation) => ({
   steps: 10,
 });
 export const FRAME_CASES = [
-  frameCase('playground default (2-4-2-1 tanh), 10 steps of batch 10', [2, 4, 2, 1], 'tanh'),
+  frameCase('playground default (2-4-2-1 relu), 10 steps of batch 10', [2, 4, 2, 1], 'relu'),
+  frameCase('TF Playground link default (2-4-2-1 tanh), 10 steps of batch 10', [2, 4, 2, 1], 'tanh'),
   frameCase('2-8-8-1 relu, 10 steps of batch 10', [2, 8, 8, 1], 'relu'),
 ];
 

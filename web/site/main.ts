@@ -7,7 +7,9 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountDeadAtInit } from './article/dead-at-init.js';
 import { mountDyingRelu } from './article/dying-relu.js';
+import { mountFoldDemo } from './article/fold-demo.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
 import { numberArticle } from './article/numbering.js';
@@ -27,9 +29,11 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
+  ['dead-init-widget', (rw) => mountDeadAtInit(byId('dead-init-widget'), rw)],
 ];
 
 // Citation and figure numbers, and the code blocks' scroll cues, need no WebAssembly.

@@ -60,7 +60,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
     const loss = el('output', { 'data-testid': `gaz-loss-${g}` });
     const dots = new UnitDots(
       [HIDDEN],
-      `Hidden units of the gradAtZero ${g} network; grey units are exactly 0 on every point`,
+      `Hidden units of the gradAtZero ${g} network; hollow dashed units are exactly 0 on every point`,
       `gaz-dots-${g}`,
     );
     const boundary = new BoundaryView(

@@ -1,5 +1,8 @@
-// A column of dots per hidden layer, one dot per unit; units listed as `off` are greyed out.
+// A column of dots per hidden layer, one dot per unit; units listed as `off` are drawn hollow
+// and dashed (./unit-dots.css).
 import { svg } from 'relu-wasm/ui';
+
+import './unit-dots.css';
 
 export class UnitDots {
   readonly element: SVGSVGElement;
@@ -21,7 +24,7 @@ export class UnitDots {
     );
   }
 
-  /** off[l] lists the units of hidden layer l to grey out. */
+  /** off[l] lists the units of hidden layer l to mark as off. */
   update(off: number[][]): void {
     this.#dots.forEach((layer, l) => {
       const set = new Set(off[l] ?? []);

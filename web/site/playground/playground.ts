@@ -8,14 +8,32 @@
 //   data:     dataset, noise, perc-train, seed, regenerate, show-test, discretize,
 //             csv-input (file), csv-text, csv-load, csv-error, csv-status, click-label, export-csv
 //   network:  network, network-shape, add-layer, remove-layer, feature-<x|y|xSquared|...>,
-//             neuron-panel, neuron-bias
+//             neuron-panel, neuron-bias, neuron-bias-grad, neuron-weights, weight-<in>,
+//             weight-grad-<in>, link-info, units-prev-<l>, units-next-<l>, units-page-<l>,
+//             network-scroll-hint; nodes carry data-layer and data-unit
 //   output:   train-loss, test-loss, train-acc, test-acc, dead-units (numbers as plain text),
-//             loss-chart, boundary, divergence, divergence-message, divergence-reset
+//             loss-chart, loss-log, boundary (data-showing: network | neuron:<layer>:<unit> |
+//             feature:<name>), boundary-showing, colour-scale, crosshair, divergence,
+//             divergence-message, divergence-reset
 //   tools:    preset-<id>, gradcheck, gradcheck-table, gradcheck-max, gradcheck-kinks, gradcheck-verdict, export-json, import-json,
 //             json-error, url-warnings
 import { FLOAT32_MAX } from 'relu-wasm';
 import { DOMAIN } from 'relu-wasm/datasets';
-import { fromClient, LossChart, paintBoundary, paintPoints } from 'relu-wasm/ui';
+import {
+  classColor,
+  cssColor,
+  diverging,
+  fromClient,
+  LossChart,
+  mix,
+  NEUTRAL,
+  paintActivations,
+  paintBoundary,
+  paintGrid,
+  paintPoints,
+  toCanvas,
+  type RGB,
+} from 'relu-wasm/ui';
 
 import { parseCsv, toCsv, type LoadedData } from './csv.js';
 import {
@@ -24,6 +42,7 @@ import {
   GRID,
   gridCoords,
   featurize,
+  FEATURE_LABELS,
   NEURON_GRID,
   networkSizes,
   tensors,
@@ -31,7 +50,7 @@ import {
 } from './data.js';
 import { WorkerBridge } from './bridge.js';
 import { toJSON, parseNetwork } from './network-json.js';
-import { NetworkView } from './network-view.js';
+import { NetworkView, type LinkRef, type Target } from './network-view.js';
 import { PRESETS } from './presets.js';
 import type { DataMessage, Frame, LayerJSON, NetConfig, Reply, TrainConfig } from './protocol.js';
 import {
@@ -91,12 +110,21 @@ const ui = {
   neuronPanel: $<HTMLDivElement>('neuron-panel'),
   neuronTitle: $<HTMLParagraphElement>('neuron-title'),
   neuronBias: $<HTMLInputElement>('neuron-bias'),
+  neuronBiasGrad: $<HTMLOutputElement>('neuron-bias-grad'),
+  neuronWeights: $<HTMLTableSectionElement>('neuron-weights-rows'),
+  linkInfo: $<HTMLParagraphElement>('link-info'),
+  boundaryShowing: $<HTMLParagraphElement>('boundary-showing'),
+  scaleBar: $<HTMLCanvasElement>('colour-bar'),
+  scaleTitle: $<HTMLSpanElement>('colour-scale-title'),
+  scaleLabels: $<HTMLDivElement>('colour-scale-labels'),
+  crosshair: $<HTMLParagraphElement>('crosshair'),
   trainLoss: $<HTMLOutputElement>('train-loss'),
   testLoss: $<HTMLOutputElement>('test-loss'),
   trainAcc: $<HTMLOutputElement>('train-acc'),
   testAcc: $<HTMLOutputElement>('test-acc'),
   deadUnits: $<HTMLOutputElement>('dead-units'),
   lossChart: $<HTMLDivElement>('loss-chart'),
+  lossLog: $<HTMLInputElement>('loss-log'),
   divergence: $<HTMLDivElement>('divergence'),
   divergenceMessage: $<HTMLParagraphElement>('divergence-message'),
   divergenceReset: $<HTMLButtonElement>('divergence-reset'),
@@ -124,18 +152,34 @@ let inFlight = false;
 /** Bumped on every reset, so replies meant for an older network are dropped. */
 let generation = 0;
 let lastHash = '';
+/** The neuron in the panel: weight layer `layer` (its column minus 1) and unit. */
 let selected: { layer: number; unit: number } | null = null;
+/** What the big heatmap shows instead of the network's output: the hovered, else the focused node. */
+let hovered: Target | null = null;
+let focusedNode: Target | null = null;
+/** The hidden unit the worker was asked to put on the big grid in each frame. */
+let workerFocus: { layer: number; unit: number } | null = null;
+let hoveredLink: LinkRef | null = null;
+/** The link whose weight is focused in the panel; emphasised when no link is hovered. */
+let focusedWeight: LinkRef | null = null;
+/** The keyboard's crosshair on the big heatmap, in data coordinates, and whether it is drawn. */
+const cursor = { x1: 0, x2: 0 };
+let crosshairOn = false;
 let carry = 0;
 let lastTick = 0;
 
 const chart = new LossChart({
-  label: 'Training (dark) and test (blue) loss over steps',
-  series: 2,
+  label: 'Training loss (dark, solid) and test loss (blue, dashed) over training steps',
+  names: ['training', 'test'],
+  colors: ['#1f2328', '#0877bd'],
   testid: 'loss-chart',
   width: 320,
-  height: 90,
+  height: 150,
+  xLabel: 'steps',
+  yLabel: 'loss',
 });
 ui.lossChart.append(chart.element);
+ui.lossLog.addEventListener('change', () => chart.setLog(ui.lossLog.checked));
 const bridge = new WorkerBridge((message) => pauseWithMessage(`The training worker stopped (${message}).`));
 const view = new NetworkView(ui.network, {
   onFeature(feature, on) {
@@ -155,9 +199,23 @@ const view = new NetworkView(ui.network, {
     commit(true);
   },
   onSelect(layer, unit) {
-    selected = { layer, unit };
-    showNeuron();
+    selectNeuron(layer, unit);
     ui.neuronBias.focus();
+  },
+  onPreview(source, target) {
+    if (source === 'hover') hovered = target;
+    else focusedNode = target;
+    previewChanged();
+  },
+  onLinkHover(link) {
+    hoveredLink = link;
+    view.highlightLink(link ?? focusedWeight);
+    showLinkInfo();
+  },
+  onLinkSelect(link) {
+    selectNeuron(link.layer, link.out);
+    const input = ui.neuronWeights.querySelector<HTMLInputElement>(`[data-testid="weight-${link.in}"]`);
+    input?.focus();
   },
 });
 
@@ -287,7 +345,11 @@ function netConfig(): NetConfig {
 function rebuildView(): void {
   view.build(networkSizes(state, data), activeFeatures(state), data.kind);
   selected = null;
+  view.select(null);
+  hovered = focusedNode = hoveredLink = focusedWeight = null;
+  workerFocus = null;
   ui.neuronPanel.hidden = true;
+  showLinkInfo();
 }
 
 /** A fresh network on the current data: the old worker is terminated, whatever it was doing. */
@@ -419,6 +481,7 @@ function accept(reply: Reply, gen: number): void {
   ui.deadUnits.textContent = String(reply.dead.reduce((n, d) => n + d.length, 0));
   view.update(reply, state.discretize);
   showNeuron();
+  if (hoveredLink) showLinkInfo();
   if (reply.diverged) {
     pauseWithMessage(
       `Training paused: ${reply.diverged} The learning rate (${state.learningRate}) is probably too high for this network and data: each step overshoots and the weights grow without bound. Lower the learning rate, then reset. Your settings and data are kept.`,
@@ -439,22 +502,276 @@ function drawPlot(): void {
   if (c.width !== size || c.height !== size) c.width = c.height = size;
   const ctx = c.getContext('2d')!;
   const kind = data.kind;
-  if (frame) paintBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
-  else ctx.clearRect(0, 0, size, size);
+  const shown = paintShown(ctx);
+  if (c.dataset.showing !== shown.id) c.dataset.showing = shown.id;
+  if (ui.boundaryShowing.textContent !== shown.caption) ui.boundaryShowing.textContent = shown.caption;
+  paintScale(shown.scale);
   paintPoints(ctx, data.train, { extent: DOMAIN, kind });
   if (state.showTestData) paintPoints(ctx, data.test, { extent: DOMAIN, kind, dark: true });
+  if (crosshairOn) paintCrosshair(ctx);
+}
+
+// ---- what the big heatmap shows: the network's output, or a hovered or focused node's ------
+
+type Scale =
+  | { kind: 'probability' }
+  | { kind: 'classes'; classes: number }
+  | { kind: 'class'; k: number }
+  | { kind: 'signed'; max: number; title: string };
+
+/** The shown node: hovered first (as in TF Playground), else the focused one. */
+function preview(): Target | null {
+  const t = hovered ?? focusedNode;
+  if (!t || t.kind === 'feature') return t;
+  return t.layer >= 1 && t.layer < networkSizes(state, data).length ? t : null;
+}
+
+function previewChanged(): void {
+  const t = preview();
+  const last = networkSizes(state, data).length - 1;
+  const want = t?.kind === 'neuron' && t.layer < last ? { layer: t.layer - 1, unit: t.unit } : null;
+  if (want?.layer !== workerFocus?.layer || want?.unit !== workerFocus?.unit) {
+    workerFocus = want;
+    const gen = generation;
+    bridge
+      .request({ type: 'focus', layer: want?.layer ?? null, unit: want?.unit ?? 0 })
+      .then((r) => accept(r, gen), ignoreReset);
+  }
+  drawPlot();
+}
+
+const featureGrids = new Map<Feature, Float32Array>();
+function featureGrid(f: Feature): Float32Array {
+  let g = featureGrids.get(f);
+  if (!g) featureGrids.set(f, (g = featurize(gridCoords(GRID), [f])));
+  return g;
+}
+
+function maxAbs(values: ArrayLike<number>, units = 1, unit = 0): number {
+  let max = 1;
+  for (let i = unit; i < values.length; i += units) max = Math.max(max, Math.abs(values[i]!));
+  return max;
+}
+
+/** Paints what the heatmap shows now; returns its id (data-showing), caption and colour scale. */
+function paintShown(ctx: CanvasRenderingContext2D): { id: string; caption: string; scale: Scale } {
+  const kind = data.kind;
+  const t = preview();
+  const network: Scale =
+    kind === 'multiclass'
+      ? { kind: 'classes', classes: frame?.outputs ?? data.classes }
+      : kind === 'regression'
+        ? { kind: 'signed', max: 1, title: 'Output value' }
+        : { kind: 'probability' };
+  const paintNetwork = () => {
+    if (frame) paintBoundary(ctx, frame.output, GRID, { outputs: frame.outputs, kind, discretize: state.discretize });
+    else ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  };
+  if (t?.kind === 'feature') {
+    const values = featureGrid(t.feature);
+    paintActivations(ctx, values, GRID);
+    const name = FEATURE_LABELS[t.feature];
+    return {
+      id: `feature:${t.feature}`,
+      caption: `Showing the input feature ${name} (move away to see the network's output).`,
+      scale: { kind: 'signed', max: maxAbs(values), title: `Feature ${name}` },
+    };
+  }
+  if (t?.kind === 'neuron' && frame) {
+    const name = view.nodeName(t.layer, t.unit);
+    const id = `neuron:${t.layer}:${t.unit}`;
+    const caption = `Showing ${name}'s output (move away to see the network's output).`;
+    const isOutput = t.layer === frame.layers.length;
+    if (!isOutput) {
+      const f = frame.focus;
+      const units = networkSizes(state, data)[t.layer]!;
+      let max: number;
+      if (f && f.layer === t.layer - 1 && f.unit === t.unit) {
+        paintActivations(ctx, f.values, GRID, 1, 0, state.discretize);
+        max = maxAbs(f.values);
+      } else {
+        // Until the worker's fine grid arrives: the thumbnail's coarse grid, smoothed.
+        const acts = frame.neurons[t.layer - 1]!;
+        paintActivations(ctx, acts, NEURON_GRID, units, t.unit, state.discretize);
+        max = maxAbs(acts, units, t.unit);
+      }
+      return { id, caption, scale: { kind: 'signed', max, title: `Output of ${name}` } };
+    }
+    if (kind === 'multiclass') {
+      const k = t.unit;
+      const n = frame.outputs;
+      paintGrid(ctx, GRID, (i) => mix(NEUTRAL, classColor(k), Math.max(0, Math.min(1, frame!.output[i * n + k]!))));
+      return { id, caption: `Showing the probability of class ${k}.`, scale: { kind: 'class', k } };
+    }
+    paintNetwork();
+    return { id, caption: `Showing the ${name} (the network's output).`, scale: network };
+  }
+  paintNetwork();
+  return { id: 'network', caption: "Showing the network's output.", scale: network };
+}
+
+/** The colour bar under the heatmap and its labels, matching what is painted. */
+function paintScale(scale: Scale): void {
+  const key = JSON.stringify(scale);
+  if (ui.scaleBar.dataset.key === key) return;
+  ui.scaleBar.dataset.key = key;
+  const c = ui.scaleBar;
+  const ctx = c.getContext('2d')!;
+  const w = c.width;
+  const labels: string[] = [];
+  let title: string;
+  // paintBoundary paints P(class 1) at 80 % of the full colour (see relu-wasm/ui's heatmap).
+  let colorAt: (t: number) => RGB;
+  if (scale.kind === 'probability') {
+    colorAt = (t) => diverging((2 * t - 1) * 0.8);
+    title = 'Probability of class 1 (blue); orange: class 0';
+    labels.push('0', '0.5', '1');
+  } else if (scale.kind === 'class') {
+    const k = scale.k;
+    colorAt = (t) => mix(NEUTRAL, classColor(k), t);
+    title = `Probability of class ${k}`;
+    labels.push('0', '0.5', '1');
+  } else if (scale.kind === 'classes') {
+    const n = scale.classes;
+    colorAt = (t) => mix(NEUTRAL, classColor(Math.min(n - 1, Math.floor(t * n))), 0.75);
+    title = 'Most likely class (paler where the network is less sure)';
+    for (let k = 0; k < n; k++) labels.push(`class ${k}`);
+  } else {
+    colorAt = (t) => diverging(2 * t - 1);
+    title = scale.title;
+    const m = Number(scale.max.toPrecision(2));
+    labels.push(`−${m}`, '0', `${m}`);
+  }
+  for (let x = 0; x < w; x++) {
+    ctx.fillStyle = cssColor(colorAt((x + 0.5) / w));
+    ctx.fillRect(x, 0, 1, c.height);
+  }
+  ui.scaleTitle.textContent = title;
+  ui.scaleLabels.classList.toggle('spread', scale.kind === 'classes');
+  ui.scaleLabels.replaceChildren(
+    ...labels.map((l) => Object.assign(document.createElement('span'), { textContent: l })),
+  );
+  c.setAttribute('aria-label', `Colour scale: ${title}, from ${labels[0]} to ${labels.at(-1)}`);
+}
+
+function paintCrosshair(ctx: CanvasRenderingContext2D): void {
+  const [x, y] = toCanvas(ctx, cursor.x1, cursor.x2, DOMAIN);
+  const { width, height } = ctx.canvas;
+  const r = Math.max(6, width / 40);
+  ctx.save();
+  for (const [color, lw] of [
+    ['#fff', 4],
+    ['#1f2328', 2],
+  ] as const) {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = lw * (window.devicePixelRatio || 1);
+    ctx.beginPath();
+    ctx.moveTo(x, 0);
+    ctx.lineTo(x, y - r);
+    ctx.moveTo(x, y + r);
+    ctx.lineTo(x, height);
+    ctx.moveTo(0, y);
+    ctx.lineTo(x - r, y);
+    ctx.moveTo(x + r, y);
+    ctx.lineTo(width, y);
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+// ---- the selected neuron's panel and the links ---------------------------------------------
+
+function gradText(g: number | undefined): string {
+  if (g === undefined || !Number.isFinite(g)) return '–';
+  return g === 0 ? '0' : Math.abs(g) < 1e-3 || Math.abs(g) >= 1e4 ? g.toExponential(2) : g.toFixed(4);
+}
+
+function weightOf(ref: LinkRef, from: 'layers' | 'grads'): number | undefined {
+  const inputs = networkSizes(state, data)[ref.layer]!;
+  return frame?.[from][ref.layer]?.W[ref.out * inputs + ref.in];
+}
+
+function showLinkInfo(): void {
+  const ref = hoveredLink;
+  if (!ref) {
+    ui.linkInfo.textContent =
+      'Hover a link to see its weight and gradient; click it, or select a neuron, to edit the weights into it.';
+    return;
+  }
+  const w = weightOf(ref, 'layers');
+  ui.linkInfo.textContent = `Weight from ${view.nodeName(ref.layer, ref.in)} to ${view.nodeName(ref.layer + 1, ref.out)}: ${
+    w === undefined ? '–' : fmt(w)
+  }; gradient ${gradText(weightOf(ref, 'grads'))}. Click to edit.`;
+}
+
+/** Opens the panel on weight layer `layer`'s unit: bias, and one row per incoming weight. */
+function selectNeuron(layer: number, unit: number): void {
+  selected = { layer, unit };
+  view.select(layer, unit);
+  const inputs = networkSizes(state, data)[layer]!;
+  const rows: HTMLTableRowElement[] = [];
+  for (let i = 0; i < inputs; i++) {
+    const ref: LinkRef = { layer, out: unit, in: i };
+    const name = view.nodeName(layer, i);
+    const tr = document.createElement('tr');
+    const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: name });
+    const input = Object.assign(document.createElement('input'), { type: 'number', step: '0.01' });
+    input.dataset.testid = `weight-${i}`;
+    input.setAttribute('aria-label', `Weight from ${name}`);
+    input.addEventListener('focus', () => {
+      focusedWeight = ref;
+      view.highlightLink(hoveredLink ?? ref);
+    });
+    input.addEventListener('blur', () => {
+      focusedWeight = null;
+      view.highlightLink(hoveredLink);
+    });
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      // A weight beyond float32 would become Infinity in the engine: refused like NaN.
+      if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > FLOAT32_MAX) return;
+      const gen = generation;
+      bridge.request({ type: 'setWeight', ...ref, value: v }).then((r) => accept(r, gen), ignoreReset);
+    });
+    const grad = document.createElement('output');
+    grad.dataset.testid = `weight-grad-${i}`;
+    const td = (child: Node) => {
+      const cell = document.createElement('td');
+      cell.append(child);
+      return cell;
+    };
+    tr.append(th, td(input), td(grad));
+    rows.push(tr);
+  }
+  ui.neuronWeights.replaceChildren(...rows);
+  showNeuron();
 }
 
 function showNeuron(): void {
   if (!selected || !frame) return;
   const { layer, unit } = selected;
-  const b = frame.layers[layer]?.b[unit];
-  if (b === undefined) return;
+  const p = frame.layers[layer];
+  const b = p?.b[unit];
+  if (!p || b === undefined) return;
   const isOutput = layer === frame.layers.length - 1;
   const dead = frame.dead[layer]?.includes(unit) ?? false;
   ui.neuronPanel.hidden = false;
-  ui.neuronTitle.textContent = `${isOutput ? 'Output' : `Layer ${layer + 1}`} neuron ${unit + 1}${dead ? ' (dead: outputs 0 on every training point)' : ''}`;
+  const cls = isOutput && data.kind === 'multiclass' ? ` (class ${unit})` : '';
+  ui.neuronTitle.textContent = `${isOutput ? 'Output' : `Layer ${layer + 1}`} neuron ${unit + 1}${cls}${dead ? ' (dead: outputs 0 on every training point)' : ''}`;
   if (document.activeElement !== ui.neuronBias) ui.neuronBias.value = String(Number(b.toFixed(4)));
+  ui.neuronBiasGrad.textContent = gradText(frame.grads[layer]?.b[unit]);
+  const inputs = p.W.length / p.b.length;
+  const g = frame.grads[layer]?.W;
+  ui.neuronWeights.querySelectorAll<HTMLTableRowElement>('tr').forEach((tr, i) => {
+    const input = tr.querySelector('input')!;
+    const w = p.W[unit * inputs + i];
+    if (document.activeElement !== input && w !== undefined) input.value = String(Number(w.toFixed(4)));
+    const text = gradText(g?.[unit * inputs + i]);
+    const out = tr.querySelector('output')!;
+    if (out.textContent !== text) out.textContent = text;
+  });
 }
 
 // ---- controls -> state ------------------------------------------------------------------
@@ -581,7 +898,14 @@ function bindControls(): void {
       .request({ type: 'setBias', layer: selected.layer, unit: selected.unit, value: v })
       .then((r) => accept(r, gen), ignoreReset);
   });
-  ui.boundary.addEventListener('click', (e) => addPoint(e.clientX, e.clientY));
+  ui.boundary.addEventListener('click', (e) => {
+    const [x1, x2] = fromClient(ui.boundary, e.clientX, e.clientY, DOMAIN);
+    // The keyboard's crosshair continues from the clicked point.
+    cursor.x1 = Math.round(x1 * 10) / 10;
+    cursor.x2 = Math.round(x2 * 10) / 10;
+    addPoint(x1, x2, Number(ui.clickLabel.value));
+  });
+  bindKeyboardPlot();
   bindData();
   bindTools();
   window.addEventListener('hashchange', () => {
@@ -614,10 +938,52 @@ function loadCsvText(text: string, source: string): void {
   useLoaded(d, `Loaded ${d.points.length} points (${what}) from ${source}. ${d.notes.join(' ')}`.trim());
 }
 
-function addPoint(clientX: number, clientY: number): void {
-  const [x1, x2] = fromClient(ui.boundary, clientX, clientY, DOMAIN);
+/** Arrow keys move a crosshair over the plot (Shift: fine steps); Enter adds the menu's label, 0-9 that class. */
+function bindKeyboardPlot(): void {
+  const c = ui.boundary;
+  const say = () => {
+    const label = ui.clickLabel.selectedOptions[0]?.textContent ?? '';
+    ui.crosshair.textContent = `Crosshair at (${cursor.x1.toFixed(1)}, ${cursor.x2.toFixed(1)}): Enter adds ${label}.`;
+  };
+  // Drawn when the plot has keyboard focus (not after a click), or once a key is pressed on it.
+  c.addEventListener('focus', () => {
+    crosshairOn = c.matches(':focus-visible');
+    if (crosshairOn) say();
+    drawPlot();
+  });
+  c.addEventListener('blur', () => {
+    crosshairOn = false;
+    ui.crosshair.textContent = '';
+    drawPlot();
+  });
+  c.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = e.shiftKey ? 0.1 : 0.5;
+    const move: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const d = move[e.key];
+    if (d) {
+      cursor.x1 = Math.round(Math.max(-DOMAIN, Math.min(DOMAIN, cursor.x1 + d[0])) * 10) / 10;
+      cursor.x2 = Math.round(Math.max(-DOMAIN, Math.min(DOMAIN, cursor.x2 + d[1])) * 10) / 10;
+      say();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      addPoint(cursor.x1, cursor.x2, Number(ui.clickLabel.value));
+    } else if (/^[0-9]$/.test(e.key) && data.kind !== 'regression' && Number(e.key) < data.classes) {
+      addPoint(cursor.x1, cursor.x2, Number(e.key));
+    } else return;
+    e.preventDefault();
+    crosshairOn = true;
+    say();
+    drawPlot();
+  });
+}
+
+function addPoint(x1: number, x2: number, y: number): void {
   if (Math.abs(x1) > 6 || Math.abs(x2) > 6) return;
-  const y = Number(ui.clickLabel.value);
   if (!Number.isFinite(y)) return;
   // The clicked point joins the training set; the network keeps training on the new data.
   const train = [...data.train, { x1, x2, y }];

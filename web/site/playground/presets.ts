@@ -12,8 +12,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tf-default',
     title: 'TF Playground default',
-    note: 'Circle, 4-2 tanh network, learning rate 0.03: the experiment TensorFlow Playground opens with.',
-    state: {},
+    note: 'Circle, 4-2 tanh network, learning rate 0.03: the experiment TensorFlow Playground opens with (this page opens on ReLU).',
+    state: { activation: 'tanh' },
   },
   {
     id: 'cs231n-spiral',

@@ -41,6 +41,10 @@ export type Request =
   | { id: number; type: 'data'; data: DataMessage }
   | { id: number; type: 'train'; steps: number }
   | { id: number; type: 'setBias'; layer: number; unit: number; value: number }
+  /** Sets W[out][in] of weight layer `layer` (0 = inputs to the first hidden layer). */
+  | { id: number; type: 'setWeight'; layer: number; out: number; in: number; value: number }
+  /** Which hidden unit's output each frame also carries on the big grid (layer null: none). */
+  | { id: number; type: 'focus'; layer: number | null; unit: number }
   | { id: number; type: 'gradcheck' }
   | { id: number; type: 'params' };
 
@@ -58,6 +62,13 @@ export interface Frame {
   /** Hidden layers' activations at the thumbnail grid: one [NEURON_GRID^2][units] per layer. */
   neurons: Float32Array[];
   layers: LayerJSON[];
+  /**
+   * Per weight layer, the gradient of the training objective (data loss plus any L1/L2 penalty)
+   * on the whole training set, W's [out][in] then b's; zeros for an empty training set.
+   */
+  grads: LayerJSON[];
+  /** The focused hidden unit's output at the big grid's cells ([GRID*GRID]), or null. */
+  focus: { layer: number; unit: number; values: Float32Array } | null;
   /** Per hidden layer, the units that output 0 on every training point. */
   dead: number[][];
   /** Why training must stop: the weights or the loss became non-finite, or hasDiverged(). */

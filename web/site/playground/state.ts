@@ -24,12 +24,15 @@ export type Regularization = 'none' | 'L1' | 'L2';
 export type Optimizer = OptimizerKind;
 
 /**
- * The playground's deliberate differences from the option table, in one place: TF Playground's
- * defaults (tanh, learning rate 0.03) and the ranges a link may set, inside the table's ranges
- * (the table allows any learning rate in [0, 1e30) and any finite Leaky slope).
+ * The playground's deliberate differences from the option table, in one place: ReLU when the
+ * page opens without a link, TF Playground's tanh for a link that names no activation (so its
+ * links keep their meaning), TF Playground's learning rate 0.03, and the ranges a link may set,
+ * inside the table's ranges (the table allows any learning rate in [0, 1e30) and any finite
+ * Leaky slope).
  */
 export const PLAYGROUND_OPTIONS = {
-  activation: 'tanh' as Activation,
+  activation: 'relu' as Activation,
+  linkActivation: 'tanh' as Activation,
   learningRate: { default: 0.03, min: 1e-6, max: 100 },
   regularizationRate: { default: TRAIN_OPTION_SPECS.l2.default, min: 0, max: 100 },
   leakySlope: { default: MLP_OPTION_SPECS.leakySlope.default, min: 0, max: 1 },
@@ -195,6 +198,11 @@ export function seedToUint32(seed: string): number {
   return Math.abs(Math.trunc(n)) % 4294967296;
 }
 
+/**
+ * The settings a hash describes. A hash without any key (`''`, `#`) is the page's own default
+ * (ReLU); any key makes it a link, and a link without `activation` means TF Playground's
+ * default, tanh.
+ */
 export function parseHash(hash: string): ParseResult {
   const state: State = cloneState(DEFAULTS);
   const warnings: string[] = [];
@@ -212,6 +220,7 @@ export function parseHash(hash: string): ParseResult {
     }
     map.set(name, value);
   }
+  if (map.size > 0) state.activation = PLAYGROUND_OPTIONS.linkActivation;
   const target = state as unknown as Record<string, unknown>;
   for (const [name, kind] of PROPS) {
     const raw = map.get(name);

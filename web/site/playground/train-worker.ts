@@ -15,6 +15,8 @@ let diverged: string | null = null;
  * init, or after the reader edited the data or a bias (a jump they caused is not divergence).
  */
 let firstLoss: number | null = null;
+/** The hidden unit whose output each frame carries on the big grid (hover or focus on the page). */
+let focused: { layer: number; unit: number } | null = null;
 
 function send(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -44,6 +46,36 @@ function lossOf(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
   return n.lossAndGradients(X, Y).loss;
 }
 
+/**
+ * The training set's data loss (no penalty, as TF Playground shows it; NaN for an empty set) and
+ * the gradient training follows (data loss plus the penalty; zeros for an empty set). One
+ * backward pass when there is no penalty.
+ */
+function trainLossAndGrads(n: MLP, d: DataMessage, t: TrainConfig | null): { loss: number; grads: LayerJSON[] } {
+  if (rows(d.trainX, n) === 0) {
+    const grads = n.sizes
+      .slice(1)
+      .map((out, l) => ({ W: new Float32Array(out * n.sizes[l]!), b: new Float32Array(out) }));
+    return { loss: NaN, grads };
+  }
+  const data = n.lossAndGradients(d.trainX, d.trainY);
+  const penalty = { l1: t?.l1 ?? 0, l2: t?.l2 ?? 0 };
+  const { grads } = penalty.l1 || penalty.l2 ? n.lossAndGradients(d.trainX, d.trainY, penalty) : data;
+  return { loss: data.loss, grads: grads.map((g) => ({ W: g.dW, b: g.db })) };
+}
+
+/** The focused hidden unit's output on the big grid, or null when none (or it no longer exists). */
+function focusOf(n: MLP, d: DataMessage): Frame['focus'] {
+  if (!focused) return null;
+  const { layer, unit } = focused;
+  const units = n.sizes[layer + 1];
+  if (layer >= n.sizes.length - 2 || units === undefined || unit >= units) return null;
+  const acts = n.activations(d.gridX)[layer]!;
+  const values = new Float32Array(acts.length / units);
+  for (let i = 0; i < values.length; i++) values[i] = acts[i * units + unit]!;
+  return { layer, unit, values };
+}
+
 function accuracy(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number {
   const m = rows(X, n);
   if (m === 0 || n.loss === 'mse') return NaN;
@@ -64,7 +96,7 @@ function accuracy(n: MLP, X: Float32Array, Y: Float32Array | Int32Array): number
 
 function frame(n: MLP, d: DataMessage): Frame {
   const layers = params(n);
-  const trainLoss = lossOf(n, d.trainX, d.trainY);
+  const { loss: trainLoss, grads } = trainLossAndGrads(n, d, train);
   const testLoss = lossOf(n, d.testX, d.testY);
   // An empty training set has no loss (NaN) and nothing that could diverge.
   if (rows(d.trainX, n) > 0) {
@@ -88,6 +120,8 @@ function frame(n: MLP, d: DataMessage): Frame {
     outputs: n.sizes[n.sizes.length - 1]!,
     neurons: acts,
     layers,
+    grads,
+    focus: focusOf(n, d),
     dead: rows(d.trainX, n) > 0 ? n.deadUnits(d.trainX) : n.sizes.slice(1, -1).map(() => []),
     diverged,
   };
@@ -96,7 +130,8 @@ function frame(n: MLP, d: DataMessage): Frame {
 function sendFrame(id: number, n: MLP, d: DataMessage): void {
   const f = frame(n, d);
   const transfer: Transferable[] = [f.output.buffer, ...f.neurons.map((a) => a.buffer)];
-  for (const { W, b } of f.layers) transfer.push(W.buffer, b.buffer);
+  for (const { W, b } of [...f.layers, ...f.grads]) transfer.push(W.buffer, b.buffer);
+  if (f.focus) transfer.push(f.focus.values.buffer);
   send({ id, ...f }, transfer);
 }
 
@@ -123,6 +158,7 @@ async function handle(req: Request): Promise<void> {
       data = req.data;
       train = req.train;
       steps = 0;
+      focused = null;
       diverged = null;
       firstLoss = null;
       sendFrame(req.id, net, data);
@@ -166,6 +202,20 @@ async function handle(req: Request): Promise<void> {
       sendFrame(req.id, net, data);
       return;
     }
+    case 'setWeight': {
+      const p = net.getParams(req.layer);
+      const inputs = net.sizes[req.layer]!;
+      if (req.out >= 0 && req.out < p.b.length && req.in >= 0 && req.in < inputs)
+        p.W[req.out * inputs + req.in] = req.value;
+      net.setParams(req.layer, p.W, p.b);
+      firstLoss = null;
+      sendFrame(req.id, net, data);
+      return;
+    }
+    case 'focus':
+      focused = req.layer === null ? null : { layer: req.layer, unit: req.unit };
+      sendFrame(req.id, net, data);
+      return;
     case 'gradcheck':
       send({ id: req.id, type: 'gradcheck', ...gradCheck(net, data, train) });
       return;

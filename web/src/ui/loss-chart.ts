@@ -248,16 +248,10 @@ export class LossChart {
     }
     for (const v of xTicks) {
       const x = sx(v);
-      const text = tickLabel(v);
-      // A label centred on the last tick would stick out past the edge: end it there instead.
-      const clipped = x + (text.length * CHAR_W) / 2 > W - 1;
       parts.push(
         svg('line', { x1: x, x2: x, y1: y0, y2: y0 + 4, stroke: AXIS }),
-        svg(
-          'text',
-          { x: clipped ? W - 1 : x, y: y0 + 15, class: 'tick', 'text-anchor': clipped ? 'end' : 'middle' },
-          text,
-        ),
+        // The last label ends at the axis's end instead of spilling past the right margin.
+        svg('text', { x, y: y0 + 15, class: 'tick', 'text-anchor': x > x1 - 16 ? 'end' : 'middle' }, tickLabel(v)),
       );
     }
     parts.push(
