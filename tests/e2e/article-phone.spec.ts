@@ -16,9 +16,10 @@ async function liven(page: Page): Promise<void> {
   }
   await page.getByTestId('bench-run').click();
   await expect(page.locator('#bench-widget')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  // A few steps of each paced demo whose Step is enabled (a continuation waits for its run).
   for (const step of await page.locator('main figure.widget button[data-testid$="-step"]').all()) {
     await step.scrollIntoViewIfNeeded();
-    for (let i = 0; i < 3; i++) await step.click();
+    for (let i = 0; i < 3 && (await step.isEnabled()); i++) await step.click();
   }
   await page.waitForTimeout(300);
 }
@@ -69,6 +70,10 @@ test('every chart label renders at 10 px or more and none overlap', async ({ pag
   const all = await labels(page);
   // The plot, the bench chart and the loss charts at least.
   expect(new Set(all.map((l) => l.figure)).size).toBeGreaterThanOrEqual(4);
+  const smallest = all.reduce((m, l) => (l.size < m.size ? l : m));
+  console.log(
+    `article-phone: ${all.length} labels in ${new Set(all.map((l) => l.figure)).size} figures; smallest ${smallest.size.toFixed(1)} px ("${smallest.text}", ${smallest.figure})`,
+  );
   const small = all.filter((l) => l.size < 9.95).map((l) => `${l.figure} "${l.text}" ${l.size.toFixed(1)} px`);
   expect(small).toEqual([]);
   const overlaps: string[] = [];
