@@ -117,6 +117,13 @@ test.describe('without JavaScript', () => {
     expect(await fallbacks.first().evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
       '"Figure " counter(figure) ". "',
     );
+    // A figure with a caption in the page numbers the caption, not also its fallback.
+    expect(
+      await page.locator('#matrix-widget > figcaption').evaluate((e) => getComputedStyle(e, '::before').content),
+    ).toBe('"Figure " counter(figure) ". "');
+    expect(
+      await page.locator('#matrix-widget > .widget-fallback').evaluate((e) => getComputedStyle(e, '::before').content),
+    ).toBe('none');
     await expect(page.getByTestId('reference')).toHaveCount(await page.locator('#references li').count());
     expect(await page.getByTestId('reference').count()).toBeGreaterThanOrEqual(11);
     await expect(page.locator('a.cite[href="#ref-nair2010"]').first()).toHaveText('[2]');
@@ -140,7 +147,7 @@ test('citation and figure numbers follow the bibliography and the figures, with 
     await expect(a).toHaveText(`Figure ${figures.indexOf(id) + 1}`);
   }
   // Every mounted figure has a caption, which the CSS counter numbers.
-  for (const id of ['relu-plot-widget', 'bench-widget', 'conv-widget', 'train-widget', 'gaz-widget']) {
+  for (const id of ['relu-plot-widget', 'matrix-widget', 'bench-widget', 'conv-widget', 'train-widget', 'gaz-widget']) {
     const caption = page.locator(`#${id} > figcaption`);
     await expect(caption).toHaveCount(1);
     expect(await caption.evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
