@@ -187,7 +187,8 @@ void set_sizes_offset(relu::nn::MlpConfig& c, std::uintptr_t offset) {
 
 }  // namespace
 
-// The four element-wise kernels once more as plain C exports. The zero-copy API calls these
+// The element-wise kernels as plain C exports (sigmoid and tanh only so: the package never
+// calls them through Embind). The zero-copy API calls these
 // directly: a raw WASM export costs a few nanoseconds per call, Embind's invoker (argument
 // wiring, destructor bookkeeping) several times that, which matters at 1Ki floats. The
 // TypeScript wrapper has already checked every argument; names are listed in
@@ -207,6 +208,22 @@ EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_forward(std::uintptr_t x, std::uintptr
 EMSCRIPTEN_KEEPALIVE void relu_wasm_leaky_backward(std::uintptr_t x, std::uintptr_t dy,
                                                    std::uintptr_t dx, std::size_t n, float alpha) {
   leaky_relu_backward(x, dy, dx, n, alpha);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_sigmoid_forward(std::uintptr_t x, std::uintptr_t y,
+                                                    std::size_t n) {
+  relu::sigmoid_forward(f32(x), f32(y), n);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_sigmoid_backward(std::uintptr_t x, std::uintptr_t dy,
+                                                     std::uintptr_t dx, std::size_t n) {
+  relu::sigmoid_backward(f32(x), f32(dy), f32(dx), n);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_tanh_forward(std::uintptr_t x, std::uintptr_t y,
+                                                 std::size_t n) {
+  relu::tanh_forward(f32(x), f32(y), n);
+}
+EMSCRIPTEN_KEEPALIVE void relu_wasm_tanh_backward(std::uintptr_t x, std::uintptr_t dy,
+                                                  std::uintptr_t dx, std::size_t n) {
+  relu::tanh_backward(f32(x), f32(dy), f32(dx), n);
 }
 }  // extern "C"
 

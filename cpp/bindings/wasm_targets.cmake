@@ -19,7 +19,7 @@ set(RELU_WASM_LINK_FLAGS
   -sINCOMING_MODULE_JS_API=wasmBinary,instantiateWasm,print,printErr,onAbort
   # Raw exports for the hot zero-copy kernels (bindings.cc): Module._name, called without
   # Embind's invoker. Benchmark-only kernels live in their own module (cpp/bench/wasm).
-  "-sEXPORTED_FUNCTIONS=_relu_wasm_forward,_relu_wasm_backward,_relu_wasm_leaky_forward,_relu_wasm_leaky_backward"
+  "-sEXPORTED_FUNCTIONS=_relu_wasm_forward,_relu_wasm_backward,_relu_wasm_leaky_forward,_relu_wasm_leaky_backward,_relu_wasm_sigmoid_forward,_relu_wasm_sigmoid_backward,_relu_wasm_tanh_forward,_relu_wasm_tanh_backward"
 )
 
 foreach(variant simd scalar)

@@ -3,21 +3,22 @@
 #include <cmath>
 #include <cstring>
 
+#include "kernels/activation.h"
+
 namespace relu::nn {
 namespace {
-
-inline float sigmoid(float z) { return 1.0f / (1.0f + std::exp(-z)); }
 
 double bce(const float* z, const float* y, std::size_t rows, float* dz) {
   const float scale = 1.0f / static_cast<float>(rows);
   double total = 0.0;
   for (std::size_t i = 0; i < rows; ++i) {
     const float zi = z[i];
-    const float yi = y[i];
-    const float l = (zi > 0.0f ? zi : 0.0f) - zi * yi + std::log1p(std::exp(-std::fabs(zi)));
+    const float l = (zi > 0.0f ? zi : 0.0f) - zi * y[i] + std::log1p(std::exp(-std::fabs(zi)));
     total += static_cast<double>(l);
-    dz[i] = (sigmoid(zi) - yi) * scale;
   }
+  // dz = (sigmoid(z) - y) / rows, sigmoid from the same kernel as predictions and hidden layers.
+  sigmoid_forward(z, dz, rows);
+  for (std::size_t i = 0; i < rows; ++i) dz[i] = (dz[i] - y[i]) * scale;
   return total / static_cast<double>(rows);
 }
 
@@ -82,7 +83,7 @@ double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows
 void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, float* p) {
   switch (loss) {
     case Loss::Bce:
-      for (std::size_t i = 0; i < rows * out; ++i) p[i] = sigmoid(z[i]);
+      sigmoid_forward(z, p, rows * out);
       return;
     case Loss::Mse:
       if (rows * out != 0) std::memcpy(p, z, rows * out * sizeof(float));

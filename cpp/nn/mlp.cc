@@ -384,7 +384,7 @@ double Mlp::compute_gradients(const float* x, const float* y, std::size_t rows, 
     if (l > 0) {
       const Layer& below = layers_[l - 1];
       dense_input_grad(dz, rows, layer.in, layer.out, layer.w, spare);
-      activation_backward(activation_, leaky_slope_, grad_at_zero_, below.z, below.h, spare,
+      activation_backward(activation_, leaky_slope_, grad_at_zero_, below.z, spare,
                           rows * below.out);
       float* t = dz;
       dz = spare;

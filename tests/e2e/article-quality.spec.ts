@@ -10,6 +10,7 @@ async function visitAll(page: Page): Promise<void> {
     'matrix-widget',
     'code-widget',
     'bench-widget',
+    'cost-widget',
     'conv-widget',
     'fold-widget',
     'train-widget',

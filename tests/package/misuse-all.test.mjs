@@ -115,11 +115,15 @@ function buildCases() {
     ['reluBackward', (rw, x) => rw.reluBackward(x, [1, 1])],
     ['leakyRelu', (rw, x) => rw.leakyRelu(x)],
     ['leakyReluBackward', (rw, x) => rw.leakyReluBackward(x, [1, 1])],
+    ['sigmoid', (rw, x) => rw.sigmoid(x)],
+    ['sigmoidBackward', (rw, x) => rw.sigmoidBackward(x, [1, 1])],
+    ['tanh', (rw, x) => rw.tanh(x)],
+    ['tanhBackward', (rw, x) => rw.tanhBackward(x, [1, 1])],
   ];
   for (const [fn, call] of copying) {
     for (const [v, type] of BAD_FLOAT_INPUTS) add(`${fn}(x = ${show(v)})`, ({ rw }) => call(rw, v), type, 'x');
   }
-  for (const fn of ['reluBackward', 'leakyReluBackward']) {
+  for (const fn of ['reluBackward', 'leakyReluBackward', 'sigmoidBackward', 'tanhBackward']) {
     for (const [v, type] of BAD_FLOAT_INPUTS) add(`${fn}(dy = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], v), type, 'dy');
     for (const dy of [[], [1], [1, 2, 3]])
       add(`${fn}(dy of length ${dy.length})`, ({ rw }) => rw[fn]([1, 2], dy), RangeError, 'dy');
@@ -134,6 +138,9 @@ function buildCases() {
   ];
   for (const [v, type] of outs) {
     add(`relu(x, out = ${show(v)})`, ({ rw }) => rw.relu([1, 2], v), type, 'out');
+    for (const fn of ['sigmoid', 'tanh']) add(`${fn}(x, out = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], v), type, 'out');
+    for (const fn of ['sigmoidBackward', 'tanhBackward'])
+      add(`${fn}(x, dy, out = ${show(v)})`, ({ rw }) => rw[fn]([1, 2], [1, 1], v), type, 'out');
     add(`leakyRelu(x, 0.1, out = ${show(v)})`, ({ rw }) => rw.leakyRelu([1, 2], 0.1, v), type, 'out');
     add(
       `leakyReluBackward(x, dy, 0.1, out = ${show(v)})`,
@@ -195,6 +202,10 @@ function buildCases() {
     reluBackwardInto: { args: ['x', 'dy', 'dx'], call: (rw, a) => rw.reluBackwardInto(...a) },
     leakyReluInto: { args: ['x', 'out'], call: (rw, a) => rw.leakyReluInto(...a) },
     leakyReluBackwardInto: { args: ['x', 'dy', 'dx'], call: (rw, a) => rw.leakyReluBackwardInto(...a) },
+    sigmoidInto: { args: ['x', 'out'], call: (rw, a) => rw.sigmoidInto(...a) },
+    sigmoidBackwardInto: { args: ['x', 'dy', 'dx'], call: (rw, a) => rw.sigmoidBackwardInto(...a) },
+    tanhInto: { args: ['x', 'out'], call: (rw, a) => rw.tanhInto(...a) },
+    tanhBackwardInto: { args: ['x', 'dy', 'dx'], call: (rw, a) => rw.tanhBackwardInto(...a) },
   };
   for (const [fn, { args, call }] of Object.entries(into)) {
     args.forEach((arg, i) => {

@@ -112,7 +112,27 @@ describe('all NaN payloads, every kernel, both binaries', () => {
         rw.leakyReluInto(inPlace, inPlace, 0.01);
         Y.set(P);
         expectSame(N, n, 'leakyReluInto in place');
-        calls += 9;
+        // Sigmoid and tanh: a NaN x comes out as x (forward and backward), else a NaN dy as dy.
+        for (const fn of ['sigmoid', 'tanh']) {
+          rw[`${fn}Into`](nans, out);
+          expectSame(N, n, `${fn}Into`);
+          O.fill(bitsOf(0.75));
+          rw[`${fn}BackwardInto`](nans, other, out);
+          expectSame(N, n, `${fn}BackwardInto, NaN x`);
+          for (const xBits of [bitsOf(2), 0xff800000, 0x80000000]) {
+            O.fill(xBits);
+            rw[`${fn}BackwardInto`](other, nans, out);
+            expectSame(N, n, `${fn}BackwardInto, x=${hex(xBits)}, NaN dy`);
+          }
+          O.fill(0x7fc0beef);
+          rw[`${fn}BackwardInto`](other, nans, out);
+          expectAll(0x7fc0beef, n, `${fn}BackwardInto, NaN x and NaN dy`);
+          P.set(N);
+          rw[`${fn}Into`](inPlace, inPlace);
+          Y.set(P);
+          expectSame(N, n, `${fn}Into in place`);
+        }
+        calls += 9 + 2 * 7;
         swept += n;
       }
       for (const b of [nans, other, out, inPlace]) b.dispose();
@@ -136,6 +156,10 @@ describe('all NaN payloads, every kernel, both binaries', () => {
       ['leakyReluInto', () => rw.leakyReluInto(x, y, 0.01), X],
       ['reluBackwardInto, NaN x', () => rw.reluBackwardInto(x, dy, y), D],
       ['leakyReluBackwardInto, NaN dy', () => rw.leakyReluBackwardInto(dy, x, y, 0.01), X],
+      ['sigmoidInto', () => rw.sigmoidInto(x, y), X],
+      ['tanhInto', () => rw.tanhInto(x, y), X],
+      ['sigmoidBackwardInto, NaN x', () => rw.sigmoidBackwardInto(x, dy, y), X],
+      ['tanhBackwardInto, NaN dy', () => rw.tanhBackwardInto(dy, x, y), X],
     ];
     const flat = new Uint32Array(3);
     for (let k = 0; k < TOTAL; k += 3) {

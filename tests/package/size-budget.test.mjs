@@ -26,14 +26,16 @@ const jsIn = (folder) =>
 const budgets = [
   // Raised from 64/26 and 48/20 KiB (issue 16: the double-precision gradient check, its own
   // forward pass and losses, and libm's double exp and tanh).
-  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 68 * KiB, gzip: 28 * KiB },
+  // Raised from 68/28 KiB (issue 13: the sigmoid and tanh kernels, forward and backward, SIMD
+  // with scalar tails: about 1.1 KiB raw, one vector per iteration to keep it that small).
+  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 70 * KiB, gzip: 29 * KiB },
   { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 52 * KiB, gzip: 24 * KiB },
   // relu-wasm/embedded: the same binaries as base64 modules (4/3 of the .wasm budgets).
   {
     what: 'relu-wasm/embedded: relu-simd.wasm as base64',
     files: ['embedded/relu-simd-wasm.js'],
-    raw: 91 * KiB,
-    gzip: 38 * KiB,
+    raw: 94 * KiB,
+    gzip: 39 * KiB,
   },
   {
     what: 'relu-wasm/embedded: relu-scalar.wasm as base64',
@@ -49,8 +51,9 @@ const budgets = [
     // the divergence rule, unknown-option hints, detached-view checks, bound methods, leases
     // for views); comments included (tsc keeps them for the docs, bundlers strip them).
     // Raised from 72/24 KiB (issue 14: datasets in WASM memory, trainOn/trainOnAsync/evaluate
-    // and their options: about 14 KiB raw, 5 KiB gzip).
-    raw: 88 * KiB,
+    // and their options: about 14 KiB raw, 5 KiB gzip). Raised from 88 KiB raw (issue 13:
+    // sigmoid, tanh, their backward and zero-copy calls, about 2 KiB with their doc comments).
+    raw: 90 * KiB,
     gzip: 31 * KiB,
   },
   {

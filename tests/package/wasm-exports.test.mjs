@@ -14,6 +14,10 @@ const ALLOWED = new Set([
   '_relu_wasm_backward',
   '_relu_wasm_leaky_forward',
   '_relu_wasm_leaky_backward',
+  '_relu_wasm_sigmoid_forward',
+  '_relu_wasm_sigmoid_backward',
+  '_relu_wasm_tanh_forward',
+  '_relu_wasm_tanh_backward',
   // Emscripten's runtime and Embind.
   '___wasm_call_ctors',
   '_malloc',
@@ -46,6 +50,10 @@ for (const variant of ['simd', 'scalar']) {
       '_relu_wasm_backward',
       '_relu_wasm_leaky_forward',
       '_relu_wasm_leaky_backward',
+      '_relu_wasm_sigmoid_forward',
+      '_relu_wasm_sigmoid_backward',
+      '_relu_wasm_tanh_forward',
+      '_relu_wasm_tanh_backward',
     ]) {
       assert.ok(names.includes(kernel), `relu-${variant}.wasm lacks ${kernel}`);
     }

@@ -48,6 +48,14 @@ export declare function variant(
   setup: (n: number) => BenchCell,
 ): BenchVariant;
 export declare function backwardInputs(n: number): { x: Float32Array; dy: Float32Array };
+export declare const smoothReference: {
+  sigmoid(x: number): number;
+  tanh(x: number): number;
+  sigmoidBackward(x: number, dy: number): number;
+  tanhBackward(x: number, dy: number): number;
+};
+export declare function closeTo(y: ArrayLike<number>, want: ArrayLike<number>, rel?: number, abs?: number): boolean;
+export declare function smoothActivationVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function yardstickVariants(bench: BenchKernels): BenchVariant[];
 export declare function reluBackwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];
 export declare function reluForwardVariants(instances: { label: string; rw: ReluWasm }[]): BenchVariant[];

@@ -304,6 +304,68 @@ export function reluBackwardVariants(instances) {
   return variants;
 }
 
+/** sigmoid and tanh and their derivatives in double precision, the references of the checks. */
+export const smoothReference = {
+  sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+  tanh: Math.tanh,
+  sigmoidBackward: (v, g) => {
+    const e = Math.exp(-Math.abs(v));
+    return (g * e) / ((1 + e) * (1 + e));
+  },
+  tanhBackward: (v, g) => {
+    const e = Math.exp(-2 * Math.abs(v));
+    return (4 * g * e) / ((1 + e) * (1 + e));
+  },
+};
+
+/**
+ * True when every y[i] is within `rel` (relative) plus `abs` of the double-precision value:
+ * the kernels are approximations (a few ULP, docs/numerics.md), so they are checked by value.
+ */
+export function closeTo(y, want, rel = 6e-7, abs = 1e-30) {
+  if (y.length !== want.length) return false;
+  for (let i = 0; i < y.length; i++) if (!(Math.abs(y[i] - want[i]) <= rel * Math.abs(want[i]) + abs)) return false;
+  return true;
+}
+
+/**
+ * Sigmoid and tanh, forward (8 B/elem) and backward (12 B/elem), through each instance's
+ * zero-copy calls: the same calls and buffers as the ReLU rows, so the difference is arithmetic.
+ * @param {{ label: string, rw: import('relu-wasm').ReluWasm }[]} instances
+ */
+export function smoothActivationVariants(instances) {
+  const variants = [];
+  for (const { label, rw } of instances) {
+    for (const fn of ['sigmoid', 'tanh']) {
+      variants.push(
+        variant(`${rw.backend}-${fn}`, `${label}, zero-copy (${fn}Into)`, 8, (n) => {
+          const src = input(n);
+          const {
+            buffers: [x, y],
+            dispose,
+          } = wasmBuffers(rw, n, src, null);
+          const want = Array.from(src, smoothReference[fn]);
+          return { run: () => rw[`${fn}Into`](x, y), check: () => closeTo(y.view(), want), dispose };
+        }),
+        variant(`${rw.backend}-${fn}-backward`, `${label}, zero-copy (${fn}BackwardInto)`, 12, (n) => {
+          const src = backwardInputs(n);
+          const {
+            buffers: [x, dy, dx],
+            dispose,
+          } = wasmBuffers(rw, n, src.x, src.dy, null);
+          const want = Array.from(src.x, (v, i) => smoothReference[`${fn}Backward`](v, src.dy[i]));
+          return {
+            run: () => rw[`${fn}BackwardInto`](x, dy, dx),
+            check: () => closeTo(dx.view(), want, 1e-6),
+            dispose,
+          };
+        }),
+      );
+    }
+  }
+  return variants;
+}
+
 /**
  * Times every variant at every size. Yields to the event loop between cells (so a page can
  * paint `onProgress`) and returns one row per cell:

@@ -169,7 +169,56 @@ const KERNEL_GROUPS = [
       ['tfjs-wasm-backward', 'TF.js 4.22 WASM, dy * step(x)'],
     ],
   ],
+  [
+    'sigmoid forward',
+    'forward',
+    [
+      ['wasm-scalar-sigmoid', 'relu-wasm scalar, zero-copy sigmoidInto'],
+      ['wasm-simd-sigmoid', 'relu-wasm SIMD, zero-copy sigmoidInto'],
+      ['tfjs-wasm-sigmoid', 'TF.js 4.22 WASM, tf.sigmoid'],
+    ],
+  ],
+  [
+    'tanh forward',
+    'forward',
+    [
+      ['wasm-scalar-tanh', 'relu-wasm scalar, zero-copy tanhInto'],
+      ['wasm-simd-tanh', 'relu-wasm SIMD, zero-copy tanhInto'],
+      ['tfjs-wasm-tanh', 'TF.js 4.22 WASM, tf.tanh'],
+    ],
+  ],
+  [
+    'sigmoid backward (12 B/elem)',
+    'backward',
+    [
+      ['wasm-scalar-sigmoid-backward', 'relu-wasm scalar, zero-copy sigmoidBackwardInto'],
+      ['wasm-simd-sigmoid-backward', 'relu-wasm SIMD, zero-copy sigmoidBackwardInto'],
+    ],
+  ],
+  [
+    'tanh backward (12 B/elem)',
+    'backward',
+    [
+      ['wasm-scalar-tanh-backward', 'relu-wasm scalar, zero-copy tanhBackwardInto'],
+      ['wasm-simd-tanh-backward', 'relu-wasm SIMD, zero-copy tanhBackwardInto'],
+    ],
+  ],
 ];
+// Rows shown also as a speed-up over a contender measured on the same page: ours against
+// TF.js WASM, and sigmoid/tanh against our own ReLU (what the exponential costs).
+const VERSUS = {
+  'wasm-simd-zero-copy': [['tfjs-wasm', 'TF.js']],
+  'wasm-simd-sigmoid': [
+    ['tfjs-wasm-sigmoid', 'TF.js'],
+    ['wasm-simd-zero-copy', 'relu'],
+  ],
+  'wasm-simd-tanh': [
+    ['tfjs-wasm-tanh', 'TF.js'],
+    ['wasm-simd-zero-copy', 'relu'],
+  ],
+  'wasm-scalar-sigmoid': [['wasm-scalar-zero-copy', 'relu']],
+  'wasm-scalar-tanh': [['wasm-scalar-zero-copy', 'relu']],
+};
 const KERNEL_ROWS = KERNEL_GROUPS.flatMap(([group, kind, rows]) => rows.map(([id, label]) => [group, kind, id, label]));
 
 const TRAIN_ROWS = [
@@ -214,6 +263,7 @@ export function markdownTable(report) {
     `|---|---|---:|---:|---:|---:|---|`,
   ];
   for (const [group, , id, label] of KERNEL_ROWS) {
+    if (SIZES.every((n) => !cell(report, id, n))) continue; // not measured in this run
     const cells = SIZES.map((n) => {
       const r = cell(report, id, n);
       if (!r) return 'n/a';
@@ -223,7 +273,12 @@ export function markdownTable(report) {
       const vsRef = ref
         ? `; ${(r.gbps / ref.gbps).toFixed(2)} of ref${mcopy ? `, ${(r.gbps / mcopy.gbps).toFixed(2)} of memory.copy` : ''}`
         : '';
-      return `${r.gbps.toFixed(1)} GB/s${spread} (${(r.gbps / copyLimit(report, n)).toFixed(2)}${vsRef})${r.ok ? '' : ' WRONG'}`;
+      const versus = (VERSUS[id] ?? [])
+        .map(([other, name]) => [cell(report, other, n), name])
+        .filter(([o]) => o)
+        .map(([o, name]) => `; ${(r.gbps / o.gbps).toFixed(2)}x ${name}`)
+        .join('');
+      return `${r.gbps.toFixed(1)} GB/s${spread} (${(r.gbps / copyLimit(report, n)).toFixed(2)}${vsRef}${versus})${r.ok ? '' : ' WRONG'}`;
     });
     lines.push(`| ${group} | ${label} | ${cells.join(' | ')} | ${targetNotes(report, id)} |`);
   }

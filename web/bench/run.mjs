@@ -6,7 +6,8 @@
 // build/bench/latest.json and build/bench/chart.svg (--docs also copies the chart to docs/).
 // Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site),
 // --rounds=N (interleaved kernel rounds, default 7), --kernels-only (no training, frame, TF.js
-// or load time: the kernel table alone, for a quick look on a busy machine).
+// or load time: the kernel table alone, for a quick look on a busy machine), --activations-only
+// (ReLU, sigmoid and tanh beside the copy limit and TF.js WASM, interleaved: docs/numerics.md).
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +19,8 @@ import { chartSvg, evaluate, markdownTable } from './report.mjs';
 
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
-const kernelsOnly = process.argv.includes('--kernels-only');
+const activationsOnly = process.argv.includes('--activations-only');
+const kernelsOnly = activationsOnly || process.argv.includes('--kernels-only');
 const rounds = process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 
 for (const f of [
@@ -63,7 +65,7 @@ const report = await withSiteInChromium(port, async (browser, origin) => {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(
-    `${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
+    `${base}/bench.html?autorun${quick ? '&quick' : ''}${activationsOnly ? '&only=activations' : kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
   );
   const progress = page.getByTestId('bench-progress');
   const result = page.locator('[data-testid="bench-result"][data-done]');

@@ -3,7 +3,7 @@
 // (optimizer.minimize). Kept apart from kernel-bench.mjs so the article's live benchmark
 // does not pull TF.js into its bundle; `tf` is passed in, this module imports nothing heavy.
 // Every variant must be run while `backend` is tf's active backend (await tf.setBackend).
-import { input, reluBackwardReference, reluReference } from './kernel-bench.mjs';
+import { closeTo, input, reluBackwardReference, reluReference, smoothReference } from './kernel-bench.mjs';
 import { caseData } from './train-compare.mjs';
 
 // TF.js does not promise our -0 convention, so its outputs are compared by value.
@@ -62,6 +62,33 @@ export function tfjsKernelVariants(tf, backend) {
       },
     },
   ];
+}
+
+/** tf.sigmoid and tf.tanh (forward), checked by value against double precision. */
+export function tfjsSmoothVariants(tf, backend) {
+  return ['sigmoid', 'tanh'].map((fn) => ({
+    id: `tfjs-${backend}-${fn}`,
+    label: `TF.js ${backend}, tf.${fn}`,
+    bytesPerElement: 8,
+    setup(n) {
+      const src = input(n);
+      const want = Array.from(src, smoothReference[fn]);
+      const x = tf.tensor1d(src);
+      let y = null;
+      return {
+        run: () => {
+          y?.dispose();
+          y = tf[fn](x);
+        },
+        // TF.js promises no ULP bound: a looser check, still one a wrong kernel fails.
+        check: () => closeTo(y.dataSync(), want, 1e-5, 1e-7),
+        dispose: () => {
+          y?.dispose();
+          x.dispose();
+        },
+      };
+    },
+  }));
 }
 
 function tensors(tf, c) {

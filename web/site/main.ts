@@ -7,6 +7,7 @@ import { ReluElements } from 'relu-wasm/elements';
 import { mountBench } from './article/bench.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
+import { mountCostWidget } from './article/cost-widget.js';
 import { mountDeadAtInit } from './article/dead-at-init.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountFoldDemo } from './article/fold-demo.js';
@@ -28,6 +29,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['matrix-widget', (rw) => mountLayerMatrix(byId('matrix-widget'), rw)],
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
+  ['cost-widget', (rw) => mountCostWidget(byId('cost-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
   ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],

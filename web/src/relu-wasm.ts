@@ -1,5 +1,5 @@
-// The object `loadRelu()` resolves to: the ReLU kernels over copies (relu, reluBackward, ...)
-// and over WASM-resident buffers (reluInto, ...). Every argument is checked here, before any
+// The object `loadRelu()` resolves to: the activation kernels (ReLU, Leaky ReLU, sigmoid, tanh)
+// over copies (relu, reluBackward, ...) and over WASM-resident buffers (reluInto, ...). Every argument is checked here, before any
 // WASM call, so bad input throws a TypeError/RangeError and the instance keeps working.
 import {
   checkCount,
@@ -108,6 +108,55 @@ export class ReluWasm {
     return copyOut(output(), this.heap.f32(at + 4 * n, n));
   }
 
+  /** y = 1 / (1 + e^-x) (a few ULP from exact: docs/numerics.md); a NaN x passes unchanged. */
+  sigmoid(x: FloatInput, out?: Float32Array): Float32Array {
+    return this.#unary(x, out, this.#k.sigmoidForward);
+  }
+
+  /** dx = dy * s * (1 - s), s = sigmoid(x): the derivative from the input x, like reluBackward. */
+  sigmoidBackward(x: FloatInput, dy: FloatInput, out?: Float32Array): Float32Array {
+    return this.#binary(x, dy, out, this.#k.sigmoidBackward);
+  }
+
+  /** y = tanh(x) (odd bit for bit, tanh(-0) = -0); a NaN x passes unchanged. */
+  tanh(x: FloatInput, out?: Float32Array): Float32Array {
+    return this.#unary(x, out, this.#k.tanhForward);
+  }
+
+  /** dx = dy * (1 - tanh(x)^2): the derivative from the input x, like reluBackward. */
+  tanhBackward(x: FloatInput, dy: FloatInput, out?: Float32Array): Float32Array {
+    return this.#binary(x, dy, out, this.#k.tanhBackward);
+  }
+
+  /** An element-wise kernel over a copy of x, in place in the scratch area. */
+  #unary(
+    x: FloatInput,
+    out: Float32Array | undefined,
+    kernel: (x: number, y: number, n: number) => void,
+  ): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    const [input, output] = [this.heap.locate(x), this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n))];
+    const at = this.heap.scratch(n, 'x');
+    this.heap.f32(at, n).set(input());
+    kernel(at, at, n);
+    return copyOut(output(), this.heap.f32(at, n));
+  }
+
+  /** A backward kernel over copies of x and dy, writing over the copy of dy. */
+  #binary(
+    x: FloatInput,
+    dy: FloatInput,
+    out: Float32Array | undefined,
+    kernel: (x: number, dy: number, dx: number, n: number) => void,
+  ): Float32Array {
+    const n = checkFloatInput(x, 'x');
+    checkSameLength(checkFloatInput(dy, 'dy'), n, 'dy', 'x');
+    const output = this.heap.locate(checkOut(out, n, 'out') ?? new Float32Array(n));
+    const at = this.#copyPair(x, dy, n);
+    kernel(at, at + 4 * n, at + 4 * n, n);
+    return copyOut(output(), this.heap.f32(at + 4 * n, n));
+  }
+
   /** Copies x and dy into the scratch area (x first) and returns its offset. */
   #copyPair(x: FloatInput, dy: FloatInput, n: number): number {
     const [input, grad] = [this.heap.locate(x), this.heap.locate(dy)];
@@ -170,6 +219,42 @@ export class ReluWasm {
     checkSameLength(dx.length, x.length, 'dx', 'x');
     checkFiniteFloat32(alpha, 'alpha');
     this.#k.leakyBackward(xo, dyo, dxo, x.length, alpha);
+  }
+
+  /** out = sigmoid(x); `out` may be `x` (in place). */
+  sigmoidInto(x: WasmBuffer, out: WasmBuffer): void {
+    const xo = checkBuffer(x, this.heap, 'x');
+    const oo = checkBuffer(out, this.heap, 'out');
+    checkSameLength(out.length, x.length, 'out', 'x');
+    this.#k.sigmoidForward(xo, oo, x.length);
+  }
+
+  /** dx = sigmoidBackward(x, dy); `dx` may be `x` or `dy`. */
+  sigmoidBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer): void {
+    const xo = checkBuffer(x, this.heap, 'x');
+    const dyo = checkBuffer(dy, this.heap, 'dy');
+    checkSameLength(dy.length, x.length, 'dy', 'x');
+    const dxo = checkBuffer(dx, this.heap, 'dx');
+    checkSameLength(dx.length, x.length, 'dx', 'x');
+    this.#k.sigmoidBackward(xo, dyo, dxo, x.length);
+  }
+
+  /** out = tanh(x); `out` may be `x` (in place). */
+  tanhInto(x: WasmBuffer, out: WasmBuffer): void {
+    const xo = checkBuffer(x, this.heap, 'x');
+    const oo = checkBuffer(out, this.heap, 'out');
+    checkSameLength(out.length, x.length, 'out', 'x');
+    this.#k.tanhForward(xo, oo, x.length);
+  }
+
+  /** dx = tanhBackward(x, dy); `dx` may be `x` or `dy`. */
+  tanhBackwardInto(x: WasmBuffer, dy: WasmBuffer, dx: WasmBuffer): void {
+    const xo = checkBuffer(x, this.heap, 'x');
+    const dyo = checkBuffer(dy, this.heap, 'dy');
+    checkSameLength(dy.length, x.length, 'dy', 'x');
+    const dxo = checkBuffer(dx, this.heap, 'dx');
+    checkSameLength(dx.length, x.length, 'dx', 'x');
+    this.#k.tanhBackward(xo, dyo, dxo, x.length);
   }
 
   /** A new network with freshly initialised weights (see MLPOptions for the defaults). */

@@ -26,6 +26,10 @@ export interface ReluWasmModule extends MlpBindings, DatasetBindings {
   _relu_wasm_backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
   _relu_wasm_leaky_forward(x: number, y: number, n: number, alpha: number): void;
   _relu_wasm_leaky_backward(x: number, dy: number, dx: number, n: number, alpha: number): void;
+  _relu_wasm_sigmoid_forward(x: number, y: number, n: number): void;
+  _relu_wasm_sigmoid_backward(x: number, dy: number, dx: number, n: number): void;
+  _relu_wasm_tanh_forward(x: number, y: number, n: number): void;
+  _relu_wasm_tanh_backward(x: number, dy: number, dx: number, n: number): void;
 }
 
 /** The raw kernel exports, resolved (each called once with n = 0, which touches no memory). */
@@ -34,6 +38,10 @@ export interface RawKernels {
   backward(x: number, dy: number, dx: number, n: number, gradAtZero: number): void;
   leakyForward(x: number, y: number, n: number, alpha: number): void;
   leakyBackward(x: number, dy: number, dx: number, n: number, alpha: number): void;
+  sigmoidForward(x: number, y: number, n: number): void;
+  sigmoidBackward(x: number, dy: number, dx: number, n: number): void;
+  tanhForward(x: number, y: number, n: number): void;
+  tanhBackward(x: number, dy: number, dx: number, n: number): void;
 }
 
 export function rawKernels(m: ReluWasmModule): RawKernels {
@@ -41,11 +49,19 @@ export function rawKernels(m: ReluWasmModule): RawKernels {
   m._relu_wasm_backward(0, 0, 0, 0, 0);
   m._relu_wasm_leaky_forward(0, 0, 0, 0);
   m._relu_wasm_leaky_backward(0, 0, 0, 0, 0);
+  m._relu_wasm_sigmoid_forward(0, 0, 0);
+  m._relu_wasm_sigmoid_backward(0, 0, 0, 0);
+  m._relu_wasm_tanh_forward(0, 0, 0);
+  m._relu_wasm_tanh_backward(0, 0, 0, 0);
   return {
     forward: m._relu_wasm_forward,
     backward: m._relu_wasm_backward,
     leakyForward: m._relu_wasm_leaky_forward,
     leakyBackward: m._relu_wasm_leaky_backward,
+    sigmoidForward: m._relu_wasm_sigmoid_forward,
+    sigmoidBackward: m._relu_wasm_sigmoid_backward,
+    tanhForward: m._relu_wasm_tanh_forward,
+    tanhBackward: m._relu_wasm_tanh_backward,
   };
 }
 

@@ -15,10 +15,16 @@ import { runFrameBench } from '../../bench/frame-bench.mjs';
 import {
   reluBackwardVariants,
   reluForwardVariants,
+  smoothActivationVariants,
   runKernelBench,
   yardstickVariants,
 } from '../../bench/kernel-bench.mjs';
-import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
+import {
+  tfjsKernelVariants,
+  tfjsLayersContender,
+  tfjsLoopContender,
+  tfjsSmoothVariants,
+} from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
 import { datasetEngineContender, runImageCompare } from '../../bench/train-images.mjs';
 
@@ -35,6 +41,9 @@ const kernelTiming = {
   samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples),
 };
 const kernelsOnly = params.get('only') === 'kernels';
+// ?only=activations: ReLU, sigmoid and tanh (ours, both builds) beside the copy limit and TF.js
+// WASM's tf.relu/tf.sigmoid/tf.tanh, all sampled in the same interleaved rounds.
+const activationsOnly = params.get('only') === 'activations';
 const say = (text: string) => (progress.textContent = text);
 
 async function run(): Promise<void> {
@@ -49,8 +58,32 @@ async function run(): Promise<void> {
   ];
   const onProgress = (p: { done: number; total: number; current: string }) =>
     say(`kernels ${p.done}/${p.total}: ${p.current}`);
+  if (activationsOnly) {
+    const tf = await loadTfjs();
+    if (!(await tf.setBackend('wasm'))) throw new Error('TF.js backend wasm did not initialise');
+    await tf.ready();
+    const kernel = await runKernelBench({
+      variants: [
+        ...yardstickVariants(bench).filter((v) => v.id === 'wasm-copy-loop'),
+        ...reluForwardVariants(instances).filter((v) => v.id.endsWith('-zero-copy')),
+        ...smoothActivationVariants(instances),
+        ...tfjsKernelVariants(tf, 'wasm').filter((v) => v.id === 'tfjs-wasm'),
+        ...tfjsSmoothVariants(tf, 'wasm'),
+      ],
+      onProgress,
+      interleave: true,
+      ...kernelTiming,
+    });
+    finish({ kernel, train: [], frame: [], tfjs: { version: tf.version.tfjs }, timing: kernelTiming }, started);
+    return;
+  }
   const kernel = await runKernelBench({
-    variants: [...yardstickVariants(bench), ...reluForwardVariants(instances), ...reluBackwardVariants(instances)],
+    variants: [
+      ...yardstickVariants(bench),
+      ...reluForwardVariants(instances),
+      ...reluBackwardVariants(instances),
+      ...smoothActivationVariants(instances),
+    ],
     onProgress,
     // Our kernels and the yardsticks sampled in rounds, so each ratio compares the same moments.
     interleave: true,
@@ -73,17 +106,15 @@ async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   const frame = runFrameBench(simd, timing);
 
-  const tf = await import('@tensorflow/tfjs');
-  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': tfjsWasm,
-    'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
-  });
+  const tf = await loadTfjs();
   for (const backend of ['cpu', 'wasm']) {
     if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not initialise`);
     await tf.ready();
-    kernel.push(...(await runKernelBench({ variants: tfjsKernelVariants(tf, backend), onProgress, ...timing })));
+    const variants = [
+      ...tfjsKernelVariants(tf, backend),
+      ...(backend === 'wasm' ? tfjsSmoothVariants(tf, backend) : []),
+    ];
+    kernel.push(...(await runKernelBench({ variants, onProgress, ...timing })));
     train.push(
       ...(await runTrainCompare({
         contenders: [tfjsLayersContender(tf, backend), tfjsLoopContender(tf, backend)],
@@ -116,6 +147,18 @@ async function run(): Promise<void> {
     },
     started,
   );
+}
+
+/** TF.js with its WASM backend's binaries served by this page. */
+async function loadTfjs(): Promise<typeof import('@tensorflow/tfjs')> {
+  const tf = await import('@tensorflow/tfjs');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': tfjsWasm,
+    'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
+  });
+  return tf;
 }
 
 function finish(parts: Record<string, unknown>, started: number): void {
