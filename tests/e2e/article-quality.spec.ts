@@ -19,6 +19,7 @@ async function visitAll(page: Page): Promise<void> {
     'dying-widget',
     'dead-init-widget',
     'faq',
+    'references',
   ]) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(150);
@@ -110,5 +111,69 @@ test.describe('without JavaScript', () => {
     const fallbacks = page.locator('.widget-fallback');
     expect(await fallbacks.count()).toBeGreaterThanOrEqual(7);
     await expect(fallbacks.first()).toContainText('needs JavaScript');
+    // Figures are numbered by a CSS counter (its value cannot be read back, so the rules are
+    // checked: main resets it, every figure.widget counts, the fallback shows it).
+    expect(await page.locator('main').evaluate((e) => getComputedStyle(e).counterReset)).toBe('figure 0');
+    for (const increment of await page
+      .locator('main figure.widget')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).counterIncrement)))
+      expect(increment).toBe('figure 1');
+    expect(await fallbacks.first().evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
+      '"Figure " counter(figure) ". "',
+    );
+    // A figure with a caption in the page numbers the caption, not also its fallback.
+    expect(
+      await page.locator('#matrix-widget > figcaption').evaluate((e) => getComputedStyle(e, '::before').content),
+    ).toBe('"Figure " counter(figure) ". "');
+    expect(
+      await page.locator('#matrix-widget > .widget-fallback').evaluate((e) => getComputedStyle(e, '::before').content),
+    ).toBe('none');
+    await expect(page.getByTestId('reference')).toHaveCount(await page.locator('#references li').count());
+    expect(await page.getByTestId('reference').count()).toBeGreaterThanOrEqual(11);
+    await expect(page.locator('a.cite[href="#ref-nair2010"]').first()).toHaveText('[2]');
+    await page.locator('a.cite[href="#ref-he2015"]').first().click();
+    await expect(page).toHaveURL(/#ref-he2015$/);
+    await expect(page.getByTestId('code-cpp-path')).toHaveText('cpp/kernels/f32_vrelu_wasmsimd.cc');
+  });
+});
+
+test('citation and figure numbers follow the bibliography and the figures, with JavaScript', async ({ page }) => {
+  await page.goto('./');
+  const ids = await page.getByTestId('reference').evaluateAll((els) => els.map((e) => e.id));
+  const cites = await page
+    .locator('a.cite')
+    .evaluateAll((els) => els.map((a) => [(a as HTMLAnchorElement).hash.slice(1), a.textContent]));
+  expect(cites.length).toBeGreaterThanOrEqual(10);
+  for (const [id, text] of cites) expect(text, id!).toBe(`[${ids.indexOf(id!) + 1}]`);
+  const figures = await page.locator('main figure.widget').evaluateAll((els) => els.map((e) => e.id));
+  for (const a of await page.locator('a[data-figref]').all()) {
+    const id = (await a.getAttribute('href'))!.slice(1);
+    await expect(a).toHaveText(`Figure ${figures.indexOf(id) + 1}`);
+  }
+  // Every mounted figure has a caption, which the CSS counter numbers.
+  for (const id of ['relu-plot-widget', 'matrix-widget', 'bench-widget', 'conv-widget', 'train-widget', 'gaz-widget']) {
+    const caption = page.locator(`#${id} > figcaption`);
+    await expect(caption).toHaveCount(1);
+    expect(await caption.evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
+      '"Figure " counter(figure) ". "',
+    );
+  }
+  // The conclusion's He initialisation links to where the article introduces it.
+  await expect(page.locator('#faq a[href="#depth"]')).toHaveCount(1);
+});
+
+test.describe('with reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('nothing trains by itself and CSS transitions are off', async ({ page }) => {
+    await page.goto('./');
+    for (const id of ['train-widget', 'gaz-widget']) {
+      const widget = page.locator(`#${id}`);
+      await widget.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await expect(widget).toHaveAttribute('data-state', 'idle');
+    }
+    const play = page.getByTestId('gaz-play');
+    expect(await play.evaluate((e) => getComputedStyle(e).transitionDuration)).toBe('0s');
   });
 });

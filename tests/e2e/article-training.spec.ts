@@ -65,20 +65,46 @@ test('gradAtZero 0 keeps zero-started units at exactly 0; gradAtZero 1 wakes the
   await expect(page.getByTestId('gaz-zeros-1')).toHaveText('800');
   const widget = page.locator('#gaz-widget');
   await widget.scrollIntoViewIfNeeded();
+  // Nothing trains until Play, even on screen.
+  await page.waitForTimeout(300);
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('gaz-steps')).toHaveText('0');
+  // One step: the FAQ's convention already moves the silent units off 0; the frameworks' does not.
+  await page.getByTestId('gaz-step').click();
+  await expect(page.getByTestId('gaz-steps')).toHaveText('1');
+  await expect(widget).toHaveAttribute('data-state', 'paused');
+  await expect(page.getByTestId('gaz-zeros-0')).toHaveText('800');
+  await expect(page.getByTestId('gaz-zeros-1')).not.toHaveText('800');
+  await page.getByTestId('gaz-speed').selectOption({ index: 2 });
+  await page.getByTestId('gaz-play').click();
   await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('gaz-steps')).toHaveText('1500');
   await expect(page.getByTestId('gaz-zeros-0')).toHaveText('800');
   await expect(page.getByTestId('gaz-units-0')).toHaveText('4 of 8');
   await expect(page.getByTestId('gaz-zeros-1')).toHaveText('0');
   await expect(page.getByTestId('gaz-units-1')).toHaveText('0 of 8');
   await expect(page.getByTestId('gaz-dots-0').locator('[data-dead="true"]')).toHaveCount(4);
+  // The chart has both series, axes with titles and a legend.
+  const chart = page.getByTestId('gaz-loss-chart');
+  await expect(chart.locator('polyline')).toHaveCount(2);
+  await expect(chart.locator('polyline').nth(1)).toHaveAttribute('points', /\d/);
+  await expect(chart.locator('.legend')).toContainText('gradAtZero 0');
+  await expect(chart.locator('.axis-title').first()).toContainText('steps');
 
-  // Without zero-started units there are no exact zeros and the two runs are identical.
+  // Without zero-started units there are no exact zeros and the two runs are identical; the
+  // change starts a fresh run that waits for Play again.
   await page.getByTestId('gaz-silent').uncheck();
+  await expect(page.getByTestId('gaz-steps')).toHaveText('0');
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('gaz-play').click();
   await expect(widget).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('gaz-steps')).toHaveText('1500');
   await expect(page.getByTestId('gaz-zeros-0')).toHaveText('0');
   await expect(page.getByTestId('gaz-zeros-1')).toHaveText('0');
   expect(await page.getByTestId('gaz-loss-0').textContent()).toBe(await page.getByTestId('gaz-loss-1').textContent());
+  await page.getByTestId('gaz-reset').click();
+  await expect(page.getByTestId('gaz-steps')).toHaveText('0');
+  await expect(widget).toHaveAttribute('data-state', 'idle');
 });
 
 test('a too-high learning rate and a bad init kill units; the control stays dead, Leaky ReLU revives', async ({

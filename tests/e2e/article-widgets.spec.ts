@@ -145,6 +145,11 @@ test('the code panels show the NumPy snippet, the real C++ kernel and a live Typ
   await expect(cpp).toContainText('wasm_f32x4_pmax(v, zero)');
   await expect(cpp).toContainText('f32_vrelu_scalar(x + i, y + i, n - i);');
   await expect(cpp).not.toContainText('backward');
+  // The essential lines only: no engineering comments, the unrolled body folded, the file named.
+  await expect(cpp).not.toContainText('docs/wasm-codegen.md');
+  await expect(cpp).toContainText('folded: 8 vectors per iteration');
+  expect((await cpp.textContent())!.split('\n').length).toBeLessThanOrEqual(16);
+  await expect(page.getByTestId('code-cpp-path')).toHaveText('cpp/kernels/f32_vrelu_wasmsimd.cc');
   await expect(page.getByTestId('code-ts')).toContainText('rw.relu([-2, -1, 0, 1, 2])');
   await expect(page.getByTestId('code-ts-result')).toHaveText('Float32Array [0, 0, 0, 1, 2]');
 });
@@ -161,9 +166,30 @@ test('the live benchmark runs (quick sizes), shows progress, a chart and a table
   expect(await progress.getAttribute('value')).toBe(await progress.getAttribute('max'));
   await expect(page.getByTestId('bench-status')).toContainText('Every output was checked');
   const rows = page.getByTestId('bench-table').locator('tbody tr');
-  await expect(rows).toHaveCount(6); // copy, plain JS, SIMD and scalar, each zero-copy and copying
+  // The v128 copy loop (the limit WASM code can reach), memory.copy, TypedArray.set, plain JS,
+  // SIMD and scalar, each zero-copy and copying.
+  await expect(rows).toHaveCount(8);
+  await expect(rows.first()).toHaveAttribute('data-variant', 'wasm-copy-loop');
+  await expect(rows.nth(1)).toHaveAttribute('data-variant', 'wasm-memory-copy');
   await expect(page.getByTestId('bench-table').locator('tbody tr[data-variant="js"] td')).toHaveCount(2);
-  await expect(page.getByTestId('bench-chart').locator('rect')).toHaveCount(12);
+  await expect(page.getByTestId('bench-chart').locator('rect')).toHaveCount(16);
+  await expect(page.getByTestId('bench-status')).toContainText('the v128 copy loop');
+  // Each cell: the median and the range of the rounds, slowest <= median <= fastest.
+  await expect(page.getByTestId('bench-chart').getByTestId('bench-whisker')).toHaveCount(16);
+  const cells = page.getByTestId('bench-table').locator('td[data-median]');
+  await expect(cells).toHaveCount(16);
+  for (const cell of await cells.all()) {
+    const [median, min, max] = await Promise.all(
+      ['data-median', 'data-min', 'data-max'].map((a) => cell.getAttribute(a)),
+    );
+    expect(Number(min)).toBeLessThanOrEqual(Number(median));
+    expect(Number(median)).toBeLessThanOrEqual(Number(max));
+    await expect(cell).toHaveText(/^[\d.]+ \([\d.]+–[\d.]+\)$/);
+  }
+  // The table scrolls sideways in a named, focusable box.
+  const scroller = page.getByTestId('bench-table-scroll');
+  await expect(scroller).toHaveAttribute('tabindex', '0');
+  await expect(scroller).toHaveAttribute('aria-label', /Benchmark/);
 });
 
 test('?bench=quick makes the main benchmark button quick as well', async ({ page }) => {

@@ -44,7 +44,10 @@ for (const width of [1280, 375]) {
         expect(v).toBeGreaterThan(0);
       }
       await expect(page.getByTestId('cost-status')).toContainText('Done');
-      await expect(page.locator('#cost-caption')).toContainText('Figure 4.2');
+      // Numbered by the article's figure counter (web/site/article/numbering.css), like every figure.
+      expect(await page.locator('#cost-caption').evaluate((e) => getComputedStyle(e, '::before').content)).toBe(
+        '"Figure " counter(figure) ". "',
+      );
       // The button works again (a second measurement replaces the rows).
       await expect(page.getByTestId('cost-run')).toBeEnabled();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -95,6 +95,8 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   await expect(page.getByTestId('gaz-backward-1')).toHaveText('[0, 1, 1]');
   const gaz = page.locator('#gaz-widget');
   await gaz.scrollIntoViewIfNeeded();
+  await page.getByTestId('gaz-speed').selectOption({ index: 2 });
+  await page.getByTestId('gaz-play').click();
   await expect(gaz).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('gaz-zeros-0')).toHaveText('800');
   await expect(page.getByTestId('gaz-zeros-1')).toHaveText('0');
@@ -102,12 +104,17 @@ test('?simd=off: the whole article runs on wasm-scalar and every widget works', 
   // 8. Dying ReLU and the Leaky revival.
   const dying = page.locator('#dying-widget');
   await dying.scrollIntoViewIfNeeded();
-  await expect(dying).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await page.getByTestId('dying-speed').selectOption({ index: 2 });
+  await page.getByTestId('dying-play').click();
+  await expect(dying).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
   const high = await num(page, 'dying-dead-high');
   expect(high).toBeGreaterThan(await num(page, 'dying-dead-sane'));
-  await page.getByTestId('dying-revive').click();
-  await expect(dying).toHaveAttribute('data-state', 'revived', { timeout: 30_000 });
-  expect(await num(page, 'dying-dead-high')).toBeLessThan(high);
+  const fork1 = await num(page, 'dying-dead1-high');
+  await page.getByTestId('revive-speed').selectOption({ index: 2 });
+  await page.getByTestId('revive-play').click();
+  await expect(page.getByTestId('dying-revival')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  expect(await num(page, 'dying-dead1-leaky')).toBeLessThan(fork1);
+  expect(await num(page, 'dying-dead1-control')).toBe(fork1);
 
   // 9. The live benchmark (quick sizes) completes and checks its outputs.
   const bench = page.locator('#bench-widget');

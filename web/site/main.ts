@@ -14,7 +14,9 @@ import { mountDyingRelu } from './article/dying-relu.js';
 import { mountFoldDemo } from './article/fold-demo.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
+import { numberArticle } from './article/numbering.js';
 import { mountReluPlot } from './article/relu-plot.js';
+import { watchScrollBoxes } from './article/scroll-box.js';
 import { mountTrainingDemo } from './article/training-demo.js';
 import { mountVectorExample } from './article/vector-example.js';
 import { showWidgetError } from './article/widget.js';
@@ -37,6 +39,10 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
   ['dead-init-widget', (rw) => mountDeadAtInit(byId('dead-init-widget'), rw)],
 ];
+
+// Citation and figure numbers, and the code blocks' scroll cues, need no WebAssembly.
+numberArticle(document);
+watchScrollBoxes();
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -8,14 +8,18 @@
 //   bench-progress  <progress> (value = cells done, max = cells)
 //   bench-status    text: what is being measured, then a summary ("Done: 12 measurements ...")
 //   bench-chart     the bar chart (SVG), after a run
-//   bench-table     the numbers, after a run
+//   bench-table     the numbers, after a run: each cell the median and (slowest–fastest) round,
+//                   with data-median, data-min, data-max in GB/s; in a sideways scroller
+//                   (bench-table-scroll)
+//   bench-whisker   the chart's range marks, one per bar
 //   bench-backend   the backend the rest of the page uses
 import type { ReluWasm } from 'relu-wasm';
 import { el, fixed } from 'relu-wasm/ui';
 
-import { KERNEL_SIZES } from '../../bench/kernel-bench.mjs';
-import { benchChart, benchTable, variantName } from './bench-chart.js';
+import { KERNEL_SIZES, type BenchRow } from '../../bench/kernel-bench.mjs';
+import { benchChart, benchTable, spreadText, variantName } from './bench-chart.js';
 import type { BenchMessage, BenchRequest } from './bench-worker.js';
+import { scrollBox } from './scroll-box.js';
 import { mountInto } from './widget.js';
 
 export const FULL_RUN: BenchRequest = { sizes: [...KERNEL_SIZES], minSampleMs: 40, samples: 5 };
@@ -64,10 +68,14 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
       const at = (id: string) => m.rows.find((r) => r.n === largest && r.id === id);
       const js = at('js');
       const simd = at('wasm-simd-zero-copy');
-      const speedup =
-        js && simd && Number.isFinite(simd.gbps) && Number.isFinite(js.gbps)
-          ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s, ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript.`
-          : '';
+      const limit = at('wasm-copy-loop');
+      const ok = (r: BenchRow | undefined): r is BenchRow => r !== undefined && r.ok && Number.isFinite(r.gbps);
+      const speedup = ok(simd)
+        ? ` At ${largest.toLocaleString('en-US')} floats, ${variantName(simd.id).name} runs at ${fixed(simd.gbps, 1)} GB/s (rounds ${spreadText(simd) || 'not spread'})` +
+          (ok(limit) ? `, ${fixed(simd.gbps / limit.gbps, 2)}× the v128 copy loop` : '') +
+          (ok(js) ? `, ${fixed(simd.gbps / js.gbps, 1)}× plain JavaScript` : '') +
+          ' (medians).'
+        : '';
       const wrong = m.rows.filter((r) => !r.ok).length;
       status.textContent =
         `Done: ${m.rows.length} measurements.${speedup}` +
@@ -75,7 +83,10 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
           ? ` ${wrong} gave a wrong result and were not ranked.`
           : ' Every output was checked against a reference.') +
         (m.skipped.length > 0 ? ` Skipped: ${m.skipped.join('; ')}.` : '');
-      results.replaceChildren(benchChart(m.rows), benchTable(m.rows));
+      results.replaceChildren(
+        benchChart(m.rows),
+        scrollBox(benchTable(m.rows), 'Benchmark results table', 'bench-table-scroll'),
+      );
     };
     worker.onerror = (event) => {
       run.disabled = quick.disabled = false;
@@ -96,7 +107,7 @@ export function mountBench(root: HTMLElement, rw: ReluWasm): void {
     el(
       'figcaption',
       {},
-      "Each cell is the median of several timed samples; every variant's output is checked bit for bit against a plain reference first, so a wrong fast kernel cannot win.",
+      "ReLU on arrays of several sizes, in GB/s (input read plus output written). Each bar is the median of several timed rounds, in which every variant of a size takes its turn, and the whisker spans the slowest to the fastest round. Every variant's output is checked bit for bit against a plain reference first, so a wrong fast kernel cannot win.",
     ),
   );
 }

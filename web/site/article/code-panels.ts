@@ -3,7 +3,9 @@
 //
 // data-testids:
 //   code-numpy       the source's NumPy snippet (static HTML, indentation restored)
-//   code-cpp         relu4 and f32_vrelu_wasmsimd_u32 from cpp/kernels/f32_vrelu_wasmsimd.cc
+//   code-cpp         the essential lines of relu4 and f32_vrelu_wasmsimd_u32, cut from
+//                    cpp/kernels/f32_vrelu_wasmsimd.cc at build time (comments dropped, the
+//                    unrolled loop's body folded); the page names the file beside it
 //   code-ts          the TypeScript call (static HTML)
 //   code-ts-result   what that call returned on this page, e.g. "[0, 0, 0, 1, 2]"
 import type { ReluWasm } from 'relu-wasm';
@@ -36,9 +38,45 @@ export function extractDefinition(source: string, signature: string): string {
   return lines.slice(start, end + 1).join('\n');
 }
 
+/**
+ * A definition as a learner needs it: its comment lines dropped, and the body of any loop
+ * longer than `maxBody` lines (the unrolled one) folded into a one-line note.
+ */
+export function essentialLines(definition: string, maxBody = 4): string {
+  const lines = definition.split('\n').filter((l) => !l.trimStart().startsWith('//'));
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(line);
+    if (!/^\s*for \(.*\{\s*$/.test(line)) continue;
+    const indent = line.length - line.trimStart().length;
+    const close = lines.findIndex((l, j) => j > i && l.trimEnd() === `${' '.repeat(indent)}}`);
+    if (close < 0) throw new Error(`kernel source: loop at "${line.trim()}" has no closing brace`);
+    if (close - i - 1 <= maxBody) continue;
+    const stores = lines.slice(i + 1, close).filter((l) => l.includes('store')).length;
+    out.push(
+      `${' '.repeat(indent + 2)}// … folded: ${stores} vectors per iteration, the same work as the loop below`,
+      lines[close]!,
+    );
+    i = close;
+  }
+  return out.join('\n');
+}
+
+/** The file the C++ panel is cut from, named on the page beside it. */
+export const KERNEL_PATH = 'cpp/kernels/f32_vrelu_wasmsimd.cc';
+
+/** The C++ panel's text: ReLU on four lanes, and the kernel's loops. */
+export function kernelExcerpt(source: string): string {
+  return [
+    essentialLines(extractDefinition(source, 'inline v128_t relu4(')),
+    essentialLines(extractDefinition(source, 'void f32_vrelu_wasmsimd_u32(')),
+  ].join('\n\n');
+}
+
 export function mountCodePanels(rw: ReluWasm): void {
   const cpp = document.querySelector<HTMLElement>('[data-testid="code-cpp"] code')!;
-  cpp.textContent = `${extractDefinition(kernelSource, 'inline v128_t relu4(')}\n\n${extractDefinition(kernelSource, 'void f32_vrelu_wasmsimd_u32(')}`;
+  cpp.textContent = kernelExcerpt(kernelSource);
   const result = document.querySelector<HTMLOutputElement>('[data-testid="code-ts-result"]')!;
   result.textContent = `Float32Array [${Array.from(rw.relu([-2, -1, 0, 1, 2]), formatFloat).join(', ')}]`;
 }

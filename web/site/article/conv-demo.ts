@@ -125,6 +125,11 @@ export function mountConvDemo(root: HTMLElement, rw: ReluWasm): void {
       zeroed,
       '. Flat regions give exactly 0 and stay 0.',
     ),
+    el(
+      'figcaption',
+      {},
+      `A ${N}×${N} drawn scene, one 3×3 filter (a valid convolution, so a ${M}×${M} feature map), then ReLU. Blue is a positive response, red a negative one, paper white 0.`,
+    ),
   );
   draw();
 }

@@ -5,29 +5,38 @@
 //
 // data-testids:
 //   gaz-backward-0 / gaz-backward-1  rw.reluBackward([-1, 0, 1], [1, 1, 1]) under each convention
-//   gaz-silent         checkbox: start 4 units at zero (default on)
-//   gaz-restart        button: train again from the start
+//   gaz-silent         checkbox: start 4 units at zero (default on); a change starts a fresh run
+//   gaz-play / gaz-step / gaz-speed / gaz-reset   the reader's pace (./pace.ts); nothing trains
+//                      until Play; one Step is STEP_SIZE minibatch steps
 //   gaz-steps          steps done (plain integer)
 //   gaz-zeros-0 / gaz-zeros-1    pre-activations exactly 0, over all points and hidden units (integer)
 //   gaz-units-0 / gaz-units-1    hidden units that are 0 on every point, e.g. "4 of 8"
 //   gaz-loss-0 / gaz-loss-1      loss on all points, e.g. "0.412"
 //   gaz-dots-0 / gaz-dots-1      unit dots (data-dead="true" for silent units)
 //   gaz-boundary-0 / gaz-boundary-1   canvas: the network's decision boundary and the points
+//   gaz-loss-chart     both losses against steps (axes, legend)
 // A run whose loss diverges (the package's hasDiverged rule) stops, and its loss reads
 // "diverged"; the other keeps going.
-// The widget root carries data-state = idle | running | done.
+// The widget root carries data-state = idle | running | paused | done.
 import { hasDiverged, type MLP, type ReluWasm } from 'relu-wasm';
 import { generate } from 'relu-wasm/datasets';
-import { el, fixed, formatFloat, frameLoop, integer, LossChart, statList } from 'relu-wasm/ui';
+import { el, fixed, formatFloat, integer, LossChart, statList } from 'relu-wasm/ui';
 
 import { BoundaryView } from './boundary-view.js';
+import { Pace, type Speed } from './pace.js';
 import { UnitDots } from './unit-dots.js';
 import { runCard } from './widget.js';
 
 const HIDDEN = 8;
 const SILENT = 4;
 const MAX_STEPS = 1500;
-const STEPS_PER_FRAME = 15;
+// Minibatch steps per frame: slow enough to watch the silent units stay put, up to a quick finish.
+const SPEEDS: readonly Speed[] = [
+  { steps: 1, label: 'Slow' },
+  { steps: 5, label: 'Normal' },
+  { steps: 30, label: 'Fast' },
+];
+const STEP_SIZE = 1;
 const TRAIN = { lr: 0.3, optimizer: 'sgd', batchSize: 20 } as const;
 
 export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
@@ -36,12 +45,13 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
   const backward = (g: 0 | 1) =>
     `[${Array.from(rw.reluBackward([-1, 0, 1], [1, 1, 1], { gradAtZero: g }), formatFloat).join(', ')}]`;
   const silentBox = el('input', { type: 'checkbox', id: 'gaz-silent', 'data-testid': 'gaz-silent', checked: true });
-  const restart = el('button', { type: 'button', 'data-testid': 'gaz-restart' }, 'Train again');
   const stepsOut = el('output', { 'data-testid': 'gaz-steps' }, '0');
   const chart = new LossChart({
-    label: 'Loss of both networks against steps',
+    label: 'Loss of both networks against training steps; solid line gradAtZero 0, dashed line gradAtZero 1',
     names: ['gradAtZero 0', 'gradAtZero 1'],
     testid: 'gaz-loss-chart',
+    xLabel: 'steps (minibatches of 20)',
+    yLabel: 'loss (cross-entropy)',
   });
 
   const sides = ([0, 1] as const).map((g) => {
@@ -137,36 +147,26 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
     measure();
   };
 
-  // Both sides take the same minibatches (same seed); a side that diverged sits out.
-  const trainSide = (s: (typeof sides)[number]): void => {
-    if (!s.net || s.diverged) return;
-    s.diverged = hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: STEPS_PER_FRAME, seed: step }), s.firstLoss);
+  // Both sides take the same minibatches; a side that diverged sits out. One train() call per
+  // step, seeded by the step's number, so a run is the same whatever the speed or the Steps
+  // pressed. Up to `n` steps, never past the deadline; false once the run is over.
+  const advance = (n: number, deadline: number): boolean => {
+    let done = 0;
+    while (done < n && step < MAX_STEPS && performance.now() < deadline) {
+      for (const s of sides) {
+        if (!s.net || s.diverged) continue;
+        s.diverged = hasDiverged(s.net.train(X, Y, { ...TRAIN, steps: 1, seed: step }), s.firstLoss);
+      }
+      step += 1;
+      done += 1;
+    }
+    measure();
+    return step < MAX_STEPS && sides.some((s) => !s.diverged);
   };
-  const loop = frameLoop(
-    root,
-    () => {
-      sides.forEach(trainSide);
-      step += STEPS_PER_FRAME;
-      measure();
-      return step < MAX_STEPS && sides.some((s) => !s.diverged);
-    },
-    {
-      onChange: (running) => {
-        root.dataset.state = running ? 'running' : 'done';
-      },
-      onFirstVisible: () => loop.start(),
-    },
-  );
-  const again = (): void => {
-    loop.pause();
-    rebuild();
-    loop.start();
-  };
-  restart.addEventListener('click', again);
-  silentBox.addEventListener('change', again);
+  const pace = new Pace({ root, prefix: 'gaz', advance, reset: rebuild, stepSize: STEP_SIZE, speeds: SPEEDS });
+  silentBox.addEventListener('change', () => pace.reset());
 
   root.querySelector('.widget-fallback')?.remove();
-  root.dataset.state = 'idle';
   root.append(
     el(
       'p',
@@ -181,7 +181,7 @@ export function mountGradAtZero(root: HTMLElement, rw: ReluWasm): void {
       'div',
       { class: 'controls' },
       el('span', { class: 'check' }, silentBox, el('label', { for: 'gaz-silent' }, `start ${SILENT} units at zero`)),
-      restart,
+      pace.element,
       el('span', {}, 'step ', stepsOut),
     ),
     el('div', { class: 'cards' }, ...sides.map((s) => s.card)),

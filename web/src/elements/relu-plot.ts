@@ -24,16 +24,22 @@ const X_MIN = -3;
 const X_MAX = 3;
 const SAMPLES_PER_UNIT = 40; // x = i / 40 - 3 hits 0 exactly
 const W = 360;
-const PAD_L = 34;
+const PAD_L = 42;
 const PAD_R = 10;
-const H = 290;
+const H = 302;
 interface Panel {
   y0: number;
   h: number;
   min: number;
   max: number;
 }
-const BOTTOM: Panel = { y0: 200, h: 70, min: -0.25, max: 1.25 };
+// Room above the top panel for its highest tick label (centred on the line, so half its
+// height sticks out), and below each panel for the x labels, which hang below the axis so the
+// lowest y label (−1, left of the corner) and the first x label (−3) never meet.
+const TOP_Y0 = 14;
+const TOP_H = 154;
+const X_LABEL_GAP = 12;
+const BOTTOM: Panel = { y0: 204, h: 68, min: -0.25, max: 1.25 };
 
 const sx = (x: number): number => PAD_L + ((x - X_MIN) / (X_MAX - X_MIN)) * (W - PAD_L - PAD_R);
 const sy = (p: Panel, y: number): number => p.y0 + p.h - ((y - p.min) / (p.max - p.min)) * p.h;
@@ -84,7 +90,7 @@ export class ReluPlotElement extends ElementBase {
   #rw: ReluWasm | undefined;
   #activation: PlotActivation = 'relu';
   #slope = 0.01;
-  #top: Panel = { y0: 10, h: 160, min: -1, max: 3 };
+  #top: Panel = { y0: TOP_Y0, h: TOP_H, min: -1, max: 3 };
   #x = 1;
   /** The derivative's left and right limits at 0, from the kernels (f' just left and right of 0). */
   #limits: [number, number] = [0, 1];
@@ -202,7 +208,7 @@ export class ReluPlotElement extends ElementBase {
     this.#plot.setAttribute('aria-label', `${name} and its derivative: probe position x`);
     // Leaky ReLU with a large slope goes below -1 at x = -3: widen the top panel to fit.
     const min = this.#activation === 'relu' ? -1 : -Math.max(1, Math.ceil(-X_MIN * this.#slope));
-    this.#top = { y0: 10, h: 160, min, max: 3 };
+    this.#top = { y0: TOP_Y0, h: TOP_H, min, max: 3 };
     this.#drawAxes();
   }
 
@@ -227,7 +233,13 @@ export class ReluPlotElement extends ElementBase {
         g.append(
           svg(
             'text',
-            { x: sx(x), y: p.y0 + p.h + 13, class: 'tick', 'text-anchor': 'middle' },
+            {
+              x: sx(x),
+              y: p.y0 + p.h + X_LABEL_GAP,
+              class: 'tick',
+              'text-anchor': 'middle',
+              'dominant-baseline': 'hanging',
+            },
             String(x).replace('-', '−'),
           ),
         );
@@ -240,7 +252,7 @@ export class ReluPlotElement extends ElementBase {
         g.append(
           svg(
             'text',
-            { x: PAD_L - 6, y: sy(p, y) + 4, class: 'tick', 'text-anchor': 'end' },
+            { x: PAD_L - 9, y: sy(p, y), class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'central' },
             String(y).replace('-', '−'),
           ),
         );

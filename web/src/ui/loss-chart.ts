@@ -47,6 +47,8 @@ const GRID = '#e4e1d8';
 const M = { left: 46, right: 12, top: 10, bottom: 34 };
 // Height of one legend row in CSS px.
 const LEGEND_ROW = 14;
+/** Estimated width of a character of the 12 px tick type, for layout before measuring. */
+const CHAR_W = 7;
 
 /** Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
@@ -251,8 +253,12 @@ export class LossChart {
     const x0 = M.left;
     const x1 = W - M.right;
     const y0 = H - M.bottom;
+    const yTitle = log ? `${yLabel} (log)` : yLabel;
     const legend = this.element.querySelector<SVGGElement>('.legend');
-    const y1 = M.top + (legend ? LEGEND_ROW * this.#layoutLegend(legend, x0 + 40, x1) : 0);
+    // The legend's rows start right of the y axis' title (widths estimated: the chart may not be
+    // laid out yet) and wrap when the chart is narrow.
+    const legendLeft = Math.max(x0 + 40, 2 + yTitle.length * CHAR_W + 12);
+    const y1 = M.top + (legend ? LEGEND_ROW * this.#layoutLegend(legend, legendLeft, x1) : 0);
     const sx = (step: number): number => x0 + (step / maxStep) * (x1 - x0);
     const ty = (v: number): number => (log ? Math.log10(v) : v);
     const sy = (v: number): number => y0 - ((ty(v) - ty(lo)) / (ty(hi) - ty(lo))) * (y0 - y1);
@@ -277,11 +283,7 @@ export class LossChart {
       svg('line', { x1: x0, x2: x1, y1: y0, y2: y0, stroke: AXIS, class: 'axis' }),
       svg('line', { x1: x0, x2: x0, y1: y1, y2: y0, stroke: AXIS, class: 'axis' }),
       svg('text', { x: x1, y: H - 3, class: 'tick axis-title', 'text-anchor': 'end' }, xLabel),
-      svg(
-        'text',
-        { x: 2, y: 2, class: 'tick axis-title', 'dominant-baseline': 'hanging' },
-        log ? `${yLabel} (log)` : yLabel,
-      ),
+      svg('text', { x: 2, y: 2, class: 'tick axis-title', 'dominant-baseline': 'hanging' }, yTitle),
     );
     this.#axes.replaceChildren(...parts);
 
