@@ -9,6 +9,7 @@ import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
+import { mountImages } from './article/images/images.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
 import { mountReluPlot } from './article/relu-plot.js';
 import { mountTrainingDemo } from './article/training-demo.js';
@@ -25,6 +26,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['images-widget', (rw) => mountImages(byId('images-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
   ['dying-widget', (rw) => mountDyingRelu(byId('dying-widget'), rw)],
