@@ -34,8 +34,7 @@ export class ConfusionView {
     for (const name of NAMES) head.append(el('th', { scope: 'col' }, name));
     const table = el(
       'table',
-      { class: 'fmnist-confusion', 'data-testid': 'fmnist-confusion' },
-      el('caption', {}, 'Test images by true class (rows) and predicted class (columns)'),
+      { class: 'fmnist-confusion', 'data-testid': 'fmnist-confusion', 'aria-labelledby': 'fmnist-confusion-caption' },
       el('thead', {}, head),
       this.#body,
     );
@@ -48,6 +47,12 @@ export class ConfusionView {
     this.element = el(
       'div',
       { class: 'fmnist-confusion-view' },
+      // The title sits outside the table so that it stays in view while the table scrolls sideways.
+      el(
+        'p',
+        { class: 'fmnist-caption', id: 'fmnist-confusion-caption' },
+        'Test images by true class (rows) and predicted class (columns)',
+      ),
       el('div', { class: 'fmnist-scroll' }, table),
       this.#note,
       this.#wrong,

@@ -26,7 +26,9 @@ export class WorkerPace {
   readonly #step: HTMLButtonElement;
   readonly #reset: HTMLButtonElement;
   #running = false;
-  #busy: Promise<unknown> | null = null;
+  #queue: Promise<void> = Promise.resolve();
+  /** Jobs queued or running. */
+  #pending = 0;
   #state: 'idle' | 'paused' | 'done' | 'error' = 'idle';
   #enabled = false;
 
@@ -63,7 +65,6 @@ export class WorkerPace {
     if (this.#state === 'error') return;
     this.#running = true;
     this.#sync();
-    await this.#busy;
     while (this.#running) {
       if (!(await this.#unit())) break;
     }
@@ -74,50 +75,54 @@ export class WorkerPace {
   /** Stops after the unit in flight. */
   pause(): void {
     this.#running = false;
-    if (this.#state === 'idle') this.#state = 'paused';
     this.#sync();
   }
 
-  /** Waits for the unit in flight, then starts afresh (epoch 0). */
+  /** A fresh run (epoch 0), after whatever is in flight. */
   async reset(): Promise<void> {
     this.#running = false;
-    await this.#busy;
-    const job = this.#o.reset();
-    this.#busy = job.catch(() => undefined);
-    this.#sync();
     try {
-      await job;
+      await this.#enqueue(this.#o.reset);
       this.#state = 'idle';
     } catch (error) {
       this.#state = 'error';
       this.#o.onError(error);
     }
-    this.#busy = null;
     this.#sync();
   }
 
   async #stepOnce(): Promise<void> {
-    if (this.#running || this.#busy || this.#state === 'done' || this.#state === 'error') return;
+    if (this.#running || this.#state === 'done' || this.#state === 'error') return;
     await this.#unit();
     this.#sync();
   }
 
   /** One unit; false when the run is over (finished or failed). */
   async #unit(): Promise<boolean> {
-    const job = this.#o.step();
-    this.#busy = job.catch(() => undefined);
-    this.#sync();
-    let more = false;
     try {
-      more = await job;
+      const more = await this.#enqueue(this.#o.step);
       this.#state = more ? 'paused' : 'done';
+      return more;
     } catch (error) {
       this.#state = 'error';
       this.#running = false;
       this.#o.onError(error);
+      return false;
     }
-    this.#busy = null;
-    return more;
+  }
+
+  /** Runs `job` after every job queued before it: resets and units never overlap. */
+  #enqueue<T>(job: () => Promise<T>): Promise<T> {
+    this.#pending++;
+    this.#sync();
+    const result = this.#queue.then(job).finally(() => {
+      this.#pending--;
+    });
+    this.#queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   #sync(): void {
@@ -130,8 +135,7 @@ export class WorkerPace {
           ? 'Resume'
           : 'Train';
     this.#play.disabled = !this.#enabled;
-    this.#step.disabled =
-      !this.#enabled || this.#running || this.#busy !== null || state === 'done' || state === 'error';
+    this.#step.disabled = !this.#enabled || this.#running || this.#pending > 0 || state === 'done' || state === 'error';
     this.#reset.disabled = !this.#enabled;
     this.#o.root.dataset.state = state;
   }
