@@ -41,8 +41,9 @@ async function loadData(page: Page, how: 'press' | 'scroll'): Promise<void> {
   if (how === 'press') await page.getByTestId('fmnist-load').click();
   else await page.locator('#images-widget').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('fmnist-load-status')).toHaveText(/^Loaded /, { timeout: 60_000 });
-  await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
   await expect(page.getByTestId('fmnist-train')).toBeEnabled();
+  // The fresh network (epoch 0) has been measured.
+  await expect(page.getByTestId('fmnist-test-accuracy')).toHaveText(/%$/, { timeout: 60_000 });
 }
 
 test('nothing is fetched before the section is reached; Load fetches it with a progress bar', async ({ page }) => {
@@ -207,7 +208,9 @@ test.describe('on a 375 px phone', () => {
     await page.goto('./');
     await loadData(page, 'scroll');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expect(page.getByTestId('fmnist-weights')).toHaveAttribute('data-epoch', '0');
     for (const id of ['fmnist-draw', 'fmnist-weights', 'fmnist-accuracy-chart', 'fmnist-train']) {
+      await page.getByTestId(id).scrollIntoViewIfNeeded();
       const box = (await page.getByTestId(id).boundingBox())!;
       expect(box.x + box.width, id).toBeLessThanOrEqual(375.5);
     }

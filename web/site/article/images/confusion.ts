@@ -53,7 +53,12 @@ export class ConfusionView {
         { class: 'fmnist-caption', id: 'fmnist-confusion-caption' },
         'Test images by true class (rows) and predicted class (columns)',
       ),
-      el('div', { class: 'fmnist-scroll' }, table),
+      // Focusable, so that keyboard users can scroll it sideways on a narrow screen.
+      el(
+        'div',
+        { class: 'fmnist-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'fmnist-confusion-caption' },
+        table,
+      ),
       this.#note,
       this.#wrong,
     );

@@ -170,9 +170,10 @@ export function mountImages(root: HTMLElement, rw: ReluWasm): void {
   const form = new ConfigForm(() => {
     if (loaded) void pace.reset();
   });
+  // The comparison takes the form's current choices (a reset may still be queued behind it).
   const compare = new CompareView(
     worker,
-    () => config ?? form.get(),
+    () => form.get(),
     async () => {
       pace.pause();
     },

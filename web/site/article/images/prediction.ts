@@ -21,6 +21,7 @@ export class PredictionView {
   readonly #output: HTMLOutputElement;
   readonly #bars: { bar: HTMLSpanElement; value: HTMLSpanElement; row: HTMLLIElement }[];
   readonly #units: HTMLElement;
+  readonly #grids: { figure: HTMLElement; canvas: HTMLCanvasElement; caption: HTMLElement }[] = [];
   readonly #firing: HTMLOutputElement;
   #net: MLP | null = null;
   #input: Uint8Array | null = null;
@@ -93,6 +94,7 @@ export class PredictionView {
         b.row.classList.remove('top');
       }
       this.#units.replaceChildren();
+      this.#grids.length = 0;
       this.#firing.textContent = '…';
       return;
     }
@@ -108,24 +110,34 @@ export class PredictionView {
       b.row.classList.toggle('top', k === best);
     });
     const hidden = net.activations(x).slice(0, -1);
-    this.#units.replaceChildren(...hidden.map((a, h) => this.#grid(a, h)));
+    // One figure per hidden layer, kept from call to call (a pointer move redraws them).
+    while (this.#grids.length > hidden.length) this.#grids.pop()!.figure.remove();
+    hidden.forEach((a, h) => this.#grid(a, h));
     const first = hidden[0];
     this.#firing.textContent = first
       ? `${first.filter((v) => v > 0).length} of ${first.length} in the first hidden layer`
       : 'no hidden layer';
   }
 
-  /** One hidden layer's outputs as a grid of cells. */
-  #grid(a: Float32Array, h: number): HTMLElement {
+  /** Hidden layer h's outputs as a grid of cells, in its own canvas. */
+  #grid(a: Float32Array, h: number): void {
+    if (!this.#grids[h]) {
+      const canvas = el('canvas', { role: 'img' });
+      const caption = el('figcaption');
+      const figure = el('figure', { class: 'fmnist-layer-grid' }, canvas, caption);
+      this.#grids[h] = { figure, canvas, caption };
+      this.#units.append(figure);
+    }
+    const { canvas, caption } = this.#grids[h]!;
     const columns = Math.min(UNIT_COLUMNS, a.length);
     const rows = Math.ceil(a.length / columns);
-    const canvas = document.createElement('canvas');
-    canvas.width = columns * CELL;
-    canvas.height = rows * CELL;
+    if (canvas.width !== columns * CELL) canvas.width = columns * CELL;
+    if (canvas.height !== rows * CELL) canvas.height = rows * CELL;
     const firing = a.filter((v) => v > 0).length;
-    canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `Hidden layer ${h + 1}: ${firing} of ${a.length} units fire`);
+    caption.textContent = `hidden ${h + 1}: ${firing} of ${a.length} fire`;
     const ctx = canvas.getContext('2d')!;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
     let max = 0;
     for (const v of a) max = Math.max(max, Math.abs(v));
     a.forEach((v, i) => {
@@ -135,11 +147,5 @@ export class PredictionView {
         v > 0 ? `rgba(${CLASS_1.join(', ')}, ${(0.25 + 0.75 * t).toFixed(3)})` : v < 0 ? '#f2d5bf' : cssColor(NEUTRAL);
       ctx.fillRect((i % columns) * CELL, Math.floor(i / columns) * CELL, CELL - 1, CELL - 1);
     });
-    return el(
-      'figure',
-      { class: 'fmnist-layer-grid' },
-      canvas,
-      el('figcaption', {}, `hidden ${h + 1}: ${firing} of ${a.length} fire`),
-    );
   }
 }

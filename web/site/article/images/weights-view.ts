@@ -18,13 +18,17 @@ const NARROW_BELOW_PX = 520;
 const GAP = 2;
 /** At most this many units are drawn (the first ones). */
 const MAX_UNITS = 256;
+/** Units painted per task. */
+const SLICE = 32;
 
 export class WeightsView {
   readonly element: HTMLElement;
   readonly #caption: HTMLParagraphElement;
   readonly #mode: HTMLSelectElement;
-  #canvas: HTMLCanvasElement;
+  readonly #canvas: HTMLCanvasElement;
   #columns = WIDE_COLUMNS;
+  /** Counts show() calls: a slice of an older call stops. */
+  #turn = 0;
   /** Epoch 0's weights (the random start) and the last weights shown. */
   #start: Float32Array | null = null;
   #last: { W: Float32Array; epoch: number } | null = null;
@@ -62,37 +66,48 @@ export class WeightsView {
     });
   }
 
-  /** Draws layer 0's weights W ([units][784]) after `epoch` epochs. */
+  /**
+   * Draws layer 0's weights W ([units][784]) after `epoch` epochs, SLICE units per task (so no
+   * task of the page runs long on a slow or busy machine); a newer call cancels an unfinished one.
+   */
   show(W: Float32Array, epoch: number): void {
     if (epoch === 0 || this.#start?.length !== W.length) this.#start = W.slice();
     this.#last = { W, epoch };
+    const start = this.#start;
     const change = this.#mode.value === 'change';
-    const shown = change ? W.map((w, i) => w - this.#start![i]!) : W;
     const units = Math.min(W.length / PIXELS, MAX_UNITS);
-    const wide = this.element.clientWidth === 0 || this.element.clientWidth >= NARROW_BELOW_PX;
-    this.#columns = wide ? WIDE_COLUMNS : NARROW_COLUMNS;
-    const COLUMNS = this.#columns;
-    const rows = Math.ceil(units / COLUMNS);
-    if (
-      this.#canvas.height !== Math.max(1, rows * (SIDE + GAP) - GAP) ||
-      this.#canvas.width !== COLUMNS * (SIDE + GAP) - GAP
-    ) {
-      const next = this.#make(units);
-      this.#canvas.replaceWith(next);
-      this.#canvas = next;
-    }
-    const ctx = this.#canvas.getContext('2d')!;
-    const img = new ImageData(this.#canvas.width, this.#canvas.height);
+    const width = this.element.clientWidth;
+    this.#columns = width === 0 || width >= NARROW_BELOW_PX ? WIDE_COLUMNS : NARROW_COLUMNS;
+    const columns = this.#columns;
+    const img = new ImageData(
+      columns * (SIDE + GAP) - GAP,
+      Math.max(1, Math.ceil(units / columns)) * (SIDE + GAP) - GAP,
+    );
     img.data.fill(255); // white gaps
-    for (let u = 0; u < units; u++) {
-      paintWeights(img, shown, u, (u % COLUMNS) * (SIDE + GAP), Math.floor(u / COLUMNS) * (SIDE + GAP));
-    }
-    ctx.putImageData(img, 0, 0);
-    this.#canvas.dataset.epoch = String(epoch);
-    const total = W.length / PIXELS;
-    const which = units < total ? `the first ${units} of ${total} units` : `all ${units} units`;
-    const what = change ? 'how far training moved the weights of' : 'the weights of';
-    const blank = change && epoch === 0 ? ' Nothing has moved yet: train to see the templates form.' : '';
-    this.#caption.textContent = `After ${epoch} epoch${epoch === 1 ? '' : 's'}: ${what} ${which} of the first layer, each tile scaled to its own largest value.${blank}`;
+    const tile = new Float32Array(PIXELS);
+    const turn = ++this.#turn;
+    const paint = (first: number): void => {
+      if (turn !== this.#turn) return;
+      for (let u = first; u < Math.min(units, first + SLICE); u++) {
+        const row = W.subarray(u * PIXELS, (u + 1) * PIXELS);
+        if (change) for (let i = 0; i < PIXELS; i++) tile[i] = row[i]! - start[u * PIXELS + i]!;
+        paintWeights(img, change ? tile : row, 0, (u % columns) * (SIDE + GAP), Math.floor(u / columns) * (SIDE + GAP));
+      }
+      if (first + SLICE < units) {
+        setTimeout(() => paint(first + SLICE), 0);
+        return;
+      }
+      // The same canvas, resized: the element (and its test id) stays in place.
+      if (this.#canvas.width !== img.width) this.#canvas.width = img.width;
+      if (this.#canvas.height !== img.height) this.#canvas.height = img.height;
+      this.#canvas.getContext('2d')!.putImageData(img, 0, 0);
+      this.#canvas.dataset.epoch = String(epoch);
+      const total = W.length / PIXELS;
+      const which = units < total ? `the first ${units} of ${total} units` : `all ${units} units`;
+      const what = change ? 'how far training moved the weights of' : 'the weights of';
+      const blank = change && epoch === 0 ? ' Nothing has moved yet: train to see the templates form.' : '';
+      this.#caption.textContent = `After ${epoch} epoch${epoch === 1 ? '' : 's'}: ${what} ${which} of the first layer, each tile scaled to its own largest value.${blank}`;
+    };
+    paint(0);
   }
 }
