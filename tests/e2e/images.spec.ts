@@ -3,10 +3,37 @@
 // 8 epochs, never a time), the page's main thread free of long tasks meanwhile, the weights,
 // confusion matrix and draw pad, the typed errors, a phone layout, axe, the strict CSP, and
 // the message when the data is missing. Needs the data files (npm run build makes them).
+import { crc32, deflateSync } from 'node:zlib';
+
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 const DATA = /\/data\/fashion-mnist\//;
+
+/** A greyscale PNG of `size` x `size` pixels, `grey(x, y)` each (for the upload input). */
+function png(size: number, grey: (x: number, y: number) => number): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc(size * (size + 1));
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) rows[y * (size + 1) + 1 + x] = grey(x, y);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 /** Records the page's CSP violations, console errors and main-thread long tasks. */
 async function watch(page: Page): Promise<{ problems: string[] }> {
@@ -150,7 +177,9 @@ test('the defaults reach 85 % test accuracy in 8 epochs, in a worker, with no lo
   console.log(`the drawn bag is predicted as: ${await prediction.textContent()}`);
 });
 
-test('the package refuses a bad learning rate with its typed error; the section keeps working', async ({ page }) => {
+test('the package refuses a bad learning rate with its typed error; the section keeps working; an upload is classified', async ({
+  page,
+}) => {
   await page.goto('./');
   await loadData(page, 'scroll');
   await page.getByTestId('fmnist-lr').fill('-1');
@@ -167,6 +196,22 @@ test('the package refuses a bad learning rate with its typed error; the section 
   await page.getByTestId('fmnist-step').click();
   await expect(page.getByTestId('fmnist-epoch')).toHaveText('1', { timeout: 120_000 });
   await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'paused');
+
+  // An uploaded photo (dark trousers on white paper) is inverted, centred and classified.
+  const trousers = png(56, (x, y) => (y > 8 && y < 50 && ((x > 16 && x < 26) || (x > 30 && x < 40)) ? 40 : 250));
+  await page
+    .getByTestId('fmnist-upload')
+    .setInputFiles({ name: 'trousers.png', mimeType: 'image/png', buffer: trousers });
+  await expect(page.getByTestId('fmnist-prediction')).toHaveText(
+    /^(T-shirt\/top|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle boot)$/,
+  );
+  const seen = await page.getByTestId('fmnist-seen').evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+    return { corner: d[0], middle: d[4 * (14 * 28 + 9)] };
+  });
+  expect(seen.corner).toBe(0); // the white paper became the dataset's black background
+  expect(seen.middle).toBeGreaterThan(150); // and the dark trouser leg its white item
+  console.log(`the uploaded trousers are predicted as: ${await page.getByTestId('fmnist-prediction').textContent()}`);
 });
 
 test('ReLU, Leaky ReLU, tanh and sigmoid train side by side', async ({ page }) => {
