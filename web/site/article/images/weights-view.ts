@@ -37,8 +37,8 @@ export class WeightsView {
     this.#canvas = this.#make(0);
     this.#mode = el('select', { id: 'fmnist-weights-mode', 'data-testid': 'fmnist-weights-mode' });
     this.#mode.append(
-      el('option', { value: 'change' }, 'what training changed (weights minus their random start)'),
-      el('option', { value: 'raw' }, 'the weights themselves'),
+      el('option', { value: 'change' }, 'what training changed'),
+      el('option', { value: 'raw' }, 'the raw weights'),
     );
     this.#mode.addEventListener('change', () => {
       if (this.#last) this.show(this.#last.W, this.#last.epoch);
