@@ -71,6 +71,9 @@ async function loadData(page: Page, how: 'press' | 'scroll'): Promise<void> {
   await expect(page.getByTestId('fmnist-train')).toBeEnabled();
   // The fresh network (epoch 0) has been measured.
   await expect(page.getByTestId('fmnist-test-accuracy')).toHaveText(/%$/, { timeout: 60_000 });
+  // ... and fully shown: the weights (drawn in slices) and the draw pad's copy of the network.
+  await expect(page.getByTestId('fmnist-weights')).toHaveAttribute('data-epoch', '0');
+  await expect(page.getByTestId('fmnist-prediction')).toHaveText(/^nothing yet/);
 }
 
 test('nothing is fetched before the section is reached; Load fetches it with a progress bar', async ({ page }) => {
@@ -103,78 +106,85 @@ test('nothing is fetched before the section is reached; Load fetches it with a p
   await expect(page.getByTestId('fmnist-test-accuracy')).toHaveText(/^\d+\.\d%$/);
 });
 
-test('the defaults reach 85 % test accuracy in 8 epochs, in a worker, with no long task on the page', async ({
-  page,
-}) => {
-  test.setTimeout(300_000);
-  const { problems } = await watch(page);
-  await page.goto('./');
-  await loadData(page, 'scroll');
-  const before = await page.evaluate(() => performance.now());
-  const weights = page.getByTestId('fmnist-weights');
-  await expect(weights).toHaveAttribute('data-epoch', '0');
-  const weights0 = await weights.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+// A long task is wall-clock time: on a machine shared with other busy processes, the OS can
+// preempt the page's thread mid-task and stretch a 5 ms task past 50 ms. Retries make such a
+// run show as flaky in the report instead of failing CI; a real regression fails every try.
+test.describe('training with the defaults', () => {
+  test.describe.configure({ retries: 2 });
 
-  await page.getByTestId('fmnist-train').click();
-  await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'running');
-  await expect(page.getByTestId('fmnist-epoch')).toHaveText('1', { timeout: 120_000 });
-  await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'done', { timeout: 240_000 });
-  const seconds = ((await page.evaluate(() => performance.now())) - before) / 1000;
-  await expect(page.getByTestId('fmnist-epoch')).toHaveText('8');
-  const accuracy = await page.getByTestId('fmnist-test-accuracy').textContent();
-  console.log(
-    `defaults: ${accuracy} after 8 epochs; training ${await page.getByTestId('fmnist-time').textContent()}, ` +
-      `85 % after ${await page.getByTestId('fmnist-time-85').textContent()} of training, ${seconds.toFixed(1)} s on the page (not asserted)`,
-  );
-  expect(accuracy).toMatch(/^\d+\.\d%$/);
-  expect(parseFloat(accuracy!)).toBeGreaterThanOrEqual(85);
-  await expect(page.getByTestId('fmnist-time-85')).toHaveText(/^\d+\.\d s$/);
+  test('the defaults reach 85 % test accuracy in 8 epochs, in a worker, with no long task on the page', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    const { problems } = await watch(page);
+    await page.goto('./');
+    await loadData(page, 'scroll');
+    const before = await page.evaluate(() => performance.now());
+    const weights = page.getByTestId('fmnist-weights');
+    await expect(weights).toHaveAttribute('data-epoch', '0');
+    const weights0 = await weights.evaluate((c: HTMLCanvasElement) => c.toDataURL());
 
-  // The main thread never ran a task over 50 ms while the worker trained.
-  expect(await longTasksSince(page, before)).toEqual([]);
+    await page.getByTestId('fmnist-train').click();
+    await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'running');
+    await expect(page.getByTestId('fmnist-epoch')).toHaveText('1', { timeout: 120_000 });
+    await expect(page.locator('#images-widget')).toHaveAttribute('data-state', 'done', { timeout: 240_000 });
+    const seconds = ((await page.evaluate(() => performance.now())) - before) / 1000;
+    await expect(page.getByTestId('fmnist-epoch')).toHaveText('8');
+    const accuracy = await page.getByTestId('fmnist-test-accuracy').textContent();
+    console.log(
+      `defaults: ${accuracy} after 8 epochs; training ${await page.getByTestId('fmnist-time').textContent()}, ` +
+        `85 % after ${await page.getByTestId('fmnist-time-85').textContent()} of training, ${seconds.toFixed(1)} s on the page (not asserted)`,
+    );
+    expect(accuracy).toMatch(/^\d+\.\d%$/);
+    expect(parseFloat(accuracy!)).toBeGreaterThanOrEqual(85);
+    await expect(page.getByTestId('fmnist-time-85')).toHaveText(/^\d+\.\d s$/);
 
-  // The first layer's weights were redrawn, and changed.
-  await expect(weights).toHaveAttribute('data-epoch', '8');
-  expect(await weights.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(weights0);
-  // The confusion matrix: 10 named rows whose counts add up to the 10 000 test images.
-  const confusion = page.getByTestId('fmnist-confusion');
-  await expect(confusion.locator('tbody tr')).toHaveCount(10);
-  await expect(confusion.locator('tbody th').first()).toHaveText('T-shirt/top');
-  const cells = await confusion.locator('tbody td').allTextContents();
-  expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(10_000);
-  await expect(page.getByTestId('fmnist-wrong').locator('li')).not.toHaveCount(0);
-  // ReLU's exact zeros: a good share of the hidden outputs.
-  const sparsity = parseFloat((await page.getByTestId('fmnist-sparsity-1').textContent())!);
-  expect(sparsity).toBeGreaterThan(20);
-  expect(problems).toEqual([]);
+    // The main thread never ran a task over 50 ms while the worker trained.
+    expect(await longTasksSince(page, before)).toEqual([]);
 
-  // The draw pad: a sample, then the reader's own strokes, change the prediction.
-  const prediction = page.getByTestId('fmnist-prediction');
-  await page.getByTestId('fmnist-sample-2').scrollIntoViewIfNeeded();
-  await page.getByTestId('fmnist-sample-2').press('Enter'); // a trouser, picked by keyboard
-  await expect(prediction).toHaveText('Trouser');
-  await page.getByTestId('fmnist-clear').click();
-  await expect(prediction).toHaveText(/nothing yet/);
-  const pad = page.getByTestId('fmnist-draw');
-  const box = (await pad.boundingBox())!;
-  const at = (x: number, y: number) => [box.x + (x / 28) * box.width, box.y + (y / 28) * box.height] as const;
-  // A bag: a filled box with a handle.
-  await page.getByTestId('fmnist-brush').selectOption({ label: 'Thick' });
-  for (let y = 10; y <= 25; y += 2) {
-    await page.mouse.move(...at(4, y));
+    // The first layer's weights were redrawn, and changed.
+    await expect(weights).toHaveAttribute('data-epoch', '8');
+    expect(await weights.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(weights0);
+    // The confusion matrix: 10 named rows whose counts add up to the 10 000 test images.
+    const confusion = page.getByTestId('fmnist-confusion');
+    await expect(confusion.locator('tbody tr')).toHaveCount(10);
+    await expect(confusion.locator('tbody th').first()).toHaveText('T-shirt/top');
+    const cells = await confusion.locator('tbody td').allTextContents();
+    expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBe(10_000);
+    await expect(page.getByTestId('fmnist-wrong').locator('li')).not.toHaveCount(0);
+    // ReLU's exact zeros: a good share of the hidden outputs.
+    const sparsity = parseFloat((await page.getByTestId('fmnist-sparsity-1').textContent())!);
+    expect(sparsity).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+
+    // The draw pad: a sample, then the reader's own strokes, change the prediction.
+    const prediction = page.getByTestId('fmnist-prediction');
+    await page.getByTestId('fmnist-sample-2').scrollIntoViewIfNeeded();
+    await page.getByTestId('fmnist-sample-2').press('Enter'); // a trouser, picked by keyboard
+    await expect(prediction).toHaveText('Trouser');
+    await page.getByTestId('fmnist-clear').click();
+    await expect(prediction).toHaveText(/nothing yet/);
+    const pad = page.getByTestId('fmnist-draw');
+    const box = (await pad.boundingBox())!;
+    const at = (x: number, y: number) => [box.x + (x / 28) * box.width, box.y + (y / 28) * box.height] as const;
+    // A bag: a filled box with a handle.
+    await page.getByTestId('fmnist-brush').selectOption({ label: 'Thick' });
+    for (let y = 10; y <= 25; y += 2) {
+      await page.mouse.move(...at(4, y));
+      await page.mouse.down();
+      await page.mouse.move(...at(24, y), { steps: 6 });
+      await page.mouse.up();
+    }
+    await page.mouse.move(...at(9, 10));
     await page.mouse.down();
-    await page.mouse.move(...at(24, y), { steps: 6 });
+    await page.mouse.move(...at(9, 3), { steps: 4 });
+    await page.mouse.move(...at(19, 3), { steps: 4 });
+    await page.mouse.move(...at(19, 10), { steps: 4 });
     await page.mouse.up();
-  }
-  await page.mouse.move(...at(9, 10));
-  await page.mouse.down();
-  await page.mouse.move(...at(9, 3), { steps: 4 });
-  await page.mouse.move(...at(19, 3), { steps: 4 });
-  await page.mouse.move(...at(19, 10), { steps: 4 });
-  await page.mouse.up();
-  await expect(prediction).not.toHaveText(/nothing yet|Trouser/);
-  await expect(page.getByTestId('fmnist-firing')).toHaveText(/^\d+ of 128 in the first hidden layer$/);
-  console.log(`the drawn bag is predicted as: ${await prediction.textContent()}`);
+    await expect(prediction).not.toHaveText(/nothing yet|Trouser/);
+    await expect(page.getByTestId('fmnist-firing')).toHaveText(/^\d+ of 128 in the first hidden layer$/);
+    console.log(`the drawn bag is predicted as: ${await prediction.textContent()}`);
+  });
 });
 
 test('the package refuses a bad learning rate with its typed error; the section keeps working; an upload is classified', async ({

@@ -11,6 +11,8 @@ import type { Snapshot } from './protocol.js';
 
 const NAMES = FASHION_MNIST.classes;
 const K = NAMES.length;
+/** Example items made at mount: the worker sends at most 2 mistakes per class. */
+const PREPARED = 2 * K;
 
 /** One shown mistake: its image and labels, reused from epoch to epoch. */
 interface WrongItem {
@@ -62,6 +64,7 @@ export class ConfusionView {
       this.#note,
       this.#wrong,
     );
+    this.#grow(PREPARED);
     for (let t = 0; t < K; t++) {
       const tr = el('tr', {}, el('th', { scope: 'row' }, NAMES[t]!));
       for (let p = 0; p < K; p++) {
@@ -78,14 +81,7 @@ export class ConfusionView {
     const n = s.wrong.labels.length;
     if (s.wrong.pixels.length !== n * PIXELS) throw new Error('wrong examples: pixels and labels disagree');
     this.#note.textContent = `After ${s.epoch} epoch${s.epoch === 1 ? '' : 's'}. Below: ${n} of the test images it gets wrong (true label, then its answer).`;
-    while (this.#items.length < n) {
-      const canvas = pixelCanvas(SIDE, SIDE, { role: 'img' });
-      const truth = el('span', { class: 'fmnist-true' });
-      const guess = el('span', { class: 'fmnist-guess' });
-      const item = el('li', {}, canvas, truth, guess);
-      this.#items.push({ item, canvas, truth, guess });
-      this.#wrong.append(item);
-    }
+    this.#grow(n);
     this.#items.forEach((w, i) => {
       w.item.hidden = i >= n;
       if (i >= n) return;
@@ -96,6 +92,18 @@ export class ConfusionView {
       w.truth.textContent = truth;
       w.guess.textContent = `→ ${guess}`;
     });
+  }
+
+  /** At least n example items (hidden until used): made ahead, as canvases are slow to create. */
+  #grow(n: number): void {
+    while (this.#items.length < n) {
+      const canvas = pixelCanvas(SIDE, SIDE, { role: 'img', 'aria-label': 'a misclassified test image' });
+      const truth = el('span', { class: 'fmnist-true' });
+      const guess = el('span', { class: 'fmnist-guess' });
+      const item = el('li', { hidden: true }, canvas, truth, guess);
+      this.#items.push({ item, canvas, truth, guess });
+      this.#wrong.append(item);
+    }
   }
 
   /** Counts and shading of the matrix, cell by cell in place. */
