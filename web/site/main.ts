@@ -13,6 +13,7 @@ import { mountDepthWidget } from './article/depth-widget.js';
 import { mountDyingRelu } from './article/dying-relu.js';
 import { mountFoldDemo } from './article/fold-demo.js';
 import { mountGradAtZero } from './article/grad-at-zero.js';
+import { mountImages } from './article/images/images.js';
 import { mountLayerMatrix } from './article/layer-matrix.js';
 import { numberArticle } from './article/numbering.js';
 import { mountReluPlot } from './article/relu-plot.js';
@@ -32,6 +33,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['cost-widget', (rw) => mountCostWidget(byId('cost-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['images-widget', (rw) => mountImages(byId('images-widget'), rw)],
   ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['depth-widget', (rw) => mountDepthWidget(byId('depth-widget'), rw)],

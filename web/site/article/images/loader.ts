@@ -1,0 +1,159 @@
+// Fetching Fashion-MNIST only when the reader gets there: when the section's first figure
+// comes within a screen of the viewport, or when they press Load. The worker fetches and
+// decodes; this shows the size (from the manifest), a progress bar, and, when the files are
+// not on the server (the site was built without the Debian package), how to get them.
+//
+// data-testids: fmnist-load (button), fmnist-progress (<progress>), fmnist-load-status,
+// fmnist-load-full (button: the other training images), fmnist-data-error (the message when
+// the data cannot be fetched).
+import type { ImageSetManifest, ImageSetPart } from 'relu-wasm/datasets';
+import { el } from 'relu-wasm/ui';
+
+import type { ImagesWorker } from './bridge.js';
+import type { Result } from './protocol.js';
+
+type Loaded = Extract<Result, { kind: 'loaded' }>;
+
+/** Where the site serves the converted files (web/scripts/site-data.mjs). */
+const DATA_DIR = 'data/fashion-mnist/';
+/** The figure starts loading when it comes this close to the viewport. */
+const MARGIN = '600px 0px';
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
+const sum = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.bytes, 0);
+const count = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.count, 0);
+const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, '\u2009');
+
+export class DataLoader {
+  readonly element: HTMLElement;
+  readonly #worker: ImagesWorker;
+  readonly #onLoaded: (loaded: Loaded) => void;
+  readonly #button: HTMLButtonElement;
+  readonly #more: HTMLButtonElement;
+  readonly #progress: HTMLProgressElement;
+  readonly #status: HTMLOutputElement;
+  readonly #error: HTMLParagraphElement;
+  readonly #base = new URL(DATA_DIR, document.baseURI);
+  #started = false;
+  #manifest: ImageSetManifest | null = null;
+
+  constructor(observed: Element, worker: ImagesWorker, onLoaded: (loaded: Loaded) => void) {
+    this.#worker = worker;
+    this.#onLoaded = onLoaded;
+    this.#button = el(
+      'button',
+      { type: 'button', class: 'primary', 'data-testid': 'fmnist-load' },
+      'Load Fashion-MNIST (at most 8 MB)',
+    );
+    this.#more = el('button', { type: 'button', 'data-testid': 'fmnist-load-full', hidden: true }, '');
+    this.#progress = el('progress', {
+      max: 1,
+      value: 0,
+      'data-testid': 'fmnist-progress',
+      'aria-label': 'Fashion-MNIST download',
+    });
+    this.#status = el(
+      'output',
+      { class: 'fmnist-load-status', 'data-testid': 'fmnist-load-status' },
+      'The images load when you scroll here, or now with this button.',
+    );
+    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'fmnist-data-error', hidden: true });
+    this.element = el(
+      'div',
+      { class: 'fmnist-loader' },
+      el('div', { class: 'controls' }, this.#button, this.#progress, this.#status, this.#more),
+      this.#error,
+    );
+    this.#button.addEventListener('click', () => void this.load());
+    this.#more.addEventListener('click', () => void this.#loadRest());
+    if (typeof IntersectionObserver === 'function') {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            observer.disconnect();
+            void this.load();
+          }
+        },
+        { rootMargin: MARGIN },
+      );
+      observer.observe(observed);
+    }
+  }
+
+  /** Fetches the manifest, then the test set and the first training part (once). */
+  async load(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#button.disabled = true;
+    try {
+      const response = await fetch(new URL('manifest.json', this.#base));
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${DATA_DIR}manifest.json`);
+      const manifest = (await response.json()) as ImageSetManifest;
+      this.#manifest = manifest;
+      const first = manifest.train.slice(0, 1);
+      const parts = [...manifest.test, ...first];
+      this.#status.textContent = `Fetching ${mb(sum(parts))}: ${thousands(count(manifest.test))} test and ${thousands(count(first))} training images…`;
+      const loaded = await this.#fetch(manifest.test[0]!.file, first, sum(parts));
+      this.#status.textContent = `Loaded ${mb(sum(parts))}: ${thousands(loaded.testCount)} test and ${thousands(loaded.trainCount)} training images (${manifest.bitsPerPixel} bits per pixel).`;
+      const rest = manifest.train.slice(1);
+      if (rest.length > 0) {
+        this.#more.textContent = `Use all ${thousands(count(manifest.train))} training images (${mb(sum(rest))} more)`;
+        this.#more.hidden = false;
+      }
+      this.#button.textContent = 'Loaded';
+      this.#onLoaded(loaded);
+    } catch (error) {
+      this.#fail(error, true);
+    }
+  }
+
+  async #loadRest(): Promise<void> {
+    const manifest = this.#manifest;
+    if (!manifest) return;
+    this.#more.disabled = true;
+    const rest = manifest.train.slice(1);
+    try {
+      this.#status.textContent = `Fetching ${mb(sum(rest))} more: ${thousands(count(rest))} training images…`;
+      const loaded = await this.#fetch(null, rest, sum(rest));
+      this.#status.textContent = `Loaded ${mb(sum(manifest.test) + sum(manifest.train))}: ${thousands(loaded.testCount)} test and ${thousands(loaded.trainCount)} training images.`;
+      this.#more.hidden = true;
+      this.#onLoaded(loaded);
+    } catch (error) {
+      this.#fail(error, false);
+    }
+  }
+
+  async #fetch(test: string | null, train: readonly ImageSetPart[], total: number): Promise<Loaded> {
+    this.#progress.max = total;
+    this.#progress.value = 0;
+    const url = (file: string): string => new URL(file, this.#base).href;
+    const result = await this.#worker.request(
+      { type: 'load', test: test === null ? null : url(test), train: train.map((p) => url(p.file)) },
+      (note) => {
+        if (note.kind !== 'bytes') return;
+        this.#progress.value = Math.min(total, note.loaded);
+        this.#status.textContent = `${mb(note.loaded)} of ${mb(total)}`;
+      },
+    );
+    this.#progress.value = total;
+    if (result.kind !== 'loaded') throw new Error(`unexpected reply ${result.kind}`);
+    return result;
+  }
+
+  /** Says why and how to get the files; `first`: the first load failed (Load tries again). */
+  #fail(error: unknown, first: boolean): void {
+    const why = error instanceof Error ? error.message : String(error);
+    this.#status.textContent = first ? 'Not loaded.' : 'The other training images did not load.';
+    this.#error.textContent =
+      `The Fashion-MNIST files could not be fetched (${why}). The site's build makes them from the ` +
+      'Debian package: install it with “apt-get install dataset-fashion-mnist”, then rebuild the site ' +
+      '(“npm run build”, or restart “npm start”). The rest of the article works without them.';
+    this.#error.hidden = false;
+    if (first) {
+      this.#button.textContent = 'Try again';
+      this.#button.disabled = false;
+      this.#started = false;
+    }
+    this.#more.disabled = false;
+  }
+}
