@@ -6,6 +6,7 @@
 import { FASHION_MNIST } from 'relu-wasm/datasets';
 import { el } from 'relu-wasm/ui';
 
+import { scrollBox } from '../scroll-box.js';
 import { paintImage, pixelCanvas, PIXELS, SIDE } from './pixels.js';
 import type { Snapshot } from './protocol.js';
 
@@ -55,12 +56,8 @@ export class ConfusionView {
         { class: 'fmnist-caption', id: 'fmnist-confusion-caption' },
         'Test images by true class (rows) and predicted class (columns)',
       ),
-      // Focusable, so that keyboard users can scroll it sideways on a narrow screen.
-      el(
-        'div',
-        { class: 'fmnist-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'fmnist-confusion-caption' },
-        table,
-      ),
+      // The article's sideways scroller: focusable, named, shadow edges and a hint on a phone.
+      scrollBox(table, 'Confusion matrix'),
       this.#note,
       this.#wrong,
     );
