@@ -567,7 +567,7 @@ void ConvNet::run_backward(const float* x, std::size_t rows) {
     if (!need_dx) break;
     const Stage& below = stages_[l - 1];
     if (below.activated) {
-      activation_backward(activation_, leaky_slope_, grad_at_zero_, below.z, below.h, spare,
+      activation_backward(activation_, leaky_slope_, grad_at_zero_, below.z, spare,
                           rows * below.out_size);
     }
     float* t = dz;
