@@ -10,6 +10,7 @@
 #include <string>
 
 #include "kernels/activation.h"
+#include "nn/conv_net.h"
 #include "nn/mlp.h"
 
 namespace {
@@ -164,6 +165,83 @@ int mlp_evaluate(std::uintptr_t net, std::uintptr_t data, std::size_t first, std
 }
 std::size_t mlp_classes(std::uintptr_t net) { return net_of(net)->classes(); }
 
+// ---- The convolutional network: the MLP's calls, plus shapes by layer. Parameter layers
+// (conv and dense) and layers (pools included) are numbered as in nn/conv_net.h.
+using relu::nn::ConvNet;
+ConvNet* conv_of(std::uintptr_t handle) { return reinterpret_cast<ConvNet*>(handle); }
+static_assert(sizeof(relu::nn::ConvLayerSpec) == 16 &&
+                  offsetof(relu::nn::ConvLayerSpec, size) == 4 &&
+                  offsetof(relu::nn::ConvLayerSpec, kernel) == 8 &&
+                  offsetof(relu::nn::ConvLayerSpec, padding) == 12,
+              "web/src/conv-net.ts writes layers as four int32: kind, size, kernel, padding");
+int conv_create(const relu::nn::ConvNetConfig& config, std::uintptr_t slots) {
+  return create_into<ConvNet>(config, slots);
+}
+void conv_destroy(std::uintptr_t net) { ConvNet::destroy(conv_of(net)); }
+std::size_t conv_weight_count(std::uintptr_t net, int layer) {
+  return conv_of(net)->weight_count(layer);
+}
+std::size_t conv_bias_count(std::uintptr_t net, int layer) {
+  return conv_of(net)->bias_count(layer);
+}
+std::size_t conv_output_size(std::uintptr_t net, int layer) {
+  return conv_of(net)->output_size(layer);
+}
+std::size_t conv_target_width(std::uintptr_t net) { return conv_of(net)->target_width(); }
+std::size_t conv_classes(std::uintptr_t net) { return conv_of(net)->classes(); }
+std::string conv_last_error(std::uintptr_t net) { return conv_of(net)->last_error(); }
+int conv_get_params(std::uintptr_t net, int layer, std::uintptr_t w, std::uintptr_t b) {
+  return status(conv_of(net)->get_params(layer, f32(w), f32(b)));
+}
+int conv_set_params(std::uintptr_t net, int layer, std::uintptr_t w, std::size_t w_len,
+                    std::uintptr_t b, std::size_t b_len) {
+  return status(conv_of(net)->set_params(layer, f32(w), w_len, f32(b), b_len));
+}
+int conv_get_gradients(std::uintptr_t net, int layer, std::uintptr_t dw, std::uintptr_t db) {
+  return status(conv_of(net)->get_gradients(layer, f32(dw), f32(db)));
+}
+int conv_loss_and_gradients(std::uintptr_t net, std::uintptr_t x, std::size_t x_len,
+                            std::uintptr_t y, std::size_t y_len, double l2, double l1,
+                            std::uintptr_t loss) {
+  return status(conv_of(net)->loss_and_gradients(f32(x), x_len, f32(y), y_len, l2, l1, f64(loss)));
+}
+int conv_train_step(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+                    std::size_t y_len, const relu::nn::TrainOptions& options, std::uintptr_t loss) {
+  return status(conv_of(net)->train_step(f32(x), x_len, f32(y), y_len, options, f64(loss)));
+}
+int conv_train(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t y,
+               std::size_t y_len, const relu::nn::TrainLoop& loop,
+               const relu::nn::TrainOptions& options, std::uintptr_t result) {
+  return status(conv_of(net)->train(f32(x), x_len, f32(y), y_len, loop, options,
+                                    reinterpret_cast<relu::nn::TrainResult*>(result)));
+}
+int conv_train_dataset(std::uintptr_t net, std::uintptr_t data, const relu::nn::TrainLoop& loop,
+                       const relu::nn::TrainOptions& options, std::uintptr_t result) {
+  return status(conv_of(net)->train(data_of(data), loop, options,
+                                    reinterpret_cast<relu::nn::TrainResult*>(result)));
+}
+int conv_evaluate(std::uintptr_t net, std::uintptr_t data, std::size_t first, std::size_t count,
+                  std::uintptr_t predictions, std::uintptr_t confusion, std::uintptr_t result) {
+  return status(conv_of(net)->evaluate(data_of(data), first, count,
+                                       reinterpret_cast<std::int32_t*>(predictions),
+                                       reinterpret_cast<std::uint32_t*>(confusion),
+                                       reinterpret_cast<relu::nn::EvalResult*>(result)));
+}
+void conv_reset_optimizer(std::uintptr_t net) { conv_of(net)->reset_optimizer(); }
+int conv_predict(std::uintptr_t net, std::uintptr_t x, std::size_t x_len, std::uintptr_t out) {
+  return status(conv_of(net)->predict(f32(x), x_len, f32(out)));
+}
+int conv_forward(std::uintptr_t net, std::uintptr_t x, std::size_t x_len) {
+  return status(conv_of(net)->forward(f32(x), x_len));
+}
+int conv_get_activations(std::uintptr_t net, int layer, std::uintptr_t out) {
+  return status(conv_of(net)->get_activations(layer, f32(out)));
+}
+int conv_dead_units(std::uintptr_t net, int layer, std::uintptr_t out, std::uintptr_t count) {
+  return status(conv_of(net)->dead_units(layer, reinterpret_cast<std::int32_t*>(out),
+                                         reinterpret_cast<std::int32_t*>(count)));
+}
+
 // Enums cross as their integer codes (the package's option table numbers them); the engine
 // rejects codes out of range.
 template <typename Struct, typename Enum, Enum Struct::*Field>
@@ -183,6 +261,12 @@ std::uintptr_t sizes_offset(const relu::nn::MlpConfig& c) {
 }
 void set_sizes_offset(relu::nn::MlpConfig& c, std::uintptr_t offset) {
   c.sizes = reinterpret_cast<const std::int32_t*>(offset);
+}
+std::uintptr_t layers_offset(const relu::nn::ConvNetConfig& c) {
+  return reinterpret_cast<std::uintptr_t>(c.layers);
+}
+void set_layers_offset(relu::nn::ConvNetConfig& c, std::uintptr_t offset) {
+  c.layers = reinterpret_cast<const relu::nn::ConvLayerSpec*>(offset);
 }
 
 }  // namespace
@@ -231,6 +315,19 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   enum_field<MlpConfig, Activation, &MlpConfig::activation>(config, "activation");
   enum_field<MlpConfig, Loss, &MlpConfig::loss>(config, "loss");
   enum_field<MlpConfig, Init, &MlpConfig::init>(config, "init");
+  using relu::nn::ConvNetConfig;
+  emscripten::value_object<ConvNetConfig> conv_config("ConvNetConfig");
+  conv_config.field("channels", &ConvNetConfig::channels)
+      .field("height", &ConvNetConfig::height)
+      .field("width", &ConvNetConfig::width)
+      .field("layers", &layers_offset, &set_layers_offset)
+      .field("numLayers", &ConvNetConfig::num_layers)
+      .field("leakySlope", &ConvNetConfig::leaky_slope)
+      .field("seed", &ConvNetConfig::seed)
+      .field("gradAtZero", &ConvNetConfig::grad_at_zero);
+  enum_field<ConvNetConfig, Activation, &ConvNetConfig::activation>(conv_config, "activation");
+  enum_field<ConvNetConfig, Loss, &ConvNetConfig::loss>(conv_config, "loss");
+  enum_field<ConvNetConfig, Init, &ConvNetConfig::init>(conv_config, "init");
   emscripten::value_object<TrainOptions> train_options("TrainOptions");
   train_options.field("lr", &TrainOptions::lr)
       .field("l2", &TrainOptions::l2)
@@ -291,6 +388,27 @@ EMSCRIPTEN_BINDINGS(relu_kernels) {
   emscripten::function("mlpTrainDataset", &mlp_train_dataset);
   emscripten::function("mlpEvaluate", &mlp_evaluate);
   emscripten::function("mlpClasses", &mlp_classes);
+  emscripten::function("convCreate", &conv_create);
+  emscripten::function("convDestroy", &conv_destroy);
+  emscripten::function("convWeightCount", &conv_weight_count);
+  emscripten::function("convBiasCount", &conv_bias_count);
+  emscripten::function("convOutputSize", &conv_output_size);
+  emscripten::function("convTargetWidth", &conv_target_width);
+  emscripten::function("convClasses", &conv_classes);
+  emscripten::function("convLastError", &conv_last_error);
+  emscripten::function("convGetParams", &conv_get_params);
+  emscripten::function("convSetParams", &conv_set_params);
+  emscripten::function("convGetGradients", &conv_get_gradients);
+  emscripten::function("convLossAndGradients", &conv_loss_and_gradients);
+  emscripten::function("convTrainStep", &conv_train_step);
+  emscripten::function("convTrain", &conv_train);
+  emscripten::function("convTrainDataset", &conv_train_dataset);
+  emscripten::function("convEvaluate", &conv_evaluate);
+  emscripten::function("convResetOptimizer", &conv_reset_optimizer);
+  emscripten::function("convPredict", &conv_predict);
+  emscripten::function("convForward", &conv_forward);
+  emscripten::function("convGetActivations", &conv_get_activations);
+  emscripten::function("convDeadUnits", &conv_dead_units);
   emscripten::function("datasetCreate", &dataset_create);
   emscripten::function("datasetDestroy", &dataset_destroy);
   emscripten::function("datasetSetRows", &dataset_set_rows);

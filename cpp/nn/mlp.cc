@@ -171,7 +171,6 @@ void Mlp::destroy(Mlp* net) { delete net; }
 
 Mlp::~Mlp() {
   std::free(workspace_);
-  std::free(order_);
   std::free(arena_);
   delete[] layers_;
 }
@@ -468,45 +467,6 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   return ok();
 }
 
-Status Mlp::ensure_order(std::size_t rows) {
-  if (order_capacity_ >= rows) return Status::Ok;
-  // Zeroed: seek_order fills it before any read, which the static analyzer cannot follow.
-  auto* order = static_cast<std::uint32_t*>(std::calloc(rows, sizeof(std::uint32_t)));
-  if (order == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the row order");
-  std::free(order_);
-  order_ = order;
-  order_capacity_ = rows;
-  order_cursor_.valid = false;
-  return Status::Ok;
-}
-
-// Brings order_ and order_cursor_ to step loop.first_step of the run (seed, rows, batch): kept
-// from the previous call when it stopped exactly there, else replayed from the start. Replaying
-// costs one shuffle per pass already made, far less than the steps themselves.
-void Mlp::seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch) {
-  OrderCursor& c = order_cursor_;
-  if (c.valid && c.seed == loop.seed && c.rows == rows && c.batch == batch &&
-      c.next_step == loop.first_step) {
-    return;
-  }
-  c = OrderCursor{true, loop.seed, rows, batch, rows, 0, Pcg32(loop.seed, kShuffleStream)};
-  for (std::size_t i = 0; i < rows; ++i) order_[i] = static_cast<std::uint32_t>(i);
-  const std::size_t steps_per_pass = (rows + batch - 1) / batch;
-  const auto first = static_cast<std::size_t>(loop.first_step);
-  const std::size_t passes = first / steps_per_pass + (first % steps_per_pass != 0 ? 1 : 0);
-  for (std::size_t p = 0; p < passes; ++p) {
-    // Fisher-Yates over the previous order: each pass is a fresh uniform permutation.
-    for (std::size_t i = rows - 1; i > 0; --i) {
-      const std::size_t j = c.rng.below(static_cast<std::uint32_t>(i + 1));
-      const std::uint32_t t = order_[i];
-      order_[i] = order_[j];
-      order_[j] = t;
-    }
-  }
-  if (first % steps_per_pass != 0) c.cursor = (first % steps_per_pass) * batch;
-  c.next_step = loop.first_step;
-}
-
 Status Mlp::check_loop(const TrainLoop& loop) const {
   if (!kLoopBatchSize.contains(loop.batch_size)) {
     return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
@@ -575,8 +535,9 @@ Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
   if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
   const bool full_batch = batch == rows;
   if (!full_batch) {
-    if (Status s = ensure_order(rows); s != Status::Ok) return s;
-    seek_order(loop, rows, batch);
+    if (!order_.reserve(rows))
+      return fail(Status::OutOfMemory, "out of memory allocating the row order");
+    order_.seek(loop.seed, rows, batch, loop.first_step);
   }
   forward_rows_ = 0;
   const auto l2 = static_cast<float>(options.l2);
@@ -591,7 +552,6 @@ Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
     x = batch_x_;
     y = batch_y_;
   }
-  OrderCursor& c = order_cursor_;
   double total = loop.loss_sum;
   std::int32_t step = 0;
   for (; step < loop.steps; ++step) {
@@ -599,34 +559,24 @@ Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
     if (full_batch) {
       step_loss = compute_gradients(x, y, rows, l2, l1);
     } else {
-      if (c.cursor >= rows) {
-        for (std::size_t i = rows - 1; i > 0; --i) {
-          const std::size_t j = c.rng.below(static_cast<std::uint32_t>(i + 1));
-          const std::uint32_t t = order_[i];
-          order_[i] = order_[j];
-          order_[j] = t;
-        }
-        c.cursor = 0;
-      }
-      const std::size_t n = rows - c.cursor < batch ? rows - c.cursor : batch;
+      std::size_t n = 0;
+      const std::uint32_t* index = order_.next(&n);
       if (source.data != nullptr) {
-        source.data->gather(order_ + c.cursor, n, batch_x_, batch_y_);
+        source.data->gather(index, n, batch_x_, batch_y_);
       } else {
         for (std::size_t r = 0; r < n; ++r) {
-          const std::size_t src = order_[c.cursor + r];
+          const std::size_t src = index[r];
           std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
           std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
         }
       }
-      c.cursor += n;
-      ++c.next_step;
       step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
     }
     // A non-finite loss ends the call before its (NaN) update: the remaining steps could
     // only spread NaN, and the caller learns of it from the returned value.
     if (!std::isfinite(step_loss)) {
       total = step_loss;
-      c.valid = false;
+      order_.invalidate();
       break;
     }
     total += step_loss;
@@ -635,7 +585,7 @@ Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
   double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
   if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
     mean = diverged(this, mean);
-    c.valid = false;
+    order_.invalidate();
   }
   if (result != nullptr) *result = TrainResult{mean, total, step};
   return ok();

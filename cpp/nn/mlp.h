@@ -20,6 +20,7 @@
 #include "nn/dataset.h"
 #include "nn/options.h"
 #include "nn/prng.h"
+#include "nn/row_order.h"
 #include "nn/status.h"
 
 namespace relu::nn {
@@ -161,8 +162,6 @@ class Mlp {
   };
   Status run_minibatches(const RowSource& source, const TrainLoop& loop,
                          const TrainOptions& options, TrainResult* result);
-  Status ensure_order(std::size_t rows);
-  void seek_order(const TrainLoop& loop, std::size_t rows, std::size_t batch);
   Status check_layer(std::int32_t layer) const;
   // Copies layer `layer`'s parameters (or, with `gradients`, their gradients) out.
   Status copy_layer(std::int32_t layer, bool gradients, float* w, float* b) const;
@@ -204,18 +203,7 @@ class Mlp {
   float* grad_b_ = nullptr;
   float* batch_x_ = nullptr;
   float* batch_y_ = nullptr;
-  std::uint32_t* order_ = nullptr;  // train()'s shuffled row order
-  std::size_t order_capacity_ = 0;
-  // Where the last minibatch run stopped, so that the next call of a split run continues
-  // without replaying its shuffles (seek_order replays them when this does not match).
-  struct OrderCursor {
-    bool valid = false;
-    std::uint32_t seed = 0;
-    std::size_t rows = 0, batch = 0, cursor = 0;
-    std::int64_t next_step = 0;
-    Pcg32 rng{0, 0};
-  };
-  OrderCursor order_cursor_;
+  RowOrder order_;  // train()'s shuffled row order
 
   std::size_t forward_rows_ = 0;
   mutable const char* last_error_ = "";

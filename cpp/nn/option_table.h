@@ -22,6 +22,12 @@ inline constexpr std::int32_t kOptimizerCount = 3;
 // How a dataset stores its features.
 enum class FeatureType : std::int32_t { Float32 = 0, Uint8 = 1 };
 inline constexpr std::int32_t kFeatureTypeCount = 2;
+// Convolution paddings.
+enum class Padding : std::int32_t { Same = 0, Valid = 1 };
+inline constexpr std::int32_t kPaddingCount = 2;
+// Layer kinds of a convolutional network.
+enum class ConvLayerKind : std::int32_t { Conv = 0, Pool = 1, Dense = 2 };
+inline constexpr std::int32_t kConvLayerKindCount = 3;
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t {
   Ok = 0,
@@ -53,6 +59,8 @@ struct IntegerRange {
 
 inline constexpr std::int32_t kMaxLayers = 1024;
 inline constexpr std::int32_t kMaxUnits = 16777216;
+inline constexpr std::int32_t kMaxChannels = 4096;
+inline constexpr std::int32_t kMaxImageSide = 4096;
 
 // createMLP
 // activation: hidden activation; the output layer is linear
@@ -67,6 +75,16 @@ inline constexpr Loss kMlpLossDefault = Loss::Bce;
 inline constexpr IntegerRange kMlpSeed{0, 0, 4294967295};
 // gradAtZero: ReLU's derivative at exactly 0: 0 (PyTorch) or 1
 inline constexpr IntegerRange kMlpGradAtZero{0, 0, 1};
+
+// One layer of createConvNet (its other options are createMLP's)
+// conv: output channels (filters) of a convolution
+inline constexpr IntegerRange kConvLayerConv{8, 1, 4096};
+// kernel: filter height and width: 3 or 5 (stride 1)
+inline constexpr IntegerRange kConvLayerKernel{3, 3, 5};
+// padding: 'same' pads (kernel - 1) / 2 zeros on every side; 'valid' pads none
+inline constexpr Padding kConvLayerPaddingDefault = Padding::Same;
+// pool: max pooling window and stride: 2 (odd sizes are floored)
+inline constexpr IntegerRange kConvLayerPool{2, 2, 2};
 
 // One update (trainStep, and each step of train)
 // lr: learning rate

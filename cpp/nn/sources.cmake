@@ -10,6 +10,10 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/loss.cc
   ${CMAKE_CURRENT_LIST_DIR}/optimizer.cc
   ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
+  ${CMAKE_CURRENT_LIST_DIR}/row_order.cc
   ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
+  ${CMAKE_CURRENT_LIST_DIR}/conv2d.cc
+  ${CMAKE_CURRENT_LIST_DIR}/max_pool.cc
+  ${CMAKE_CURRENT_LIST_DIR}/conv_net.cc
   ${CMAKE_CURRENT_LIST_DIR}/gradient_check.cc
 )

@@ -309,6 +309,210 @@ function buildCases() {
   add("createMLP loss 'bce' with 2 outputs", create({ sizes: [2, 2] }), RangeError, 'options.sizes');
   add("createMLP loss 'softmax_ce' with 1 output", create({ sizes: [2, 1], loss: 'softmax_ce' }), RangeError, 'output');
 
+  // ---- createConvNet -------------------------------------------------------------------------
+  const TINY_CONV = { input: [1, 1, 2], layers: [{ conv: 2, kernel: 3 }, { dense: 1 }] };
+  const createConv =
+    (extra) =>
+    ({ rw }) =>
+      rw.createConvNet({ ...TINY_CONV, ...extra });
+  for (const [v, type] of [[undefined, TypeError], ...BAD_OPTIONS])
+    add(`createConvNet(${show(v)})`, ({ rw }) => rw.createConvNet(v), type, 'options');
+  add('createConvNet unknown option', createConv({ sizes: [2, 1] }), TypeError, 'sizes');
+  for (const [v, type] of [
+    [undefined, TypeError],
+    ['1,1,2', TypeError],
+    [[1, 2], TypeError],
+    [[1, 2, 2, 2], TypeError],
+  ])
+    add(`createConvNet input ${show(v)}`, createConv({ input: v }), type, 'options.input');
+  for (const [v, type] of [...BAD_COUNTS, [0, RangeError], [4097, RangeError]]) {
+    add(`createConvNet input[1] = ${show(v)}`, createConv({ input: [1, v, 2] }), type, 'options.input[1]');
+  }
+  add('createConvNet input 4096x4096x4096', createConv({ input: [4096, 4096, 4096] }), RangeError, 'options.input');
+  for (const [v, type] of [
+    [undefined, TypeError],
+    ['conv', TypeError],
+    [[], RangeError],
+    [new Array(1025).fill({ dense: 1 }), RangeError],
+    [[{ conv: 2, kernel: 3 }], RangeError],
+    [[{ pool: 2 }, { dense: 1 }], RangeError],
+  ])
+    add(`createConvNet layers ${show(v)}`, createConv({ layers: v }), type, 'options.layers');
+  for (const [v, type] of [
+    [null, TypeError],
+    [5, TypeError],
+    [{}, TypeError],
+    [{ conv: 2, dense: 1 }, TypeError],
+  ])
+    add(`createConvNet layers[0] = ${show(v)}`, createConv({ layers: [v, { dense: 1 }] }), type, 'options.layers[0]');
+  for (const [v, type] of [...BAD_COUNTS, [0, RangeError], [4097, RangeError]])
+    add(
+      `createConvNet layers[0].conv = ${show(v)}`,
+      createConv({ layers: [{ conv: v }, { dense: 1 }] }),
+      type,
+      'options.layers[0].conv',
+    );
+  for (const [v, type] of [
+    [4, RangeError],
+    [7, RangeError],
+    [1, RangeError],
+    ['3', TypeError],
+    [3.5, RangeError],
+  ])
+    add(
+      `createConvNet layers[0].kernel = ${show(v)}`,
+      createConv({ layers: [{ conv: 2, kernel: v }, { dense: 1 }] }),
+      type,
+      'options.layers[0].kernel',
+    );
+  for (const [v, type] of BAD_ENUM)
+    add(
+      `createConvNet layers[0].padding = ${show(v)}`,
+      createConv({ layers: [{ conv: 2, padding: v }, { dense: 1 }] }),
+      type,
+      'options.layers[0].padding',
+    );
+  for (const [v, type] of [
+    [3, RangeError],
+    [1, RangeError],
+    ['2', TypeError],
+  ])
+    add(
+      `createConvNet layers[1].pool = ${show(v)}`,
+      createConv({ input: [1, 4, 4], layers: [{ conv: 2 }, { pool: v }, { dense: 1 }] }),
+      type,
+      'options.layers[1].pool',
+    );
+  for (const [v, type] of [...BAD_COUNTS, [0, RangeError]])
+    add(
+      `createConvNet layers[1].dense = ${show(v)}`,
+      createConv({ layers: [{ conv: 2 }, { dense: v }] }),
+      type,
+      'options.layers[1].dense',
+    );
+  add(
+    'createConvNet unknown layer key',
+    createConv({ layers: [{ conv: 2, stride: 2 }, { dense: 1 }] }),
+    TypeError,
+    'stride',
+  );
+  add(
+    'createConvNet pool of a 1x2 input',
+    createConv({ layers: [{ pool: 2 }, { dense: 1 }] }),
+    RangeError,
+    'options.layers[0]',
+  );
+  add(
+    "createConvNet 'valid' 5x5 on 1x2",
+    createConv({ layers: [{ conv: 2, kernel: 5, padding: 'valid' }, { dense: 1 }] }),
+    RangeError,
+    'options.layers[0]',
+  );
+  add(
+    'createConvNet conv after dense',
+    createConv({ layers: [{ dense: 4 }, { conv: 2 }, { dense: 1 }] }),
+    RangeError,
+    'options.layers[1]',
+  );
+  add(
+    'createConvNet output over 2^24 values',
+    createConv({ input: [1, 4096, 4096], layers: [{ conv: 2 }, { dense: 1 }] }),
+    RangeError,
+    'options.layers[0]',
+  );
+  add(
+    'createConvNet parameters over 2 GiB',
+    createConv({ input: [1, 64, 64], layers: [{ conv: 4096 }, { pool: 2 }, { dense: 2 ** 24 }, { dense: 1 }] }),
+    RangeError,
+    'options.layers',
+  );
+  for (const [key, bad] of [
+    ['activation', BAD_ENUM],
+    ['loss', BAD_ENUM],
+    ['init', BAD_ENUM],
+    ['leakySlope', BAD_FLOAT32],
+    ['gradAtZero', BAD_GRAD_AT_ZERO],
+    ['seed', [...BAD_COUNTS, [2 ** 32, RangeError]]],
+  ]) {
+    for (const [v, type] of bad)
+      add(`createConvNet ${key} ${show(v)}`, createConv({ [key]: v }), type, `options.${key}`);
+  }
+  add("createConvNet loss 'softmax_ce' with 1 output", createConv({ loss: 'softmax_ce' }), RangeError, 'output');
+
+  // ---- ConvNet methods (the MLP's table below covers the shared option checks) --------------
+  const convData = {
+    lossAndGradients: (net, X, Y) => net.lossAndGradients(X, Y),
+    trainStep: (net, X, Y) => net.trainStep(X, Y),
+    train: (net, X, Y) => net.train(X, Y),
+  };
+  for (const [what, X, type] of [
+    ['"X"', 'X', TypeError],
+    ['empty', new Float32Array(0), RangeError],
+    ['ragged (3 values for 1x1x2 images)', new Float32Array(3), RangeError],
+    ['with NaN', new Float32Array([NaN, 0, 0, 1, 1, 0, 1, 1]), RangeError],
+  ]) {
+    for (const [fn, call] of Object.entries(convData))
+      add(`ConvNet.${fn}(X ${what})`, ({ conv }) => call(conv(), X, XOR_Y), type, 'X');
+    for (const fn of ['predict', 'activations', 'deadUnits'])
+      add(`ConvNet.${fn}(X ${what})`, ({ conv }) => conv()[fn](X), type, 'X');
+  }
+  for (const [what, Y, type] of [
+    ['null', null, TypeError],
+    ['of length 3', new Float32Array(3), RangeError],
+    ['with label 2 (bce)', [0, 1, 2, 0], RangeError],
+    ['with NaN', [0, NaN, 1, 0], RangeError],
+  ]) {
+    for (const [fn, call] of Object.entries(convData))
+      add(`ConvNet.${fn}(X, Y ${what})`, ({ conv }) => call(conv(), XOR_X, Y), type, 'Y');
+  }
+  add('ConvNet.train options.lr -1', ({ conv }) => conv().train(XOR_X, XOR_Y, { lr: -1 }), RangeError, 'options.lr');
+  add(
+    'ConvNet.trainStep options.optimizer',
+    ({ conv }) => conv().trainStep(XOR_X, XOR_Y, { optimizer: 'x' }),
+    RangeError,
+    'options.optimizer',
+  );
+  for (const [v, type] of [...BAD_COUNTS, [2, RangeError]]) {
+    add(`ConvNet.getParams(${show(v)})`, ({ conv }) => conv().getParams(v), type, 'layer');
+    add(`ConvNet.setParams(${show(v)}, ...)`, ({ conv }) => conv().setParams(v, [0], [0]), type, 'layer');
+  }
+  add(
+    'ConvNet.setParams W of the wrong length',
+    ({ conv }) => conv().setParams(0, new Float32Array(17), [0, 0]),
+    RangeError,
+    'W',
+  );
+  add(
+    'ConvNet.setParams b of the wrong length',
+    ({ conv }) => conv().setParams(0, new Float32Array(18), [0]),
+    RangeError,
+    'b',
+  );
+  add(
+    'ConvNet.setParams W with NaN',
+    ({ conv }) => conv().setParams(0, new Float32Array(18).fill(NaN), [0, 0]),
+    RangeError,
+    'W',
+  );
+  add(
+    'ConvNet.trainOn data of another shape',
+    ({ conv, data }) => conv().trainOn(data(new Float32Array(12), XOR_Y, { features: 3 })),
+    RangeError,
+    'data',
+  );
+  add('ConvNet.evaluate(null)', ({ conv }) => conv().evaluate(null), TypeError, 'data');
+  for (const fn of ['predict', 'train', 'getParams', 'deadUnits'])
+    add(
+      `ConvNet.${fn} after dispose`,
+      ({ conv }) => {
+        const net = conv();
+        net.dispose();
+        return fn === 'getParams' ? net.getParams(0) : net[fn](XOR_X, XOR_Y);
+      },
+      TypeError,
+      fn,
+    );
+
   // ---- MLP methods --------------------------------------------------------------------------
   const dataMethods = {
     lossAndGradients: (net, X, Y, o) => net.lossAndGradients(X, Y, o),
@@ -755,6 +959,12 @@ for (const { name, options } of BACKENDS) {
           buf: (n) => (owned.push(rw.alloc(n)), owned.at(-1)),
           foreign: (n) => (owned.push(other.alloc(n)), owned.at(-1)),
           net: (o = { sizes: [2, 4, 1] }) => (owned.push(rw.createMLP({ seed: 1, ...o })), owned.at(-1)),
+          conv: (o = {}) => (
+            owned.push(
+              rw.createConvNet({ input: [1, 1, 2], layers: [{ conv: 2, kernel: 3 }, { dense: 1 }], seed: 1, ...o }),
+            ),
+            owned.at(-1)
+          ),
           data: (X = XOR_X, Y = XOR_Y, o = { features: 2 }) => (owned.push(rw.createDataset(X, Y, o)), owned.at(-1)),
           foreignData: () => (owned.push(other.createDataset(XOR_X, XOR_Y, { features: 2 })), owned.at(-1)),
         };

@@ -66,6 +66,8 @@ export async function renderHeader() {
     [s.INITS, 'Init'],
     [s.OPTIMIZERS, 'Optimizer'],
     [s.FEATURE_TYPES, 'FeatureType'],
+    [s.PADDINGS, 'Padding'],
+    [s.CONV_LAYER_KINDS, 'ConvLayerKind'],
   ]);
   const text = `// Generated from web/src/option-specs.ts by web/scripts/gen-option-table.mjs: do not edit.
 // The engine's enums, status codes, defaults and bounds; the TypeScript side validates against
@@ -81,6 +83,8 @@ ${enumBlock('Loss', s.LOSSES, 'Losses on the output logits.')}
 ${enumBlock('Init', s.INITS, 'Weight initialisations.')}
 ${enumBlock('Optimizer', s.OPTIMIZERS, 'Update rules.')}
 ${enumBlock('FeatureType', s.FEATURE_TYPES, 'How a dataset stores its features.')}
+${enumBlock('Padding', s.PADDINGS, 'Convolution paddings.')}
+${enumBlock('ConvLayerKind', s.CONV_LAYER_KINDS, 'Layer kinds of a convolutional network.')}
 // Results of every fallible engine call (meanings in nn/status.h).
 enum class Status : std::int32_t { ${s.STATUS_NAMES.map((n, i) => `${n} = ${i}`).join(', ')} };
 inline constexpr const char* kStatusNames[] = { ${s.STATUS_NAMES.map((n) => `"${n}"`).join(', ')} };
@@ -100,9 +104,14 @@ struct IntegerRange {
 
 inline constexpr std::int32_t kMaxLayers = ${s.MAX_LAYERS};
 inline constexpr std::int32_t kMaxUnits = ${s.MAX_UNITS};
+inline constexpr std::int32_t kMaxChannels = ${s.MAX_CHANNELS};
+inline constexpr std::int32_t kMaxImageSide = ${s.MAX_IMAGE_SIDE};
 
 // createMLP
 ${specBlock('Mlp', s.MLP_OPTION_SPECS, enumTypes)}
+
+// One layer of createConvNet (its other options are createMLP's)
+${specBlock('ConvLayer', s.CONV_LAYER_SPECS, enumTypes)}
 
 // One update (trainStep, and each step of train)
 ${specBlock('Train', s.TRAIN_OPTION_SPECS, enumTypes)}

@@ -18,6 +18,8 @@ export type {
   GradientCheck,
   GradientCheckEntry,
 } from './mlp.js';
+export type { ConvNet, ConvNetLayerInfo } from './conv-net.js';
+export type { ConvLayer, ConvNetLayer, ConvNetOptions, DenseLayer, PoolLayer } from './conv-net-options.js';
 export type { Dataset, DatasetFeatures, DatasetOptions, DatasetTargets } from './dataset.js';
 export type { DatasetTrainAsyncOptions, DatasetTrainOptions, EvaluateOptions } from './dataset-options.js';
 export type {

@@ -227,6 +227,19 @@ export function checkMLPOptions(value: unknown): CheckedMLPOptions {
     if (s === 0) throw new RangeError(`options.sizes[${i}] must be at least 1, got 0`);
     sizes.push(s);
   }
+  return { sizes, ...readNetworkOptions(o, sizes[sizes.length - 1]!, 'options.sizes ends with') };
+}
+
+/**
+ * The options createMLP and createConvNet share (activation, leakySlope, loss, init, seed,
+ * gradAtZero), checked against the table; `outputs` is the last layer's units, named in errors
+ * by `outputsWhat` (e.g. 'options.sizes ends with').
+ */
+export function readNetworkOptions(
+  o: Partial<Omit<MLPOptions, 'sizes'>>,
+  outputs: number,
+  outputsWhat: string,
+): Omit<CheckedMLPOptions, 'sizes'> {
   const spec = MLP_OPTION_SPECS;
   const [activation, activationCode] = readEnum(
     spec.activation,
@@ -235,15 +248,13 @@ export function checkMLPOptions(value: unknown): CheckedMLPOptions {
     spec.activation.default,
   );
   const [loss, lossCode] = readEnum(spec.loss, o.loss, 'options.loss', spec.loss.default);
-  const out = sizes[sizes.length - 1]!;
-  if (loss === 'bce' && out !== 1)
-    throw new RangeError(`loss 'bce' needs one output unit, but options.sizes ends with ${out}`);
-  if (loss === 'softmax_ce' && out < 2)
-    throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${out}`);
+  if (loss === 'bce' && outputs !== 1)
+    throw new RangeError(`loss 'bce' needs one output unit, but ${outputsWhat} ${outputs}`);
+  if (loss === 'softmax_ce' && outputs < 2)
+    throw new RangeError(`loss 'softmax_ce' needs at least two output units, got ${outputs}`);
   const reluFamily = activation === 'relu' || activation === 'leaky_relu';
   const [, initCode] = readEnum(spec.init, o.init, 'options.init', reluFamily ? 'he' : 'xavier');
   return {
-    sizes,
     activation,
     loss,
     engine: {

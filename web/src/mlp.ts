@@ -28,6 +28,7 @@ import {
   type TrainOptions,
 } from './mlp-options.js';
 import { STATUS_NAMES } from './option-specs.js';
+import { runChunks, type TrainResult } from './train-chunks.js';
 import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
@@ -119,24 +120,6 @@ interface DataOffsets {
   y: number;
   yLen: number;
 }
-
-/** What one engine train call reports (cpp/nn/options.h TrainResult, read at its offsets). */
-interface TrainResult {
-  meanLoss: number;
-  lossSum: number;
-  stepsRun: number;
-}
-
-/** Lets the event loop run between two chunks of trainAsync (rendering, input, abort). */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** How long one chunk of trainAsync may hold the thread: a frame's share at 60 Hz. */
-const CHUNK_MS = 8;
 
 export class MLP {
   /** Units per layer, input first. */
@@ -284,8 +267,13 @@ export class MLP {
     const y = x + 4 * io.xLen;
     this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
     try {
-      return await this.#runChunks('trainAsync', loop, signal, onProgress, (l) =>
-        this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, l, o, base),
+      return await runChunks(
+        'trainAsync',
+        loop,
+        signal,
+        onProgress,
+        (l) => this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, l, o, base),
+        () => this.#handle === 0,
       );
     } finally {
       this.#heap.free(base);
@@ -316,10 +304,17 @@ export class MLP {
     const handle = this.#dataHandle(data);
     const { loop, options: o, signal, onProgress } = checkDataTrainOptions(options, data.rows, true);
     signal?.throwIfAborted();
-    return this.#runChunks('trainOnAsync', loop, signal, onProgress, (l) => {
-      if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
-      return this.#runTrainOn(net, handle, l, o);
-    });
+    return runChunks(
+      'trainOnAsync',
+      loop,
+      signal,
+      onProgress,
+      (l) => {
+        if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
+        return this.#runTrainOn(net, handle, l, o);
+      },
+      () => this.#handle === 0,
+    );
   }
 
   /**
@@ -355,39 +350,6 @@ export class MLP {
       predictions: new Int32Array(buffer, at + 24, predicted).slice(),
       confusion: new Uint32Array(buffer, confusionAt, classes * classes).slice(),
     };
-  }
-
-  /**
-   * The chunked loop of trainAsync and trainOnAsync: runs loop.steps steps through `run`, each
-   * chunk sized to take about CHUNK_MS, yielding to the event loop between chunks.
-   */
-  async #runChunks(
-    method: string,
-    loop: EngineTrainLoop,
-    signal: AbortSignal | undefined,
-    onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined,
-    run: (loop: EngineTrainLoop) => TrainResult,
-  ): Promise<number> {
-    const total = loop.steps;
-    let chunk = 1;
-    let result: TrainResult = { meanLoss: NaN, lossSum: 0, stepsRun: 0 };
-    while (loop.firstStep < total) {
-      const steps = Math.min(chunk, total - loop.firstStep);
-      const started = performance.now();
-      result = run({ ...loop, steps });
-      const elapsed = performance.now() - started;
-      loop.firstStep += steps;
-      loop.lossSum = result.lossSum;
-      if (result.stepsRun < steps) return result.meanLoss; // diverged
-      onProgress?.(loop.firstStep, result.meanLoss);
-      if (loop.firstStep >= total) break;
-      // Aim each chunk at CHUNK_MS from the last one's pace, growing at most 4x at a time.
-      chunk = Math.max(1, Math.min(chunk * 4, Math.floor((steps * CHUNK_MS) / Math.max(elapsed, 0.01))));
-      await yieldToEventLoop();
-      signal?.throwIfAborted();
-      if (this.#handle === 0) throw new TypeError(`the network was disposed while ${method} was running`);
-    }
-    return result.meanLoss;
   }
 
   /** Forgets momentum buffers and Adam's moments and step count. */

@@ -10,6 +10,8 @@ export type LossKind = 'bce' | 'mse' | 'softmax_ce';
 export type Init = 'he' | 'xavier' | 'zeros';
 export type OptimizerKind = 'sgd' | 'momentum' | 'adam';
 export type FeatureType = 'float32' | 'uint8';
+export type Padding = 'same' | 'valid';
+export type ConvLayerKind = 'conv' | 'pool' | 'dense';
 export type StatusName =
   'Ok' | 'InvalidArgument' | 'ShapeMismatch' | 'OutOfRange' | 'NonFinite' | 'OutOfMemory' | 'InvalidState';
 
@@ -32,6 +34,10 @@ export const INITS = inCodeOrder<Init>()(['he', 'xavier', 'zeros']);
 export const OPTIMIZERS = inCodeOrder<OptimizerKind>()(['sgd', 'momentum', 'adam']);
 /** How a dataset stores its features (`rw.createDataset()`), in the engine's code order. */
 export const FEATURE_TYPES = inCodeOrder<FeatureType>()(['float32', 'uint8']);
+/** Convolution paddings, in the engine's code order: 'same' keeps height and width, 'valid' shrinks them by kernel - 1. */
+export const PADDINGS = inCodeOrder<Padding>()(['same', 'valid']);
+/** Layer kinds of `rw.createConvNet()`, in the engine's code order. */
+export const CONV_LAYER_KINDS = inCodeOrder<ConvLayerKind>()(['conv', 'pool', 'dense']);
 /** The engine's status codes (cpp/nn/status.h), in code order; 0 is success. */
 export const STATUS_NAMES = inCodeOrder<StatusName>()([
   'Ok',
@@ -72,6 +78,10 @@ export const MAX_HYPERPARAMETER = 1e30;
 export const MAX_UNITS = 2 ** 24;
 /** Entries of `sizes` (layers + 1). */
 export const MAX_LAYERS = 1024;
+/** Channels of a convolution, and of the input of `rw.createConvNet()`. */
+export const MAX_CHANNELS = 4096;
+/** Height or width of a convolutional network's input. */
+export const MAX_IMAGE_SIDE = 4096;
 /** The largest finite float32. */
 export const FLOAT32_MAX = 3.4028234663852886e38;
 
@@ -121,6 +131,25 @@ export const MLP_OPTION_SPECS = {
   init: { kind: 'enum', values: INITS, default: null, doc: "'he' for relu and leaky_relu, 'xavier' otherwise" },
   seed: whole(0, 0, 0xffffffff, 'seed of the initial weights'),
   gradAtZero: whole(0, 0, 1, "ReLU's derivative at exactly 0: 0 (PyTorch) or 1"),
+} as const satisfies Record<string, OptionSpec>;
+
+/**
+ * Options of `rw.createConvNet()` besides `input` and `layers`: the MLP's, with the same
+ * meaning (the activation follows every convolution and hidden dense layer).
+ */
+export const CONV_NET_OPTION_SPECS = MLP_OPTION_SPECS;
+
+/** Fields of one `{ conv, kernel, padding }` layer of `rw.createConvNet()`. */
+export const CONV_LAYER_SPECS = {
+  conv: whole(8, 1, MAX_CHANNELS, 'output channels (filters) of a convolution'),
+  kernel: whole(3, 3, 5, 'filter height and width: 3 or 5 (stride 1)'),
+  padding: {
+    kind: 'enum',
+    values: PADDINGS,
+    default: 'same',
+    doc: "'same' pads (kernel - 1) / 2 zeros on every side; 'valid' pads none",
+  },
+  pool: whole(2, 2, 2, 'max pooling window and stride: 2 (odd sizes are floored)'),
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of one update (`trainStep`, and every step of `train`); PyTorch's defaults. */
@@ -207,6 +236,8 @@ export const GRADIENT_CHECK_OPTION_SPECS = {
 /** Every option table, by the call it belongs to. */
 export const OPTION_SPECS = {
   createMLP: MLP_OPTION_SPECS,
+  createConvNet: CONV_NET_OPTION_SPECS,
+  convLayer: CONV_LAYER_SPECS,
   train: TRAIN_OPTION_SPECS,
   loop: LOOP_OPTION_SPECS,
   createDataset: DATASET_OPTION_SPECS,

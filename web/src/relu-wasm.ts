@@ -20,6 +20,8 @@ import {
   type DatasetOptions,
   type DatasetTargets,
 } from './dataset.js';
+import { ConvNet } from './conv-net.js';
+import { checkConvNetOptions, engineLayers, type ConvNetOptions } from './conv-net-options.js';
 import { MLP } from './mlp.js';
 import { checkMLPOptions, type MLPOptions } from './mlp-options.js';
 import { MLP_OPTION_SPECS, STATUS_NAMES } from './option-specs.js';
@@ -187,6 +189,33 @@ export class ReluWasm {
       throw new RangeError(`createMLP: ${what}${readCString(m.HEAPU8, message!)}`);
     }
     return new MLP(this.heap, handle!, o);
+  }
+
+  /**
+   * A convolutional network: `options.input` is [channels, height, width] (X is
+   * [rows][channels][height][width], PyTorch's NCHW), `options.layers` lists
+   * `{ conv, kernel, padding }`, `{ pool: 2 }` and `{ dense }` layers ending with a dense one
+   * (linear); the other options are createMLP's. Conv W is [out][in][k][k]; the first dense
+   * layer after a conv or pool reads its input flattened as (channel, row, column).
+   */
+  createConvNet(options: ConvNetOptions): ConvNet {
+    const o = checkConvNetOptions(options);
+    const layers = engineLayers(o.layers);
+    const at = this.heap.scratch(layers.length + 2);
+    const slots = at + 4 * layers.length;
+    const m = this.heap.module;
+    new Int32Array(m.HEAPU8.buffer, at, layers.length).set(layers);
+    const [channels, height, width] = o.input;
+    const status = m.convCreate(
+      { ...o.engine, channels, height, width, layers: at, numLayers: o.layers.length },
+      slots,
+    );
+    const [handle, message] = new Uint32Array(m.HEAPU8.buffer, slots, 2);
+    if (status !== 0) {
+      const what = status === OUT_OF_MEMORY ? 'options.layers: ' : '';
+      throw new RangeError(`createConvNet: ${what}${readCString(m.HEAPU8, message!)}`);
+    }
+    return new ConvNet(this.heap, handle!, o);
   }
 
   /**

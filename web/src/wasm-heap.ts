@@ -5,7 +5,7 @@ import type { ReluWasmModule } from './wasm-module.js';
 
 /** A block freed when its last holder is garbage-collected. */
 export interface Lease {
-  readonly kind: 'buffer' | 'mlp';
+  readonly kind: 'buffer' | 'mlp' | 'conv';
   readonly address: number;
   holders: number;
 }
@@ -43,7 +43,8 @@ export class WasmHeap {
   private readonly finalizer = new FinalizationRegistry<Lease>((lease) => {
     if (--lease.holders > 0) return;
     if (lease.kind === 'buffer') this.free(lease.address);
-    else this.module.mlpDestroy(lease.address);
+    else if (lease.kind === 'mlp') this.module.mlpDestroy(lease.address);
+    else this.module.convDestroy(lease.address);
   });
 
   constructor(readonly module: ReluWasmModule) {}

@@ -1,5 +1,6 @@
 // The Embind module as cpp/bindings/bindings.cc exposes it. Offsets are byte offsets into
 // WASM memory; sizes are element counts.
+import type { EngineConvNetConfig } from './conv-net-options.js';
 import type { EngineDatasetConfig } from './dataset.js';
 import type {
   EngineGradientCheckOptions,
@@ -8,7 +9,7 @@ import type {
   EngineTrainOptions,
 } from './mlp-options.js';
 
-export interface ReluWasmModule extends MlpBindings, DatasetBindings {
+export interface ReluWasmModule extends MlpBindings, ConvNetBindings, DatasetBindings {
   HEAPU8: Uint8Array;
   HEAPF32: Float32Array;
   HEAP32: Int32Array;
@@ -137,6 +138,71 @@ export interface MlpBindings {
     result: number,
   ): number;
   mlpClasses(net: number): number;
+}
+
+/** The convolutional network's functions (handles are WASM addresses of ConvNet objects). */
+export interface ConvNetBindings {
+  convCreate(config: EngineConvNetConfig, slots: number): number;
+  convDestroy(net: number): void;
+  convWeightCount(net: number, layer: number): number;
+  convBiasCount(net: number, layer: number): number;
+  convOutputSize(net: number, layer: number): number;
+  convTargetWidth(net: number): number;
+  convClasses(net: number): number;
+  convLastError(net: number): string;
+  convGetParams(net: number, layer: number, w: number, b: number): number;
+  convSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
+  convGetGradients(net: number, layer: number, dw: number, db: number): number;
+  convLossAndGradients(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    l2: number,
+    l1: number,
+    loss: number,
+  ): number;
+  convTrainStep(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    options: EngineTrainOptions,
+    loss: number,
+  ): number;
+  convTrain(
+    net: number,
+    x: number,
+    xLen: number,
+    y: number,
+    yLen: number,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    result: number,
+  ): number;
+  convTrainDataset(
+    net: number,
+    data: number,
+    loop: EngineTrainLoop,
+    options: EngineTrainOptions,
+    result: number,
+  ): number;
+  convEvaluate(
+    net: number,
+    data: number,
+    first: number,
+    count: number,
+    predictions: number,
+    confusion: number,
+    result: number,
+  ): number;
+  convResetOptimizer(net: number): void;
+  convPredict(net: number, x: number, xLen: number, out: number): number;
+  convForward(net: number, x: number, xLen: number): number;
+  convGetActivations(net: number, layer: number, out: number): number;
+  convDeadUnits(net: number, layer: number, out: number, count: number): number;
 }
 
 /** The dataset functions of the Embind module (handles are WASM addresses of Dataset objects). */

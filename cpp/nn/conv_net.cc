@@ -1,0 +1,870 @@
+#include "nn/conv_net.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <new>
+
+#include "nn/dense.h"
+#include "nn/hidden_activation.h"
+#include "nn/limits.h"
+#include "nn/loss.h"
+#include "nn/max_pool.h"
+#include "nn/optimizer.h"
+#include "nn/prng.h"
+
+namespace relu::nn {
+namespace {
+
+float* alloc_floats(std::size_t count) {
+  return static_cast<float*>(std::calloc(count == 0 ? 1 : count, sizeof(float)));
+}
+
+std::size_t max_of(std::size_t a, std::size_t b) { return a > b ? a : b; }
+
+}  // namespace
+
+Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** message) {
+  const char* ignored = nullptr;
+  const char** msg = message != nullptr ? message : &ignored;
+  *msg = "";
+  if (out == nullptr) {
+    *msg = "create: null output pointer";
+    return Status::InvalidArgument;
+  }
+  *out = nullptr;
+  if (config.channels < 1 || config.channels > kMaxChannels || config.height < 1 ||
+      config.height > kMaxImageSide || config.width < 1 || config.width > kMaxImageSide) {
+    *msg =
+        "input must be [channels, height, width] with channels in [1, 4096] and sides in [1, 4096]";
+    return Status::InvalidArgument;
+  }
+  if (config.layers == nullptr || config.num_layers < 1 ||
+      config.num_layers > static_cast<std::size_t>(kMaxLayers)) {
+    *msg = "layers must list 1 to 1024 layers";
+    return Status::InvalidArgument;
+  }
+  if (!valid_enum(config.activation, kActivationCount) || !valid_enum(config.loss, kLossCount) ||
+      !valid_enum(config.init, kInitCount)) {
+    *msg = "unknown activation, loss or init";
+    return Status::InvalidArgument;
+  }
+  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
+    *msg = "leakySlope must be a finite number";
+    return Status::InvalidArgument;
+  }
+  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
+    *msg = "gradAtZero must be 0 or 1";
+    return Status::InvalidArgument;
+  }
+
+  // Shapes, layer by layer, with every product checked against the engine's size limit.
+  const std::size_t n = config.num_layers;
+  Stage* stages = new (std::nothrow) Stage[n];
+  if (stages == nullptr) {
+    *msg = "out of memory";
+    return Status::OutOfMemory;
+  }
+  auto reject = [&](Status s, const char* text) {
+    delete[] stages;
+    *msg = text;
+    return s;
+  };
+  std::size_t c = static_cast<std::size_t>(config.channels);
+  std::size_t h = static_cast<std::size_t>(config.height);
+  std::size_t w = static_cast<std::size_t>(config.width);
+  std::size_t input = 0;
+  if (!add_product(&input, c * h, w) || input > static_cast<std::size_t>(kMaxUnits)) {
+    return reject(Status::InvalidArgument, "input: channels * height * width must be at most 2^24");
+  }
+  bool flat = false;
+  std::size_t flat_size = input, params = 0, packed = 0, num_params = 0;
+  std::size_t col = 0, dw = 0, dense_scratch = 0, max_size = input;
+  for (std::size_t l = 0; l < n; ++l) {
+    const ConvLayerSpec& spec = config.layers[l];
+    Stage& s = stages[l];
+    s = Stage{};
+    s.kind = spec.kind;
+    s.in_size = flat_size;
+    if (!valid_enum(spec.kind, kConvLayerKindCount)) {
+      return reject(Status::InvalidArgument, "unknown layer kind");
+    }
+    if (spec.kind == ConvLayerKind::Conv) {
+      if (flat) return reject(Status::InvalidArgument, "a conv layer cannot follow a dense layer");
+      if (!kConvLayerConv.contains(spec.size)) {
+        return reject(Status::InvalidArgument, "conv: channels must be an integer in [1, 4096]");
+      }
+      if (spec.kernel != 3 && spec.kernel != 5) {
+        return reject(Status::InvalidArgument, "conv: kernel must be 3 or 5");
+      }
+      if (!valid_enum(spec.padding, kPaddingCount)) {
+        return reject(Status::InvalidArgument, "conv: unknown padding");
+      }
+      const auto k = static_cast<std::size_t>(spec.kernel);
+      const std::size_t pad = spec.padding == Padding::Same ? (k - 1) / 2 : 0;
+      if (h + 2 * pad < k || w + 2 * pad < k) {
+        return reject(Status::InvalidArgument,
+                      "conv: a 'valid' convolution needs an input at least kernel x kernel");
+      }
+      const auto o = static_cast<std::size_t>(spec.size);
+      s.conv = ConvShape{c, h, w, o, k, pad, h + 2 * pad - k + 1, w + 2 * pad - k + 1};
+      s.activated = true;
+      std::size_t col_here = 0, out_here = 0;
+      if (!add_product(&params, s.conv.patch() + 1, o) ||
+          !add_product(&col_here, s.conv.patch(), s.conv.positions()) ||
+          !add_product(&out_here, o, s.conv.positions()) ||
+          out_here > static_cast<std::size_t>(kMaxUnits)) {
+        return reject(Status::OutOfMemory, "network too large: a conv layer exceeds 2^24 values");
+      }
+      col = max_of(col, col_here);
+      dw = max_of(dw, o * s.conv.patch());
+      c = o;
+      h = s.conv.out_height;
+      w = s.conv.out_width;
+      flat_size = out_here;
+      ++num_params;
+    } else if (spec.kind == ConvLayerKind::Pool) {
+      if (flat) return reject(Status::InvalidArgument, "a pool layer cannot follow a dense layer");
+      if (!kConvLayerPool.contains(spec.size)) {
+        return reject(Status::InvalidArgument, "pool: the window must be 2");
+      }
+      if (h < 2 || w < 2) return reject(Status::InvalidArgument, "pool: input smaller than 2x2");
+      s.conv = ConvShape{c, h, w, c, 2, 0, h / 2, w / 2};
+      h /= 2;
+      w /= 2;
+      flat_size = c * h * w;
+    } else {
+      if (spec.size < 1 || spec.size > kMaxUnits) {
+        return reject(Status::InvalidArgument, "dense: units must be an integer in [1, 2^24]");
+      }
+      flat = true;
+      s.dense_in = flat_size;
+      s.dense_out = static_cast<std::size_t>(spec.size);
+      s.activated = l + 1 < n;
+      if (!add_product(&params, s.dense_in + 1, s.dense_out) ||
+          (dense_forward_uses_packed(s.dense_out) &&
+           !add_product(&packed, s.dense_in, s.dense_out))) {
+        return reject(Status::OutOfMemory, "network too large: its parameters exceed 2 GiB");
+      }
+      dense_scratch = max_of(dense_scratch, s.dense_in * s.dense_out + s.dense_out +
+                                                dense_weight_grad_scratch(s.dense_in, s.dense_out));
+      flat_size = s.dense_out;
+      ++num_params;
+    }
+    s.out_size = flat_size;
+    max_size = max_of(max_size, flat_size);
+  }
+  if (stages[n - 1].kind != ConvLayerKind::Dense) {
+    return reject(Status::InvalidArgument, "the last layer must be dense (it is linear)");
+  }
+  const std::size_t outputs = stages[n - 1].dense_out;
+  if (config.loss == Loss::Bce && outputs != 1) {
+    return reject(Status::InvalidArgument, "loss bce needs exactly 1 output unit");
+  }
+  if (config.loss == Loss::SoftmaxCe && outputs < 2) {
+    return reject(Status::InvalidArgument, "loss softmax_ce needs at least 2 output units");
+  }
+  std::size_t arena = 0;
+  if (!add_product(&arena, params, 4) || !add_product(&arena, packed, 1)) {
+    return reject(Status::OutOfMemory, "network too large: its parameters exceed 2 GiB");
+  }
+
+  ConvNet* net = new (std::nothrow) ConvNet();
+  if (net == nullptr) return reject(Status::OutOfMemory, "out of memory");
+  net->stages_ = stages;
+  net->num_stages_ = n;
+  net->arena_ = alloc_floats(arena);
+  if (net->arena_ == nullptr) {
+    destroy(net);
+    *msg = "out of memory allocating the network";
+    return Status::OutOfMemory;
+  }
+  net->num_params_ = num_params;
+  net->input_size_ = input;
+  net->max_size_ = max_size;
+  net->col_floats_ = col;
+  net->dw_floats_ = dw;
+  net->dense_scratch_ = dense_scratch;
+  net->activation_ = config.activation;
+  net->leaky_slope_ = static_cast<float>(config.leaky_slope);
+  net->loss_ = config.loss;
+  net->grad_at_zero_ = config.grad_at_zero;
+  net->param_count_ = params;
+  net->params_ = net->arena_;
+  net->grads_ = net->params_ + params;
+  net->opt_m_ = net->grads_ + params;
+  net->opt_v_ = net->opt_m_ + params;
+  float* packed_ptr = net->opt_v_ + params;
+  std::size_t offset = 0;
+  // Workspace floats per row: every stage's z, h (activated) and arg max (pool), and two
+  // gradient buffers.
+  std::size_t per_row = 2 * max_size;
+  for (std::size_t l = 0; l < n; ++l) {
+    Stage& s = stages[l];
+    per_row += s.out_size * (1 + (s.activated ? 1 : 0) + (s.kind == ConvLayerKind::Pool ? 1 : 0));
+    if (s.kind == ConvLayerKind::Pool) continue;
+    const std::size_t wc = s.kind == ConvLayerKind::Conv ? s.conv.out_channels * s.conv.patch()
+                                                         : s.dense_in * s.dense_out;
+    const std::size_t bc = s.kind == ConvLayerKind::Conv ? s.conv.out_channels : s.dense_out;
+    s.w = net->params_ + offset;
+    s.dw = net->grads_ + offset;
+    offset += wc;
+    s.b = net->params_ + offset;
+    s.db = net->grads_ + offset;
+    offset += bc;
+    if (s.kind == ConvLayerKind::Dense && dense_forward_uses_packed(s.dense_out)) {
+      s.wt = packed_ptr;
+      packed_ptr += wc;
+    }
+  }
+  net->per_row_ = per_row;
+  const std::size_t by_bytes = kChunkBytes / (per_row * sizeof(float));
+  net->chunk_rows_ = by_bytes < 1 ? 1 : (by_bytes < kChunkRows ? by_bytes : kChunkRows);
+
+  if (config.init != Init::Zeros) {
+    Pcg32 rng(config.seed, kInitStream);
+    NormalSampler normal(&rng);
+    for (std::size_t l = 0; l < n; ++l) {
+      const Stage& s = stages[l];
+      if (s.kind == ConvLayerKind::Pool) continue;
+      const bool conv = s.kind == ConvLayerKind::Conv;
+      const std::size_t fan_in = conv ? s.conv.patch() : s.dense_in;
+      const std::size_t fan_out =
+          conv ? s.conv.out_channels * s.conv.kernel * s.conv.kernel : s.dense_out;
+      const std::size_t count = conv ? s.conv.out_channels * fan_in : s.dense_in * s.dense_out;
+      const double fan = config.init == Init::He ? static_cast<double>(fan_in)
+                                                 : static_cast<double>(fan_in + fan_out);
+      const double stddev = std::sqrt(2.0 / fan);
+      for (std::size_t i = 0; i < count; ++i) s.w[i] = static_cast<float>(normal.next() * stddev);
+    }
+  }
+  *out = net;
+  return Status::Ok;
+}
+
+void ConvNet::destroy(ConvNet* net) { delete net; }
+
+ConvNet::~ConvNet() {
+  std::free(workspace_);
+  std::free(batch_);
+  std::free(arena_);
+  delete[] stages_;
+}
+
+Status ConvNet::fail(Status status, const char* message) const {
+  last_error_ = message;
+  return status;
+}
+
+Status ConvNet::ok() const {
+  last_error_ = "";
+  return Status::Ok;
+}
+
+std::size_t ConvNet::output_size(std::int32_t layer) const {
+  if (layer < 0 || static_cast<std::size_t>(layer) >= num_stages_) return 0;
+  return stages_[layer].out_size;
+}
+
+ConvNet::Stage* ConvNet::param_stage(std::int32_t param_layer) const {
+  if (param_layer < 0) return nullptr;
+  std::int32_t p = 0;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    if (stages_[l].kind == ConvLayerKind::Pool) continue;
+    if (p++ == param_layer) return &stages_[l];
+  }
+  return nullptr;
+}
+
+std::size_t ConvNet::weight_count(std::int32_t param_layer) const {
+  const Stage* s = param_stage(param_layer);
+  if (s == nullptr) return 0;
+  return s->kind == ConvLayerKind::Conv ? s->conv.out_channels * s->conv.patch()
+                                        : s->dense_in * s->dense_out;
+}
+
+std::size_t ConvNet::bias_count(std::int32_t param_layer) const {
+  const Stage* s = param_stage(param_layer);
+  if (s == nullptr) return 0;
+  return s->kind == ConvLayerKind::Conv ? s->conv.out_channels : s->dense_out;
+}
+
+std::size_t ConvNet::target_width() const {
+  return loss_ == Loss::Mse ? stages_[num_stages_ - 1].dense_out : 1;
+}
+
+std::size_t ConvNet::classes() const {
+  switch (loss_) {
+    case Loss::Bce:
+      return 2;
+    case Loss::SoftmaxCe:
+      return stages_[num_stages_ - 1].dense_out;
+    case Loss::Mse:
+      return 0;
+  }
+  return 0;
+}
+
+Status ConvNet::get_params(std::int32_t param_layer, float* w, float* b) const {
+  const Stage* s = param_stage(param_layer);
+  if (s == nullptr) return fail(Status::OutOfRange, "layer index out of range");
+  if (w != nullptr) std::memcpy(w, s->w, weight_count(param_layer) * sizeof(float));
+  if (b != nullptr) std::memcpy(b, s->b, bias_count(param_layer) * sizeof(float));
+  return ok();
+}
+
+Status ConvNet::get_gradients(std::int32_t param_layer, float* dw, float* db) const {
+  const Stage* s = param_stage(param_layer);
+  if (s == nullptr) return fail(Status::OutOfRange, "layer index out of range");
+  if (dw != nullptr) std::memcpy(dw, s->dw, weight_count(param_layer) * sizeof(float));
+  if (db != nullptr) std::memcpy(db, s->db, bias_count(param_layer) * sizeof(float));
+  return ok();
+}
+
+Status ConvNet::set_params(std::int32_t param_layer, const float* w, std::size_t w_len,
+                           const float* b, std::size_t b_len) {
+  Stage* s = param_stage(param_layer);
+  if (s == nullptr) return fail(Status::OutOfRange, "layer index out of range");
+  if (w == nullptr || b == nullptr || w_len != weight_count(param_layer) ||
+      b_len != bias_count(param_layer)) {
+    return fail(Status::ShapeMismatch, "setParams: W and b do not have the layer's sizes");
+  }
+  if (!all_finite(w, w_len) || !all_finite(b, b_len)) {
+    return fail(Status::NonFinite, "setParams: W or b contains NaN or infinity");
+  }
+  std::memcpy(s->w, w, w_len * sizeof(float));
+  std::memcpy(s->b, b, b_len * sizeof(float));
+  packed_dirty_ = true;
+  forward_rows_ = 0;
+  return ok();
+}
+
+Status ConvNet::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
+  if (x == nullptr || x_len == 0)
+    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
+  if (x_len % input_size_ != 0) {
+    return fail(Status::ShapeMismatch,
+                "X length is not a multiple of channels * height * width of the input");
+  }
+  if (!all_finite(x, x_len)) return fail(Status::NonFinite, "X contains NaN or infinity");
+  *rows = x_len / input_size_;
+  return Status::Ok;
+}
+
+Status ConvNet::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
+  const std::size_t width = target_width();
+  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
+    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
+                                           ? "Y must hold rows * outputs targets for mse"
+                                           : "Y must hold one label per row of X");
+  }
+  if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
+  const auto classes = static_cast<float>(stages_[num_stages_ - 1].dense_out);
+  for (std::size_t i = 0; i < y_len; ++i) {
+    if (loss_ == Loss::Bce && !(y[i] >= 0.0f && y[i] <= 1.0f)) {
+      return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
+    }
+    if (loss_ == Loss::SoftmaxCe &&
+        (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i]))) {
+      return fail(Status::OutOfRange,
+                  "Y: softmax_ce labels must be integers in [0, number of output units)");
+    }
+  }
+  return Status::Ok;
+}
+
+Status ConvNet::check_options(const TrainOptions& o) const {
+  if (!valid_enum(o.optimizer, kOptimizerCount))
+    return fail(Status::InvalidArgument, "unknown optimizer");
+  if (!kTrainLr.contains(o.lr) || !kTrainL2.contains(o.l2) || !kTrainL1.contains(o.l1) ||
+      !kTrainMomentum.contains(o.momentum) || !kTrainEps.contains(o.eps)) {
+    return fail(Status::InvalidArgument, "lr, l2, l1, momentum and eps must be finite and >= 0");
+  }
+  if (!kTrainBeta1.contains(o.beta1) || !kTrainBeta2.contains(o.beta2)) {
+    return fail(Status::InvalidArgument, "beta1 and beta2 must be in [0, 1)");
+  }
+  return Status::Ok;
+}
+
+Status ConvNet::check_dataset(const Dataset& data) const {
+  if (data.features() != input_size_) {
+    return fail(Status::ShapeMismatch,
+                "data: its rows have not channels * height * width features");
+  }
+  if (data.target_width() != target_width()) {
+    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
+                                           ? "data: mse needs one target per output unit per row"
+                                           : "data: needs one label per row");
+  }
+  const TargetSummary t = data.targets();
+  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
+    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
+  }
+  if (loss_ == Loss::SoftmaxCe &&
+      !(t.integral && t.min >= 0.0f &&
+        t.max < static_cast<float>(stages_[num_stages_ - 1].dense_out))) {
+    return fail(Status::OutOfRange,
+                "data: softmax_ce labels must be integers in [0, number of output units)");
+  }
+  return Status::Ok;
+}
+
+Status ConvNet::ensure_workspace(std::size_t rows) {
+  if (rows <= capacity_) return Status::Ok;
+  std::size_t total = 0;
+  if (!add_product(&total, rows, per_row_) || !add_product(&total, 2, col_floats_) ||
+      !add_product(&total, 1, dw_floats_) || !add_product(&total, 1, dense_scratch_)) {
+    return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
+  }
+  float* ws = static_cast<float*>(std::malloc(total * sizeof(float)));
+  if (ws == nullptr) {
+    return fail(Status::OutOfMemory, "out of memory allocating the batch workspace");
+  }
+  std::free(workspace_);
+  workspace_ = ws;
+  capacity_ = rows;
+  float* p = ws;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    Stage& s = stages_[l];
+    s.z = p;
+    p += rows * s.out_size;
+    s.h = nullptr;
+    if (s.activated) {
+      s.h = p;
+      p += rows * s.out_size;
+    }
+    s.argmax = nullptr;
+    if (s.kind == ConvLayerKind::Pool) {
+      static_assert(sizeof(std::int32_t) == sizeof(float), "arg max shares float slots");
+      s.argmax = reinterpret_cast<std::int32_t*>(p);
+      p += rows * s.out_size;
+    }
+  }
+  grad_a_ = p;
+  p += rows * max_size_;
+  grad_b_ = p;
+  p += rows * max_size_;
+  col_ = p;
+  p += col_floats_;
+  dcol_ = p;
+  p += col_floats_;
+  dw_image_ = p;
+  p += dw_floats_;
+  dense_dw_ = p;
+  std::size_t widest_dense = 0;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    const Stage& s = stages_[l];
+    if (s.kind == ConvLayerKind::Dense)
+      widest_dense = max_of(widest_dense, s.dense_in * s.dense_out);
+  }
+  dense_db_ = dense_dw_ + widest_dense;
+  std::size_t widest_out = 0;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    if (stages_[l].kind == ConvLayerKind::Dense)
+      widest_out = max_of(widest_out, stages_[l].dense_out);
+  }
+  dense_scratch_ptr_ = dense_db_ + widest_out;
+  forward_rows_ = 0;
+  return Status::Ok;
+}
+
+Status ConvNet::ensure_batch(std::size_t rows) {
+  if (rows <= batch_capacity_) return Status::Ok;
+  std::size_t total = 0;
+  if (!add_product(&total, rows, input_size_ + target_width())) {
+    return fail(Status::OutOfMemory, "batch too large: it would exceed 2 GiB");
+  }
+  float* b = static_cast<float*>(std::malloc(total * sizeof(float)));
+  if (b == nullptr) return fail(Status::OutOfMemory, "out of memory allocating the batch");
+  std::free(batch_);
+  batch_ = b;
+  batch_x_ = b;
+  batch_y_ = b + rows * input_size_;
+  batch_capacity_ = rows;
+  return Status::Ok;
+}
+
+void ConvNet::refresh_packed() {
+  if (!packed_dirty_) return;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    const Stage& s = stages_[l];
+    if (s.wt != nullptr) pack_transposed(s.w, s.dense_out, s.dense_in, s.wt);
+  }
+  packed_dirty_ = false;
+}
+
+void ConvNet::run_forward(const float* x, std::size_t rows) {
+  refresh_packed();
+  const float* a = x;
+  for (std::size_t l = 0; l < num_stages_; ++l) {
+    Stage& s = stages_[l];
+    switch (s.kind) {
+      case ConvLayerKind::Conv:
+        for (std::size_t r = 0; r < rows; ++r) {
+          conv2d_forward(s.conv, a + r * s.in_size, s.w, s.b, col_, s.z + r * s.out_size);
+        }
+        break;
+      case ConvLayerKind::Pool:
+        for (std::size_t r = 0; r < rows; ++r) {
+          max_pool2_forward(s.conv.in_channels, s.conv.height, s.conv.width, a + r * s.in_size,
+                            s.z + r * s.out_size, s.argmax + r * s.out_size);
+        }
+        break;
+      case ConvLayerKind::Dense:
+        dense_forward(a, rows, s.dense_in, s.dense_out, s.w, s.wt, s.b, s.z);
+        break;
+    }
+    if (s.activated) activation_forward(activation_, leaky_slope_, s.z, s.h, rows * s.out_size);
+    a = s.out();
+  }
+}
+
+// Adds this chunk's gradients to every layer's dw, db; grad_a_ holds dLoss/dlogits on entry.
+void ConvNet::run_backward(const float* x, std::size_t rows) {
+  float* dz = grad_a_;
+  float* spare = grad_b_;
+  for (std::size_t l = num_stages_; l-- > 0;) {
+    const Stage& s = stages_[l];
+    const float* a_in = l == 0 ? x : stages_[l - 1].out();
+    const bool need_dx = l > 0;
+    switch (s.kind) {
+      case ConvLayerKind::Dense: {
+        const std::size_t wc = s.dense_in * s.dense_out;
+        dense_weight_grad(dz, a_in, rows, s.dense_in, s.dense_out, dense_dw_, dense_db_,
+                          dense_scratch_ptr_);
+        for (std::size_t i = 0; i < wc; ++i) s.dw[i] += dense_dw_[i];
+        for (std::size_t i = 0; i < s.dense_out; ++i) s.db[i] += dense_db_[i];
+        if (need_dx) dense_input_grad(dz, rows, s.dense_in, s.dense_out, s.w, spare);
+        break;
+      }
+      case ConvLayerKind::Conv:
+        for (std::size_t r = 0; r < rows; ++r) {
+          const float* dz_r = dz + r * s.out_size;
+          im2col(s.conv, a_in + r * s.in_size, col_);
+          conv2d_weight_grad_add(s.conv, col_, dz_r, s.dw, s.db, dw_image_);
+          if (need_dx) conv2d_input_grad(s.conv, s.w, dz_r, dcol_, spare + r * s.in_size);
+        }
+        break;
+      case ConvLayerKind::Pool:
+        for (std::size_t r = 0; r < rows && need_dx; ++r) {
+          max_pool2_backward(s.conv.in_channels, s.conv.height, s.conv.width, dz + r * s.out_size,
+                             s.argmax + r * s.out_size, spare + r * s.in_size);
+        }
+        break;
+    }
+    if (!need_dx) break;
+    const Stage& below = stages_[l - 1];
+    if (below.activated) {
+      activation_backward(activation_, leaky_slope_, grad_at_zero_, below.z, below.h, spare,
+                          rows * below.out_size);
+    }
+    float* t = dz;
+    dz = spare;
+    spare = t;
+  }
+}
+
+// The batch runs in chunks of at most capacity_ rows; each chunk's loss gradient is scaled by
+// its share of the rows, so the sum over chunks is the gradient of the batch's mean loss.
+double ConvNet::compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
+                                  float l1) {
+  std::memset(grads_, 0, param_count_ * sizeof(float));
+  const Stage& last = stages_[num_stages_ - 1];
+  const std::size_t tw = target_width();
+  double loss = 0.0;
+  for (std::size_t done = 0; done < rows;) {
+    const std::size_t n = rows - done < capacity_ ? rows - done : capacity_;
+    const float* xc = x + done * input_size_;
+    run_forward(xc, n);
+    const double chunk_loss =
+        loss_and_grad(loss_, last.z, y + done * tw, n, last.dense_out, grad_a_);
+    if (n != rows) {
+      const auto share = static_cast<float>(static_cast<double>(n) / static_cast<double>(rows));
+      for (std::size_t i = 0; i < n * last.dense_out; ++i) grad_a_[i] *= share;
+      loss += chunk_loss * static_cast<double>(n) / static_cast<double>(rows);
+    } else {
+      loss = chunk_loss;
+    }
+    run_backward(xc, n);
+    done += n;
+  }
+  if (l2 != 0.0f || l1 != 0.0f) {
+    double sum_sq = 0.0, sum_abs = 0.0;
+    for (std::int32_t p = 0; p < num_param_layers(); ++p) {
+      const Stage* s = param_stage(p);
+      const std::size_t n = weight_count(p);
+      for (std::size_t i = 0; i < n; ++i) {
+        const float w = s->w[i];
+        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
+        s->dw[i] += l2 * w + l1 * sign;
+        sum_sq += static_cast<double>(w) * static_cast<double>(w);
+        sum_abs += std::fabs(static_cast<double>(w));
+      }
+    }
+    loss += 0.5 * static_cast<double>(l2) * sum_sq + static_cast<double>(l1) * sum_abs;
+  }
+  return loss;
+}
+
+void ConvNet::reset_optimizer() {
+  std::memset(opt_m_, 0, param_count_ * sizeof(float));
+  std::memset(opt_v_, 0, param_count_ * sizeof(float));
+  adam_t_ = 0;
+}
+
+void ConvNet::apply_update(const TrainOptions& o) {
+  if (o.optimizer != opt_kind_) {
+    reset_optimizer();
+    opt_kind_ = o.optimizer;
+  }
+  switch (o.optimizer) {
+    case Optimizer::Sgd:
+      sgd_update(params_, grads_, param_count_, o.lr);
+      break;
+    case Optimizer::Momentum:
+      momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
+      break;
+    case Optimizer::Adam:
+      ++adam_t_;
+      adam_update(params_, grads_, opt_m_, opt_v_, param_count_, o.lr, o.beta1, o.beta2, o.eps,
+                  adam_t_);
+      break;
+  }
+  packed_dirty_ = true;
+}
+
+Status ConvNet::loss_and_gradients(const float* x, std::size_t x_len, const float* y,
+                                   std::size_t y_len, double l2, double l1, double* loss) {
+  std::size_t rows = 0;
+  if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
+  if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
+  if (!kTrainL2.contains(l2) || !kTrainL1.contains(l1)) {
+    return fail(Status::InvalidArgument, "l2 and l1 must be finite and >= 0");
+  }
+  if (Status s = ensure_workspace(rows < chunk_rows_ ? rows : chunk_rows_); s != Status::Ok)
+    return s;
+  forward_rows_ = 0;
+  const double value =
+      compute_gradients(x, y, rows, static_cast<float>(l2), static_cast<float>(l1));
+  if (loss != nullptr) *loss = value;
+  return ok();
+}
+
+Status ConvNet::train_step(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                           const TrainOptions& options, double* loss) {
+  std::size_t rows = 0;
+  if (Status s = check_options(options); s != Status::Ok) return s;
+  if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
+  if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
+  if (Status s = ensure_workspace(rows < chunk_rows_ ? rows : chunk_rows_); s != Status::Ok)
+    return s;
+  forward_rows_ = 0;
+  double value =
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
+  if (std::isfinite(value)) apply_update(options);
+  if (!std::isfinite(value) || !all_finite(params_, param_count_)) {
+    reset_optimizer();
+    if (std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
+  }
+  if (loss != nullptr) *loss = value;
+  return ok();
+}
+
+Status ConvNet::train(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
+                      const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
+  std::size_t rows = 0;
+  if (Status s = check_options(options); s != Status::Ok) return s;
+  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
+      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
+    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
+  }
+  if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
+  if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
+  if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
+  return run_minibatches(x, y, nullptr, rows, loop, options, result);
+}
+
+Status ConvNet::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
+                      TrainResult* result) {
+  if (Status s = check_options(options); s != Status::Ok) return s;
+  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
+      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
+    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
+  }
+  if (Status s = check_dataset(data); s != Status::Ok) return s;
+  return run_minibatches(nullptr, nullptr, &data, data.rows(), loop, options, result);
+}
+
+Status ConvNet::run_minibatches(const float* x, const float* y, const Dataset* data,
+                                std::size_t rows, const TrainLoop& loop,
+                                const TrainOptions& options, TrainResult* result) {
+  const auto asked = static_cast<std::size_t>(loop.batch_size);
+  const std::size_t batch = asked < rows ? asked : rows;
+  if (Status s = ensure_workspace(batch < chunk_rows_ ? batch : chunk_rows_); s != Status::Ok)
+    return s;
+  const bool full_batch = batch == rows;
+  const bool gathers = data != nullptr || !full_batch;
+  if (gathers) {
+    if (Status s = ensure_batch(batch); s != Status::Ok) return s;
+  }
+  if (!full_batch) {
+    if (!order_.reserve(rows))
+      return fail(Status::OutOfMemory, "out of memory allocating the row order");
+    order_.seek(loop.seed, rows, batch, loop.first_step);
+  }
+  forward_rows_ = 0;
+  const auto l2 = static_cast<float>(options.l2);
+  const auto l1 = static_cast<float>(options.l1);
+  const std::size_t tw = target_width();
+  if (full_batch && data != nullptr) {
+    data->gather_range(0, rows, batch_x_, batch_y_);
+    x = batch_x_;
+    y = batch_y_;
+  }
+  double total = loop.loss_sum;
+  std::int32_t step = 0;
+  for (; step < loop.steps; ++step) {
+    double step_loss = 0.0;
+    if (full_batch) {
+      step_loss = compute_gradients(x, y, rows, l2, l1);
+    } else {
+      std::size_t n = 0;
+      const std::uint32_t* index = order_.next(&n);
+      if (data != nullptr) {
+        data->gather(index, n, batch_x_, batch_y_);
+      } else {
+        for (std::size_t r = 0; r < n; ++r) {
+          std::memcpy(batch_x_ + r * input_size_, x + index[r] * input_size_,
+                      input_size_ * sizeof(float));
+          std::memcpy(batch_y_ + r * tw, y + index[r] * tw, tw * sizeof(float));
+        }
+      }
+      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
+    }
+    if (!std::isfinite(step_loss)) {
+      total = step_loss;
+      order_.invalidate();
+      break;
+    }
+    total += step_loss;
+    apply_update(options);
+  }
+  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
+  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
+    reset_optimizer();
+    if (std::isfinite(mean)) mean = std::numeric_limits<double>::quiet_NaN();
+    order_.invalidate();
+  }
+  if (result != nullptr) *result = TrainResult{mean, total, step};
+  return ok();
+}
+
+Status ConvNet::evaluate(const Dataset& data, std::size_t first, std::size_t count,
+                         std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  if (Status s = check_dataset(data); s != Status::Ok) return s;
+  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
+  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
+  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
+  const std::size_t chunk = n_rows < chunk_rows_ ? n_rows : chunk_rows_;
+  if (Status s = ensure_workspace(chunk); s != Status::Ok) return s;
+  if (Status s = ensure_batch(chunk); s != Status::Ok) return s;
+  forward_rows_ = 0;
+  const Stage& last = stages_[num_stages_ - 1];
+  const std::size_t out = last.dense_out;
+  const std::size_t k = classes();
+  double loss_sum = 0.0;
+  std::size_t correct = 0;
+  for (std::size_t done = 0; done < n_rows;) {
+    const std::size_t n = n_rows - done < chunk ? n_rows - done : chunk;
+    data.gather_range(first + done, n, batch_x_, batch_y_);
+    run_forward(batch_x_, n);
+    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
+    for (std::size_t r = 0; r < n && k != 0; ++r) {
+      const float* z = last.z + r * out;
+      std::size_t guess = 0, label = 0;
+      if (loss_ == Loss::Bce) {
+        guess = z[0] > 0.0f ? 1 : 0;
+        label = batch_y_[r] >= 0.5f ? 1 : 0;
+      } else {
+        for (std::size_t j = 1; j < out; ++j) guess = z[j] > z[guess] ? j : guess;
+        label = static_cast<std::size_t>(batch_y_[r]);
+      }
+      correct += guess == label ? 1 : 0;
+      if (predictions != nullptr) predictions[done + r] = static_cast<std::int32_t>(guess);
+      if (confusion != nullptr) ++confusion[label * k + guess];
+    }
+    done += n;
+  }
+  if (result != nullptr) {
+    result->mean_loss = loss_sum / static_cast<double>(n_rows);
+    result->accuracy = k == 0 ? std::numeric_limits<double>::quiet_NaN()
+                              : static_cast<double>(correct) / static_cast<double>(n_rows);
+    result->rows = static_cast<std::uint32_t>(n_rows);
+    result->correct = static_cast<std::uint32_t>(correct);
+  }
+  return ok();
+}
+
+Status ConvNet::predict(const float* x, std::size_t x_len, float* out) {
+  std::size_t rows = 0;
+  if (out == nullptr) return fail(Status::InvalidArgument, "predict: null output");
+  if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
+  const std::size_t chunk = rows < chunk_rows_ ? rows : chunk_rows_;
+  if (Status s = ensure_workspace(chunk); s != Status::Ok) return s;
+  forward_rows_ = 0;
+  const Stage& last = stages_[num_stages_ - 1];
+  for (std::size_t done = 0; done < rows;) {
+    const std::size_t n = rows - done < chunk ? rows - done : chunk;
+    run_forward(x + done * input_size_, n);
+    loss_predict(loss_, last.z, n, last.dense_out, out + done * last.dense_out);
+    done += n;
+  }
+  return ok();
+}
+
+Status ConvNet::forward(const float* x, std::size_t x_len) {
+  std::size_t rows = 0;
+  if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
+  if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
+  run_forward(x, rows);
+  forward_rows_ = rows;
+  return ok();
+}
+
+Status ConvNet::get_activations(std::int32_t layer, float* out) const {
+  if (layer < 0 || static_cast<std::size_t>(layer) >= num_stages_)
+    return fail(Status::OutOfRange, "layer index out of range");
+  if (forward_rows_ == 0)
+    return fail(Status::InvalidState, "no forward pass to read: call forward first");
+  if (out == nullptr) return fail(Status::InvalidArgument, "null output");
+  const Stage& s = stages_[layer];
+  std::memcpy(out, s.out(), forward_rows_ * s.out_size * sizeof(float));
+  return ok();
+}
+
+Status ConvNet::dead_units(std::int32_t layer, std::int32_t* out, std::int32_t* count) const {
+  if (layer < 0 || static_cast<std::size_t>(layer) >= num_stages_ || !stages_[layer].activated) {
+    return fail(Status::OutOfRange, "not a hidden conv or dense layer");
+  }
+  if (forward_rows_ == 0)
+    return fail(Status::InvalidState, "no forward pass to read: call forward first");
+  if (out == nullptr || count == nullptr) return fail(Status::InvalidArgument, "null output");
+  const Stage& s = stages_[layer];
+  const bool conv = s.kind == ConvLayerKind::Conv;
+  const std::size_t units = conv ? s.conv.out_channels : s.dense_out;
+  const std::size_t span = conv ? s.conv.positions() : 1;
+  std::int32_t n = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    bool dead = true;
+    for (std::size_t r = 0; r < forward_rows_ && dead; ++r) {
+      const float* v = s.h + r * s.out_size + u * span;
+      for (std::size_t j = 0; j < span && dead; ++j) dead = v[j] == 0.0f;
+    }
+    if (dead) out[n++] = static_cast<std::int32_t>(u);
+  }
+  *count = n;
+  return ok();
+}
+
+}  // namespace relu::nn
