@@ -1,11 +1,15 @@
-// A 2-D convolution of one image (stride 1, zero padding), as PyTorch's nn.Conv2d computes it:
+// A 2-D convolution (stride 1, zero padding), as PyTorch's nn.Conv2d computes it:
 // z[o][y][x] = b[o] + sum_{i,ky,kx} W[o][i][ky][kx] * x[i][y + ky - pad][x + kx - pad].
 // Images are [channels][height][width] (one row of NCHW), W is [out][in][k][k].
 //
-// Lowered to the f32_gemm kernels through im2col: col[(i*k + ky)*k + kx][y*ow + x] holds the
-// input under each filter tap, so the forward pass is one product W[out][patch] * col, the
-// weight gradient dz * col^T and the input gradient W^T * dz scattered back (col2im). The
-// products run in the kernel variant the build selects (scalar or WASM SIMD), like nn/dense.h.
+// Lowered to the f32_gemm kernels through im2col: the columns of a batch of images sit side by
+// side, col[(i*k + ky)*k + kx][r*positions + y*ow + x] (row stride ld >= rows * positions), so
+// the forward pass is W[out][patch] * col per image, the weight gradient one product
+// col * dz^T over the whole batch (K = rows * positions, vectorised over out), and the input
+// gradient W^T * dz per image scattered back (col2im). The products run in the kernel variant
+// the build selects (scalar or WASM SIMD), like nn/dense.h. Measured in WASM SIMD (Node 20,
+// docs/benchmarks.md): this batch layout with the 4x8 gemm for the weight gradient beat the
+// per-image dot-product kernel (f32_gemm_dot) and a per-image im2col in the backward pass.
 #pragma once
 
 #include <cstddef>
@@ -22,19 +26,21 @@ struct ConvShape {
   std::size_t out_size() const { return out_channels * out_height * out_width; }
 };
 
-// col[patch][positions] from x[in][h][w] (zeros where a tap falls in the padding).
-void im2col(const ConvShape& s, const float* x, float* col);
+// col[q][j] (row stride ld, positions columns) from x[in][h][w]; zeros in the padding.
+void im2col(const ConvShape& s, const float* x, float* col, std::size_t ld);
 
-// z[out][positions] = W * col(x) + b. col is scratch of patch * positions floats.
-void conv2d_forward(const ConvShape& s, const float* x, const float* w, const float* b, float* col,
-                    float* z);
+// z[out][positions] = W * col + b for one image whose columns start at col (stride ld).
+void conv2d_forward(const ConvShape& s, const float* col, std::size_t ld, const float* w,
+                    const float* b, float* z);
 
-// Adds this image's weight and bias gradients to dw [out][patch] and db [out]: dw += dz col^T,
-// db += row sums of dz. col must hold im2col(x); dw_image is scratch of out * patch floats.
-void conv2d_weight_grad_add(const ConvShape& s, const float* col, const float* dz, float* dw,
-                            float* db, float* dw_image);
+// dw [out][patch] and db [out] of `rows` images: dw = sum_r dz_r col_r^T, db = sums of dz.
+// col holds the batch's columns (stride ld); dz is [rows][out][positions]. Scratch: dz_t
+// (rows * positions * out floats) and dw_t (patch * out floats). Overwrites dw and db.
+void conv2d_weight_grad(const ConvShape& s, std::size_t rows, const float* col, std::size_t ld,
+                        const float* dz, float* dw, float* db, float* dz_t, float* dw_t);
 
-// dx[in][h][w] = the input gradient of dz [out][positions]; dcol is scratch (patch * positions).
+// dx[in][h][w] = the input gradient of one image's dz [out][positions]; dcol is scratch
+// (patch * positions floats).
 void conv2d_input_grad(const ConvShape& s, const float* w, const float* dz, float* dcol, float* dx);
 
 }  // namespace relu::nn

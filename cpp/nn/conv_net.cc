@@ -80,7 +80,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   }
   bool flat = false;
   std::size_t flat_size = input, params = 0, packed = 0, num_params = 0;
-  std::size_t col = 0, dw = 0, dense_scratch = 0, max_size = input;
+  std::size_t col = 0, max_weights = 0, max_biases = 0, dense_scratch = 0, max_size = input;
+  std::size_t cols_per_row = 0, max_conv_out = 0;
   for (std::size_t l = 0; l < n; ++l) {
     const ConvLayerSpec& spec = config.layers[l];
     Stage& s = stages[l];
@@ -118,7 +119,10 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
         return reject(Status::OutOfMemory, "network too large: a conv layer exceeds 2^24 values");
       }
       col = max_of(col, col_here);
-      dw = max_of(dw, o * s.conv.patch());
+      cols_per_row += col_here;
+      max_conv_out = max_of(max_conv_out, out_here);
+      max_weights = max_of(max_weights, o * s.conv.patch());
+      max_biases = max_of(max_biases, o);
       c = o;
       h = s.conv.out_height;
       w = s.conv.out_width;
@@ -147,8 +151,9 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
            !add_product(&packed, s.dense_in, s.dense_out))) {
         return reject(Status::OutOfMemory, "network too large: its parameters exceed 2 GiB");
       }
-      dense_scratch = max_of(dense_scratch, s.dense_in * s.dense_out + s.dense_out +
-                                                dense_weight_grad_scratch(s.dense_in, s.dense_out));
+      dense_scratch = max_of(dense_scratch, dense_weight_grad_scratch(s.dense_in, s.dense_out));
+      max_weights = max_of(max_weights, s.dense_in * s.dense_out);
+      max_biases = max_of(max_biases, s.dense_out);
       flat_size = s.dense_out;
       ++num_params;
     }
@@ -184,7 +189,9 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->input_size_ = input;
   net->max_size_ = max_size;
   net->col_floats_ = col;
-  net->dw_floats_ = dw;
+  net->max_weights_ = max_weights;
+  net->max_biases_ = max_biases;
+  net->max_conv_out_ = max_conv_out;
   net->dense_scratch_ = dense_scratch;
   net->activation_ = config.activation;
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
@@ -197,9 +204,9 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->opt_v_ = net->opt_m_ + params;
   float* packed_ptr = net->opt_v_ + params;
   std::size_t offset = 0;
-  // Workspace floats per row: every stage's z, h (activated) and arg max (pool), and two
-  // gradient buffers.
-  std::size_t per_row = 2 * max_size;
+  // Workspace floats per row: every stage's z, h (activated) and arg max (pool), every conv
+  // layer's im2col columns, two gradient buffers and the transposed conv gradient.
+  std::size_t per_row = 2 * max_size + cols_per_row + max_conv_out;
   for (std::size_t l = 0; l < n; ++l) {
     Stage& s = stages[l];
     per_row += s.out_size * (1 + (s.activated ? 1 : 0) + (s.kind == ConvLayerKind::Pool ? 1 : 0));
@@ -413,8 +420,9 @@ Status ConvNet::check_dataset(const Dataset& data) const {
 Status ConvNet::ensure_workspace(std::size_t rows) {
   if (rows <= capacity_) return Status::Ok;
   std::size_t total = 0;
-  if (!add_product(&total, rows, per_row_) || !add_product(&total, 2, col_floats_) ||
-      !add_product(&total, 1, dw_floats_) || !add_product(&total, 1, dense_scratch_)) {
+  if (!add_product(&total, rows, per_row_) || !add_product(&total, 1, col_floats_) ||
+      !add_product(&total, 2, max_weights_) || !add_product(&total, 1, max_biases_) ||
+      !add_product(&total, 1, dense_scratch_)) {
     return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
   }
   float* ws = static_cast<float*>(std::malloc(total * sizeof(float)));
@@ -440,31 +448,27 @@ Status ConvNet::ensure_workspace(std::size_t rows) {
       s.argmax = reinterpret_cast<std::int32_t*>(p);
       p += rows * s.out_size;
     }
+    s.col = nullptr;
+    if (s.kind == ConvLayerKind::Conv) {
+      s.col = p;
+      p += rows * s.conv.patch() * s.conv.positions();
+    }
   }
   grad_a_ = p;
   p += rows * max_size_;
   grad_b_ = p;
   p += rows * max_size_;
-  col_ = p;
-  p += col_floats_;
+  dz_t_ = p;
+  p += rows * max_conv_out_;
   dcol_ = p;
   p += col_floats_;
-  dw_image_ = p;
-  p += dw_floats_;
-  dense_dw_ = p;
-  std::size_t widest_dense = 0;
-  for (std::size_t l = 0; l < num_stages_; ++l) {
-    const Stage& s = stages_[l];
-    if (s.kind == ConvLayerKind::Dense)
-      widest_dense = max_of(widest_dense, s.dense_in * s.dense_out);
-  }
-  dense_db_ = dense_dw_ + widest_dense;
-  std::size_t widest_out = 0;
-  for (std::size_t l = 0; l < num_stages_; ++l) {
-    if (stages_[l].kind == ConvLayerKind::Dense)
-      widest_out = max_of(widest_out, stages_[l].dense_out);
-  }
-  dense_scratch_ptr_ = dense_db_ + widest_out;
+  dw_t_ = p;
+  p += max_weights_;
+  grad_w_ = p;
+  p += max_weights_;
+  grad_bias_ = p;
+  p += max_biases_;
+  dense_scratch_ptr_ = p;
   forward_rows_ = 0;
   return Status::Ok;
 }
@@ -502,7 +506,10 @@ void ConvNet::run_forward(const float* x, std::size_t rows) {
     switch (s.kind) {
       case ConvLayerKind::Conv:
         for (std::size_t r = 0; r < rows; ++r) {
-          conv2d_forward(s.conv, a + r * s.in_size, s.w, s.b, col_, s.z + r * s.out_size);
+          const std::size_t ld = capacity_ * s.conv.positions();
+          float* col = s.col + r * s.conv.positions();
+          im2col(s.conv, a + r * s.in_size, col, ld);
+          conv2d_forward(s.conv, col, ld, s.w, s.b, s.z + r * s.out_size);
         }
         break;
       case ConvLayerKind::Pool:
@@ -531,21 +538,25 @@ void ConvNet::run_backward(const float* x, std::size_t rows) {
     switch (s.kind) {
       case ConvLayerKind::Dense: {
         const std::size_t wc = s.dense_in * s.dense_out;
-        dense_weight_grad(dz, a_in, rows, s.dense_in, s.dense_out, dense_dw_, dense_db_,
+        dense_weight_grad(dz, a_in, rows, s.dense_in, s.dense_out, grad_w_, grad_bias_,
                           dense_scratch_ptr_);
-        for (std::size_t i = 0; i < wc; ++i) s.dw[i] += dense_dw_[i];
-        for (std::size_t i = 0; i < s.dense_out; ++i) s.db[i] += dense_db_[i];
+        for (std::size_t i = 0; i < wc; ++i) s.dw[i] += grad_w_[i];
+        for (std::size_t i = 0; i < s.dense_out; ++i) s.db[i] += grad_bias_[i];
         if (need_dx) dense_input_grad(dz, rows, s.dense_in, s.dense_out, s.w, spare);
         break;
       }
-      case ConvLayerKind::Conv:
-        for (std::size_t r = 0; r < rows; ++r) {
-          const float* dz_r = dz + r * s.out_size;
-          im2col(s.conv, a_in + r * s.in_size, col_);
-          conv2d_weight_grad_add(s.conv, col_, dz_r, s.dw, s.db, dw_image_);
-          if (need_dx) conv2d_input_grad(s.conv, s.w, dz_r, dcol_, spare + r * s.in_size);
+      case ConvLayerKind::Conv: {
+        // The columns run_forward left in s.col; the chunk's gradient is added to dw, db.
+        const std::size_t wc = s.conv.out_channels * s.conv.patch();
+        conv2d_weight_grad(s.conv, rows, s.col, capacity_ * s.conv.positions(), dz, grad_w_,
+                           grad_bias_, dz_t_, dw_t_);
+        for (std::size_t i = 0; i < wc; ++i) s.dw[i] += grad_w_[i];
+        for (std::size_t i = 0; i < s.conv.out_channels; ++i) s.db[i] += grad_bias_[i];
+        for (std::size_t r = 0; r < rows && need_dx; ++r) {
+          conv2d_input_grad(s.conv, s.w, dz + r * s.out_size, dcol_, spare + r * s.in_size);
         }
         break;
+      }
       case ConvLayerKind::Pool:
         for (std::size_t r = 0; r < rows && need_dx; ++r) {
           max_pool2_backward(s.conv.in_channels, s.conv.height, s.conv.width, dz + r * s.out_size,

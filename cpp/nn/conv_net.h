@@ -114,6 +114,7 @@ class ConvNet {
     bool activated;               // conv and hidden dense
     float *w, *b, *dw, *db, *wt;  // parameter layers only; wt: dense packed W^T or null
     float *z, *h;                 // workspace [capacity][out_size]; h when activated
+    float* col;                   // conv: the chunk's im2col columns [patch][capacity * positions]
     std::int32_t* argmax;         // pool: workspace [capacity][out_size]
     const float* out() const { return activated ? h : z; }
   };
@@ -137,7 +138,10 @@ class ConvNet {
 
   Stage* stages_ = nullptr;
   std::size_t num_stages_ = 0, num_params_ = 0, input_size_ = 0, max_size_ = 0;
-  std::size_t col_floats_ = 0, dw_floats_ = 0, dense_scratch_ = 0, per_row_ = 0;
+  // Per-image im2col floats (the input gradient's dcol), the largest parameter layer's weights
+  // and biases, the dense weight gradient's narrow-input scratch, and workspace floats per row.
+  std::size_t col_floats_ = 0, max_weights_ = 0, max_biases_ = 0, dense_scratch_ = 0;
+  std::size_t max_conv_out_ = 0, per_row_ = 0;
   std::size_t chunk_rows_ = 1;
   Activation activation_ = Activation::Relu;
   float leaky_slope_ = 0.01f;
@@ -156,8 +160,8 @@ class ConvNet {
   float* workspace_ = nullptr;
   std::size_t capacity_ = 0;
   float *grad_a_ = nullptr, *grad_b_ = nullptr;
-  float *col_ = nullptr, *dcol_ = nullptr, *dw_image_ = nullptr, *dense_dw_ = nullptr;
-  float *dense_db_ = nullptr, *dense_scratch_ptr_ = nullptr;
+  float *dcol_ = nullptr, *dz_t_ = nullptr, *dw_t_ = nullptr, *grad_w_ = nullptr;
+  float *grad_bias_ = nullptr, *dense_scratch_ptr_ = nullptr;
   // Gathered minibatch rows (and Y) for batch_capacity_ rows.
   float* batch_ = nullptr;
   float *batch_x_ = nullptr, *batch_y_ = nullptr;

@@ -4,6 +4,7 @@
 // each size is the v128 load/store copy loop of the benchmark-only module; the engine's
 // memory.copy is reported beside it, not used as the limit (docs/benchmarks.md says why).
 
+import { convTableRows, evaluateConv } from './train-conv.mjs';
 import { evaluateImages, imageTableRows } from './train-images.mjs';
 
 export const SIZES = [1024, 16384, 262144, 4194304];
@@ -110,6 +111,7 @@ export function evaluate(report) {
     );
   }
   v.push(...evaluateImages(report.trainImages));
+  v.push(...evaluateConv(report.trainConv));
   for (const f of report.frame) add(`frame ${f.name} <= 8 ms`, `${f.ms.frame.toFixed(2)} ms`, f.ms.frame <= 8, f.ok);
   if (!report.load) return v;
   add(
@@ -246,6 +248,7 @@ export function markdownTable(report) {
     }
   }
   lines.push(...imageTableRows(report.trainImages, verdicts));
+  lines.push(...convTableRows(report.trainConv, evaluateConv(report.trainConv)));
   for (const f of report.frame) {
     const m = f.ms;
     lines.push(

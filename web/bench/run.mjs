@@ -6,7 +6,8 @@
 // build/bench/latest.json and build/bench/chart.svg (--docs also copies the chart to docs/).
 // Flags: --quick (short samples, to try the pipeline), --skip-build (reuse build/bench/site),
 // --rounds=N (interleaved kernel rounds, default 7), --kernels-only (no training, frame, TF.js
-// or load time: the kernel table alone, for a quick look on a busy machine).
+// or load time: the kernel table alone, for a quick look on a busy machine), --conv-only (the
+// convolutional network's rows alone: training vs TF.js CPU, inference vs TF.js WASM).
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,10 +16,12 @@ import { build } from 'vite';
 
 import { ROOT, SITE_CONFIG, loadPageResult, newSettledPage, withSiteInChromium } from './browser.mjs';
 import { chartSvg, evaluate, markdownTable } from './report.mjs';
+import { evaluateConv } from './train-conv.mjs';
 
 const OUT = join(ROOT, 'build/bench');
 const quick = process.argv.includes('--quick');
 const kernelsOnly = process.argv.includes('--kernels-only');
+const convOnly = process.argv.includes('--conv-only');
 const rounds = process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length);
 
 for (const f of [
@@ -56,14 +59,14 @@ const report = await withSiteInChromium(port, async (browser, origin) => {
   };
   const loads = [];
   const newTabLoads = [];
-  for (let i = 0; i < (kernelsOnly ? 0 : 7); i++) {
+  for (let i = 0; i < (kernelsOnly || convOnly ? 0 : 7); i++) {
     loads.push(await firstResult(800));
     newTabLoads.push(await firstResult(0));
   }
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(
-    `${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
+    `${base}/bench.html?autorun${quick ? '&quick' : ''}${kernelsOnly ? '&only=kernels' : ''}${convOnly ? '&only=conv' : ''}${rounds ? `&rounds=${rounds}` : ''}`,
   );
   const progress = page.getByTestId('bench-progress');
   const result = page.locator('[data-testid="bench-result"][data-done]');
@@ -78,7 +81,7 @@ const report = await withSiteInChromium(port, async (browser, origin) => {
   const measured = JSON.parse(text);
   measured.browser = `Chromium ${browser.version()}`;
   const medianMs = (runs) => runs.map((l) => l.ms).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  if (!kernelsOnly)
+  if (!kernelsOnly && !convOnly)
     measured.load = {
       firstResultMs: medianMs(loads),
       firstResultRuns: loads,
@@ -97,7 +100,8 @@ try {
 } catch {
   report.cpu = 'unknown';
 }
-report.verdicts = evaluate(report);
+// --conv-only measures the convolutional network alone: only its targets apply.
+report.verdicts = convOnly ? evaluateConv(report.trainConv) : evaluate(report);
 writeFileSync(join(OUT, 'latest.json'), JSON.stringify(report, null, 1));
 writeFileSync(join(OUT, 'chart.svg'), chartSvg(report));
 if (process.argv.includes('--docs')) copyFileSync(join(OUT, 'chart.svg'), join(ROOT, 'docs/benchmarks.svg'));
@@ -115,6 +119,7 @@ if (
   report.kernel.some((r) => !r.ok) ||
   report.train.some((r) => !r.ok) ||
   (report.trainImages ?? []).some((r) => !r.ok) ||
+  (report.trainConv ?? []).some((r) => !r.ok) ||
   report.frame.some((r) => !r.ok)
 ) {
   console.error('\nSome output failed its reference check (marked WRONG in the table).');

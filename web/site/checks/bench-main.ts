@@ -2,7 +2,7 @@
 // The side-by-side benchmark page (issue 6). `npm run bench` (web/bench/run.mjs) opens it with
 // ?autorun and reads the JSON it leaves in [data-testid="bench-result"]; a reader can press
 // Run. TF.js is imported only when the run starts, so merely loading the page stays light.
-import { loadRelu } from 'relu-wasm';
+import { loadRelu, type ReluWasm } from 'relu-wasm';
 import tfjsWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import tfjsWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import tfjsWasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -20,6 +20,7 @@ import {
 } from '../../bench/kernel-bench.mjs';
 import { tfjsKernelVariants, tfjsLayersContender, tfjsLoopContender } from '../../bench/tfjs-bench.mjs';
 import { engineContender, plainJsContender, runTrainCompare } from '../../bench/train-compare.mjs';
+import { CONV_INFER_CASE, CONV_TRAIN_CASE, convEngineContender, tfjsConvContender } from '../../bench/train-conv.mjs';
 import { datasetEngineContender, runImageCompare } from '../../bench/train-images.mjs';
 
 const button = document.querySelector<HTMLButtonElement>('#run')!;
@@ -29,7 +30,8 @@ const params = new URLSearchParams(location.search);
 // ?quick: shorter samples, for trying the pipeline (not for numbers anyone should quote).
 const timing = params.has('quick') ? { minSampleMs: 10, samples: 3 } : { minSampleMs: 50, samples: 7 };
 // ?rounds=N: more interleaved rounds for the kernels (a busy machine); ?only=kernels skips
-// training, the frame budget and TF.js (a quick look at the kernels alone).
+// training, the frame budget and TF.js (a quick look at the kernels alone); ?only=conv runs the
+// convolutional network's rows alone.
 const kernelTiming = {
   ...timing,
   samples: Math.max(3, Number(params.get('rounds') ?? timing.samples) || timing.samples),
@@ -42,6 +44,12 @@ async function run(): Promise<void> {
   const started = performance.now();
   const simd = await loadRelu({ simd: true });
   const scalar = await loadRelu({ simd: false });
+  if (params.get('only') === 'conv') {
+    const tf = await loadTfjs();
+    const trainConv = await runConv(tf, simd, scalar);
+    finish({ kernel: [], train: [], frame: [], trainConv, tfjs: { version: tf.version.tfjs }, timing }, started);
+    return;
+  }
   const bench = await loadBenchKernels(await (await fetch(benchKernelsUrl)).arrayBuffer());
   const instances = [
     { label: 'relu-wasm SIMD', rw: simd },
@@ -73,13 +81,7 @@ async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   const frame = runFrameBench(simd, timing);
 
-  const tf = await import('@tensorflow/tfjs');
-  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': tfjsWasm,
-    'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
-    'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
-  });
+  const tf = await loadTfjs();
   for (const backend of ['cpu', 'wasm']) {
     if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} did not initialise`);
     await tf.ready();
@@ -105,17 +107,59 @@ async function run(): Promise<void> {
     onProgress: (s: string) => say(`training at image scale: ${s}`),
     ...timing,
   });
+  const trainConv = await runConv(tf, simd, scalar);
   finish(
     {
       kernel,
       train,
       trainImages,
+      trainConv,
       frame,
       tfjs: { version: tf.version.tfjs, crossOriginIsolated: globalThis.crossOriginIsolated === true },
       timing: kernelTiming,
     },
     started,
   );
+}
+
+/** The convolutional network (issue 18): training against TF.js's CPU backend (its WASM
+ * backend cannot train it), then inference against TF.js's WASM backend. */
+async function runConv(tf: typeof import('@tensorflow/tfjs'), simd: ReluWasm, scalar: ReluWasm) {
+  if (!(await tf.setBackend('cpu'))) throw new Error('TF.js backend cpu did not initialise');
+  const trainConv = await runImageCompare({
+    cases: [CONV_TRAIN_CASE],
+    contenders: [
+      convEngineContender(simd, 'relu-wasm SIMD, net.trainOn'),
+      convEngineContender(scalar, 'relu-wasm scalar, net.trainOn'),
+      tfjsConvContender(tf, 'cpu'),
+    ],
+    onProgress: (s: string) => say(`conv training: ${s}`),
+    ...timing,
+  });
+  if (!(await tf.setBackend('wasm'))) throw new Error('TF.js backend wasm did not initialise');
+  trainConv.push(
+    ...(await runImageCompare({
+      cases: [CONV_INFER_CASE],
+      contenders: [
+        convEngineContender(simd, 'relu-wasm SIMD, net.predict', 'infer'),
+        tfjsConvContender(tf, 'wasm', 'infer'),
+      ],
+      onProgress: (s: string) => say(`conv inference: ${s}`),
+      ...timing,
+    })),
+  );
+  return trainConv;
+}
+
+async function loadTfjs() {
+  const tf = await import('@tensorflow/tfjs');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': tfjsWasm,
+    'tfjs-backend-wasm-simd.wasm': tfjsWasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': tfjsWasmThreaded,
+  });
+  return tf;
 }
 
 function finish(parts: Record<string, unknown>, started: number): void {
