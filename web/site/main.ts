@@ -5,6 +5,7 @@ import type { ReluWasm } from 'relu-wasm';
 import { ReluElements } from 'relu-wasm/elements';
 
 import { mountBench } from './article/bench.js';
+import { mountCnn } from './article/cnn/cnn.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
 import { mountDeadAtInit } from './article/dead-at-init.js';
@@ -27,6 +28,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['code-widget', (rw) => mountCodePanels(rw)],
   ['bench-widget', (rw) => mountBench(byId('bench-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
+  ['cnn-widget', () => mountCnn(byId('cnn-widget'))],
   ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['gaz-widget', (rw) => mountGradAtZero(byId('gaz-widget'), rw)],
