@@ -76,13 +76,19 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
 
   // Near the figure, the data loads and fresh networks are drawn (epoch 0); nothing trains.
   await figure.scrollIntoViewIfNeeded();
-  await expect(page.getByTestId('cnn-load-status')).toHaveText(/^Loaded .*10 000 test and 60 000 training images/, {
+  await expect(page.getByTestId('cnn-load-status')).toHaveText(/^Loaded .*10\s000 test and 60\s000 training images/, {
     timeout: 180_000,
   });
-  expect(requests.filter((r) => r !== 'manifest.json').sort()).toEqual(['test.rwis.gz', 'train-0.rwis.gz', 'train-1.rwis.gz']);
+  expect(requests.filter((r) => r !== 'manifest.json').sort()).toEqual([
+    'test.rwis.gz',
+    'train-0.rwis.gz',
+    'train-1.rwis.gz',
+  ]);
   const filters = page.getByTestId('cnn-filters');
   await expect(filters).toHaveAttribute('data-epoch', '0', { timeout: 60_000 });
-  const filters0 = await filters.locator('canvas').evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL()));
+  const filters0 = await filters
+    .locator('canvas')
+    .evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL()));
   await expect(page.getByTestId('cnn-epoch')).toHaveText('0 of 8');
   await expect(figure).toHaveAttribute('data-state', 'idle');
 
@@ -114,7 +120,9 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   await expect(filters).toHaveAttribute('data-epoch', '1');
   await expect(filters.locator('canvas')).toHaveCount(8);
   for (const n of await colours(page, '[data-testid="cnn-filters"] canvas')) expect(n).toBeGreaterThan(3);
-  const filters1 = await filters.locator('canvas').evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL()));
+  const filters1 = await filters
+    .locator('canvas')
+    .evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL()));
   expect(filters1).not.toEqual(filters0);
 
   // Feature maps: per filter a before and an after map, and ReLU's zero count.
@@ -131,13 +139,16 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   }
   expect(total).toBeGreaterThan(0); // ReLU zeroes responses
   expect(total).toBeLessThan(8 * 784); // and keeps some
-  for (const n of await colours(page, '[data-testid="cnn-feature-maps"] .cnn-map-pair canvas')) expect(n).toBeGreaterThan(2);
+  for (const n of await colours(page, '[data-testid="cnn-feature-maps"] .cnn-map-pair canvas'))
+    expect(n).toBeGreaterThan(2);
   // The keyboard picks another image: the maps follow.
   const shown = await maps.getAttribute('data-image');
   await page.getByTestId('cnn-image').focus();
   await page.keyboard.press('ArrowDown');
   await expect(maps).not.toHaveAttribute('data-image', shown!);
-  await expect(page.getByTestId('cnn-prediction')).toHaveText(/^(T-shirt|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle)/);
+  await expect(page.getByTestId('cnn-prediction')).toHaveText(
+    /^(T-shirt|Trouser|Pullover|Dress|Coat|Sandal|Shirt|Sneaker|Bag|Ankle)/,
+  );
 
   // The comparison chart has both lines.
   const chart = page.getByTestId('cnn-compare-chart');

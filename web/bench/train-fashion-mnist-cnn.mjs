@@ -76,11 +76,10 @@ const final = run(
   recipe,
 );
 if (!process.argv.includes('--no-mlp')) {
-  run(
-    'MLP',
-    rw.createMLP({ sizes: M.sizes, activation: M.activation, loss: M.loss, seed: M.seed }),
-    { ...M, epochs: recipe.epochs },
-  );
+  run('MLP', rw.createMLP({ sizes: M.sizes, activation: M.activation, loss: M.loss, seed: M.seed }), {
+    ...M,
+    epochs: recipe.epochs,
+  });
 }
 if (process.argv.includes('--check') && !(final >= 0.9)) {
   console.error(`the CNN ended at ${(100 * final).toFixed(2)} % test accuracy, below 90 %`);

@@ -237,7 +237,13 @@ export const FASHION_MNIST_RECIPE = {
  */
 export const FASHION_MNIST_CNN_RECIPE = {
   input: [1, 28, 28],
-  layers: [{ conv: 8, kernel: 5, padding: 'same' }, { pool: 2 }, { conv: 16, kernel: 5, padding: 'same' }, { pool: 2 }, { dense: 10 }],
+  layers: [
+    { conv: 8, kernel: 5, padding: 'same' },
+    { pool: 2 },
+    { conv: 16, kernel: 5, padding: 'same' },
+    { pool: 2 },
+    { dense: 10 },
+  ],
   activation: 'relu',
   loss: 'softmax_ce',
   seed: 1,

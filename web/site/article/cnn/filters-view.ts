@@ -40,7 +40,10 @@ export class FiltersView {
       const w = filters.subarray(f * size, (f + 1) * size);
       const max = w.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1;
       paint(canvas, kernel, kernel, (i) => diverging(w[i]! / max));
-      canvas.setAttribute('aria-label', `Filter ${f + 1} after epoch ${epoch}: largest weight magnitude ${max.toFixed(2)}`);
+      canvas.setAttribute(
+        'aria-label',
+        `Filter ${f + 1} after epoch ${epoch}: largest weight magnitude ${max.toFixed(2)}`,
+      );
     });
     this.element.dataset.epoch = String(epoch);
   }

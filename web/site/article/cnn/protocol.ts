@@ -20,7 +20,7 @@ export interface FeatureMaps {
 /** One network's state after an epoch (or at its start). */
 export interface RunPoint {
   epoch: number;
-  /** Test accuracy on all 10 000 test images (NaN before the first epoch). */
+  /** Test accuracy on all 10 000 test images. */
   accuracy: number;
   /** Seconds spent training this network so far (evaluations excluded). */
   trainSeconds: number;

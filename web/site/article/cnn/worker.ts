@@ -70,8 +70,8 @@ async function load(id: number, testUrl: string, trainUrls: string[]): Promise<R
   return { kind: 'loaded', trainCount: count, testCount: testSet.count, samples };
 }
 
-/** Fresh networks from the recipes' seeds (epoch 0). */
-async function init(sample: number): Promise<Result> {
+/** Fresh networks from the recipes' seeds (epoch 0), measured on the test images. */
+async function init(id: number, sample: number): Promise<Result> {
   const rw = await rwPromise;
   if (!train || !test || !testSet) throw new Error('the data is not loaded yet');
   cnn?.dispose();
@@ -82,8 +82,9 @@ async function init(sample: number): Promise<Result> {
   // The first convolution alone (the last layer must be dense: its output is not used).
   twin = rw.createConvNet({ ...options, layers: [C.layers[0], { dense: CLASSES }], activation: 'linear' });
   mlp = rw.createMLP({ sizes: M.sizes, activation: M.activation, loss: M.loss, seed: M.seed });
-  cnnPoint = { epoch: 0, accuracy: NaN, trainSeconds: 0, loss: NaN };
-  mlpPoint = { ...cnnPoint };
+  // Fresh weights score about chance: measured, so the comparison's lines start at 0 s.
+  cnnPoint = { epoch: 0, accuracy: await accuracyOf(id, cnn, 'cnn'), trainSeconds: 0, loss: NaN };
+  mlpPoint = { epoch: 0, accuracy: await accuracyOf(id, mlp, 'mlp'), trainSeconds: 0, loss: NaN };
   return snapshot(sample);
 }
 
@@ -183,7 +184,7 @@ async function handle(request: Request): Promise<Result> {
     case 'load':
       return load(request.id, request.test, request.train);
     case 'init':
-      return init(request.sample);
+      return init(request.id, request.sample);
     case 'epoch':
       return runEpoch(request.id, request.sample);
     case 'maps':
@@ -212,11 +213,11 @@ self.onmessage = (event: MessageEvent<Request>) => {
 };
 
 async function answer(request: Request): Promise<void> {
-    try {
-      const result = await handle(request);
-      post({ id: request.id, type: 'result', result }, transfers(result));
-    } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      post({ id: request.id, type: 'error', name: e.name, message: e.message });
-    }
+  try {
+    const result = await handle(request);
+    post({ id: request.id, type: 'result', result }, transfers(result));
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    post({ id: request.id, type: 'error', name: e.name, message: e.message });
+  }
 }
