@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
+  CONV_LAYER_SPECS,
   DATASET_OPTION_SPECS,
   DIVERGENCE_FACTOR,
   EPOCH_OPTION_SPECS,
@@ -41,6 +42,8 @@ test('the engine header is generated from the option table and is current', () =
 test('the option table lists every option of createMLP, train, trainStep, gradientCheck and the dataset calls with a default and a range', () => {
   assert.deepEqual(Object.keys(OPTION_SPECS), [
     'createMLP',
+    'createConvNet',
+    'convLayer',
     'train',
     'loop',
     'createDataset',
@@ -50,6 +53,7 @@ test('the option table lists every option of createMLP, train, trainStep, gradie
   ]);
   for (const table of [
     MLP_OPTION_SPECS,
+    CONV_LAYER_SPECS,
     TRAIN_OPTION_SPECS,
     LOOP_OPTION_SPECS,
     DATASET_OPTION_SPECS,

@@ -26,20 +26,22 @@ const jsIn = (folder) =>
 const budgets = [
   // Raised from 64/26 and 48/20 KiB (issue 16: the double-precision gradient check, its own
   // forward pass and losses, and libm's double exp and tanh).
-  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 68 * KiB, gzip: 28 * KiB },
-  { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 52 * KiB, gzip: 24 * KiB },
+  // Raised from 68/28 and 52/24 KiB (issue 18: the convolutional network, its conv and pool
+  // kernels and 21 more Embind functions: about 29 KiB raw, 10 KiB gzip in the SIMD build).
+  { what: 'relu-simd.wasm', files: ['wasm/relu-simd.wasm'], raw: 98 * KiB, gzip: 39 * KiB },
+  { what: 'relu-scalar.wasm', files: ['wasm/relu-scalar.wasm'], raw: 78 * KiB, gzip: 33 * KiB },
   // relu-wasm/embedded: the same binaries as base64 modules (4/3 of the .wasm budgets).
   {
     what: 'relu-wasm/embedded: relu-simd.wasm as base64',
     files: ['embedded/relu-simd-wasm.js'],
-    raw: 91 * KiB,
-    gzip: 38 * KiB,
+    raw: 131 * KiB,
+    gzip: 53 * KiB,
   },
   {
     what: 'relu-wasm/embedded: relu-scalar.wasm as base64',
     files: ['embedded/relu-scalar-wasm.js'],
-    raw: 70 * KiB,
-    gzip: 32 * KiB,
+    raw: 104 * KiB,
+    gzip: 45 * KiB,
   },
   { what: 'Emscripten glue (one is loaded)', files: ['wasm/relu-simd.mjs'], raw: 40 * KiB, gzip: 11 * KiB },
   {
@@ -49,9 +51,10 @@ const budgets = [
     // the divergence rule, unknown-option hints, detached-view checks, bound methods, leases
     // for views); comments included (tsc keeps them for the docs, bundlers strip them).
     // Raised from 72/24 KiB (issue 14: datasets in WASM memory, trainOn/trainOnAsync/evaluate
-    // and their options: about 14 KiB raw, 5 KiB gzip).
-    raw: 88 * KiB,
-    gzip: 31 * KiB,
+    // and their options: about 14 KiB raw, 5 KiB gzip). Raised from 88 KiB raw (issue 18:
+    // ConvNet and its option checks, about 22 KiB raw with comments, 6 KiB gzip).
+    raw: 112 * KiB,
+    gzip: 38 * KiB,
   },
   {
     what: 'custom elements (all of dist/elements/*.js)',
