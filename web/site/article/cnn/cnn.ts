@@ -217,7 +217,7 @@ export function mountCnn(root: HTMLElement): void {
     el(
       'figcaption',
       {},
-      `The network: ${describeLayers()}, ReLU after each convolution, Adam (learning rate ${C.lr}), minibatches of ${C.batchSize}, ` +
+      `The network: ${describeLayers()}, ReLU after each convolution and hidden layer, Adam (learning rate ${C.lr}), minibatches of ${C.batchSize}, ` +
         `${thousands(C.trainImages)} training images; the MLP: ${M.sizes.join('-')} ReLU, Adam (${M.lr}). ` +
         'Both train in a background worker on this page, one epoch at a time.',
     ),
@@ -225,13 +225,16 @@ export function mountCnn(root: HTMLElement): void {
 }
 
 function describeLayers(): string {
+  const last = C.layers.length - 1;
   return C.layers
-    .map((l) =>
+    .map((l, i) =>
       'conv' in l
         ? `${l.conv} ${l.kernel}×${l.kernel} filters`
         : 'pool' in l
           ? '2×2 max pooling'
-          : `${l.dense} outputs`,
+          : i === last
+            ? `${l.dense} outputs`
+            : `a dense layer of ${l.dense}`,
     )
     .join(', ');
 }
