@@ -79,6 +79,7 @@ if (!process.argv.includes('--no-mlp')) {
   run('MLP', rw.createMLP({ sizes: M.sizes, activation: M.activation, loss: M.loss, seed: M.seed }), {
     ...M,
     epochs: recipe.epochs,
+    trainImages: labels.length,
   });
 }
 if (process.argv.includes('--check') && !(final >= 0.9)) {
