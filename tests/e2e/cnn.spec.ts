@@ -169,6 +169,16 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   expect(overflow).toEqual([]);
   expect(await axe(page)).toEqual([]);
   if (SHOTS) await figure.screenshot({ path: `${SHOTS}/cnn-375.png` });
+
+  // Reset: fresh networks at epoch 0 (the same seed: the same filters as before training).
+  await page.getByTestId('cnn-reset').click();
+  await expect(filters).toHaveAttribute('data-epoch', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('cnn-epoch')).toHaveText('0 of 8');
+  await expect(figure).toHaveAttribute('data-state', 'idle');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(
+    await filters.locator('canvas').evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL())),
+  ).toEqual(filters0);
   expect(problems).toEqual([]);
 });
 
