@@ -53,3 +53,25 @@ test('the build has no data: URIs in its HTML or CSS (img-src and style-src woul
     .filter((f) => /url\(\s*["']?data:|(src|href)\s*=\s*["']data:/i.test(readFileSync(join(siteDir, f), 'utf8')));
   expect(offenders).toEqual([]);
 });
+
+test('the CNN figure loads its data, starts its worker and trains under the strict CSP', async ({ page }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto('./');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  await page.getByTestId('cnn-train').click();
+  // The worker (a module worker running WASM) has trained part of an epoch and drawn epoch 0.
+  await expect(page.getByTestId('cnn-filters')).toHaveAttribute('data-epoch', '0', { timeout: 180_000 });
+  await expect(page.getByTestId('cnn-epoch-progress')).not.toHaveJSProperty('value', 0, { timeout: 120_000 });
+  await page.getByTestId('cnn-train').click();
+  expect(problems).toEqual([]);
+});

@@ -5,6 +5,7 @@ import type { ReluWasm } from 'relu-wasm';
 import { ReluElements } from 'relu-wasm/elements';
 
 import { mountBench } from './article/bench.js';
+import { mountCnn } from './article/cnn/cnn.js';
 import { mountCodePanels } from './article/code-panels.js';
 import { mountConvDemo } from './article/conv-demo.js';
 import { mountCostWidget } from './article/cost-widget.js';
@@ -34,6 +35,7 @@ const WIDGETS: [string, (rw: ReluWasm) => void][] = [
   ['cost-widget', (rw) => mountCostWidget(byId('cost-widget'), rw)],
   ['conv-widget', (rw) => mountConvDemo(byId('conv-widget'), rw)],
   ['images-widget', (rw) => mountImages(byId('images-widget'), rw)],
+  ['cnn-widget', () => mountCnn(byId('cnn-widget'))],
   ['fold-widget', (rw) => mountFoldDemo(byId('fold-widget'), rw)],
   ['train-widget', (rw) => mountTrainingDemo(byId('train-widget'), rw)],
   ['depth-widget', (rw) => mountDepthWidget(byId('depth-widget'), rw)],

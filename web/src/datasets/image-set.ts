@@ -227,6 +227,37 @@ export const FASHION_MNIST_RECIPE = {
   trainImages: 30_000,
 } as const;
 
+/**
+ * The article's convolutional network on Fashion-MNIST, used by its figure, the accuracy tests
+ * and the benchmark (web/bench/train-fashion-mnist-cnn.mjs): two 5x5 'same' convolutions (8 and
+ * 16 filters) each followed by ReLU and 2x2 max pooling, a dense ReLU layer of 64, then a dense
+ * softmax layer of 10 (`rw.createConvNet({ input, layers, activation, loss, seed })`), Adam,
+ * minibatches of 64, pixels scaled by 1/255 inside the engine, the first `trainImages` training
+ * images, epoch e (from 0) being one `net.trainOn(data, { epochs: 1, seed: e, ... })` call. The
+ * hidden dense layer is there because it learns faster than the same network without it
+ * (about 1 point ahead after 3 and 4 epochs; docs/benchmarks.md).
+ */
+export const FASHION_MNIST_CNN_RECIPE = {
+  input: [1, 28, 28],
+  layers: [
+    { conv: 8, kernel: 5, padding: 'same' },
+    { pool: 2 },
+    { conv: 16, kernel: 5, padding: 'same' },
+    { pool: 2 },
+    { dense: 64 },
+    { dense: 10 },
+  ],
+  activation: 'relu',
+  loss: 'softmax_ce',
+  seed: 1,
+  optimizer: 'adam',
+  lr: 0.001,
+  batchSize: 64,
+  epochs: 8,
+  scale: 1 / 255,
+  trainImages: 60_000,
+} as const;
+
 /** One file of the site's data directory. */
 export interface ImageSetPart {
   /** Relative to the manifest. */

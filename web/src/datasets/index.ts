@@ -38,6 +38,7 @@ export { splitTrainTest } from './split.js';
 export { bandImages, type BandImages } from './band-images.js';
 export {
   FASHION_MNIST,
+  FASHION_MNIST_CNN_RECIPE,
   FASHION_MNIST_RECIPE,
   concatImageSets,
   decodeImageSet,

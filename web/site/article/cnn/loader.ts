@@ -1,0 +1,111 @@
+// Fetching Fashion-MNIST for the CNN figure only when the reader gets near it (within
+// MARGIN of the viewport) or presses Train, from the same files as the images section
+// (data/fashion-mnist/, web/scripts/site-data.mjs). The worker fetches and decodes; this shows
+// the size from the manifest, a progress bar, and, when the files are not on the server (the
+// site was built without the Debian package), how to get them.
+//
+// data-testids: cnn-progress (<progress>), cnn-load-status, cnn-data-error.
+import { FASHION_MNIST_CNN_RECIPE as C, type ImageSetManifest, type ImageSetPart } from 'relu-wasm/datasets';
+import { el } from 'relu-wasm/ui';
+
+import type { CnnWorker } from './bridge.js';
+import type { Result } from './protocol.js';
+
+export type Loaded = Extract<Result, { kind: 'loaded' }>;
+
+/** Where the site serves the converted files. */
+const DATA_DIR = 'data/fashion-mnist/';
+/** Loading starts when the figure comes this close to the viewport. */
+const MARGIN = '600px 0px';
+
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+const sum = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.bytes, 0);
+export const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, '\u2009');
+
+export class DataLoader {
+  readonly element: HTMLElement;
+  readonly #worker: CnnWorker;
+  readonly #progress: HTMLProgressElement;
+  readonly #status: HTMLOutputElement;
+  readonly #error: HTMLParagraphElement;
+  readonly #base = new URL(DATA_DIR, document.baseURI);
+  #job: Promise<Loaded> | null = null;
+
+  /** `onNear`: the figure came near the viewport (called once). */
+  constructor(observed: Element, worker: CnnWorker, onNear: () => void) {
+    this.#worker = worker;
+    this.#progress = el('progress', {
+      max: 1,
+      value: 0,
+      'data-testid': 'cnn-progress',
+      'aria-label': 'Fashion-MNIST download',
+    });
+    this.#status = el(
+      'output',
+      { class: 'cnn-load-status', 'data-testid': 'cnn-load-status' },
+      'The images load when you scroll here or press Train.',
+    );
+    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'cnn-data-error', hidden: true });
+    this.element = el('div', { class: 'cnn-loader' }, el('div', { class: 'cnn-row' }, this.#progress, this.#status));
+    this.element.append(this.#error);
+    if (typeof IntersectionObserver === 'function') {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          observer.disconnect();
+          onNear();
+        },
+        { rootMargin: MARGIN },
+      );
+      observer.observe(observed);
+    }
+  }
+
+  /** Fetches the manifest, the test set and the training parts the recipe uses (once; again after a failure). */
+  load(): Promise<Loaded> {
+    this.#job ??= this.#load().catch((error: unknown) => {
+      this.#job = null;
+      this.#fail(error);
+      throw error;
+    });
+    return this.#job;
+  }
+
+  async #load(): Promise<Loaded> {
+    this.#error.hidden = true;
+    const response = await fetch(new URL('manifest.json', this.#base));
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${DATA_DIR}manifest.json`);
+    const manifest = (await response.json()) as ImageSetManifest;
+    const train: ImageSetPart[] = [];
+    for (let n = 0; n < C.trainImages && train.length < manifest.train.length; n += train.at(-1)!.count)
+      train.push(manifest.train[train.length]!);
+    const total = sum(manifest.test) + sum(train);
+    this.#progress.max = total;
+    this.#status.textContent = `Fetching ${mb(total)}…`;
+    const url = (part: ImageSetPart): string => new URL(part.file, this.#base).href;
+    const result = await this.#worker.request(
+      { type: 'load', test: url(manifest.test[0]!), train: train.map(url) },
+      (note) => {
+        if (note.kind !== 'bytes') return;
+        // A server that gzips on the fly makes the count the decompressed bytes: keep it in range.
+        const loaded = Math.min(total, note.loaded);
+        this.#progress.value = loaded;
+        this.#status.textContent = `${mb(loaded)} of ${mb(total)}`;
+      },
+    );
+    if (result.kind !== 'loaded') throw new Error(`unexpected reply ${result.kind}`);
+    this.#progress.value = total;
+    this.#status.textContent = `Loaded ${mb(total)}: ${thousands(result.testCount)} test and ${thousands(result.trainCount)} training images.`;
+    return result;
+  }
+
+  #fail(error: unknown): void {
+    const why = error instanceof Error ? error.message : String(error);
+    this.#status.textContent = 'Not loaded.';
+    this.#error.textContent =
+      `The Fashion-MNIST files could not be fetched (${why}). The site's build makes them from the ` +
+      'Debian package: install it with “apt-get install dataset-fashion-mnist”, then rebuild the site ' +
+      '(“npm run build”, or restart “npm start”). Press Train to try again; the rest of the article works without them.';
+    this.#error.hidden = false;
+  }
+}
