@@ -24,10 +24,13 @@ struct ConvShape {
   std::size_t positions() const { return out_height * out_width; }
   std::size_t in_size() const { return in_channels * height * width; }
   std::size_t out_size() const { return out_channels * out_height * out_width; }
+  std::size_t padded_size() const { return in_channels * (height + 2 * pad) * (width + 2 * pad); }
 };
 
 // col[q][j] (row stride ld, positions columns) from x[in][h][w]; zeros in the padding.
-void im2col(const ConvShape& s, const float* x, float* col, std::size_t ld);
+// padded is scratch (padded_size() floats): 'same' copies the image once into a zero-bordered
+// plane so that every column row is a plain copy of an input row, with no edge cases.
+void im2col(const ConvShape& s, const float* x, float* col, std::size_t ld, float* padded);
 
 // z[out][positions] = W * col + b for one image whose columns start at col (stride ld).
 void conv2d_forward(const ConvShape& s, const float* col, std::size_t ld, const float* w,
@@ -39,8 +42,9 @@ void conv2d_forward(const ConvShape& s, const float* col, std::size_t ld, const 
 void conv2d_weight_grad(const ConvShape& s, std::size_t rows, const float* col, std::size_t ld,
                         const float* dz, float* dw, float* db, float* dz_t, float* dw_t);
 
-// dx[in][h][w] = the input gradient of one image's dz [out][positions]; dcol is scratch
-// (patch * positions floats).
-void conv2d_input_grad(const ConvShape& s, const float* w, const float* dz, float* dcol, float* dx);
+// dx[in][h][w] = the input gradient of one image's dz [out][positions]; dcol (patch * positions
+// floats) and padded (padded_size() floats: col2im adds into the zero-bordered plane) are scratch.
+void conv2d_input_grad(const ConvShape& s, const float* w, const float* dz, float* dcol,
+                       float* padded, float* dx);
 
 }  // namespace relu::nn

@@ -80,6 +80,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   }
   bool flat = false;
   std::size_t flat_size = input, params = 0, packed = 0, num_params = 0;
+  std::size_t padded = 0;
   std::size_t col = 0, max_weights = 0, max_biases = 0, dense_scratch = 0, max_size = input;
   std::size_t cols_per_row = 0, max_conv_out = 0;
   for (std::size_t l = 0; l < n; ++l) {
@@ -111,14 +112,16 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       const auto o = static_cast<std::size_t>(spec.size);
       s.conv = ConvShape{c, h, w, o, k, pad, h + 2 * pad - k + 1, w + 2 * pad - k + 1};
       s.activated = true;
-      std::size_t col_here = 0, out_here = 0;
+      std::size_t col_here = 0, out_here = 0, padded_here = 0;
       if (!add_product(&params, s.conv.patch() + 1, o) ||
+          !add_product(&padded_here, c, (h + 2 * pad) * (w + 2 * pad)) ||
           !add_product(&col_here, s.conv.patch(), s.conv.positions()) ||
           !add_product(&out_here, o, s.conv.positions()) ||
           out_here > static_cast<std::size_t>(kMaxUnits)) {
         return reject(Status::OutOfMemory, "network too large: a conv layer exceeds 2^24 values");
       }
       col = max_of(col, col_here);
+      padded = max_of(padded, padded_here);
       cols_per_row += col_here;
       max_conv_out = max_of(max_conv_out, out_here);
       max_weights = max_of(max_weights, o * s.conv.patch());
@@ -189,6 +192,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->input_size_ = input;
   net->max_size_ = max_size;
   net->col_floats_ = col;
+  net->padded_floats_ = padded;
   net->max_weights_ = max_weights;
   net->max_biases_ = max_biases;
   net->max_conv_out_ = max_conv_out;
@@ -421,8 +425,8 @@ Status ConvNet::ensure_workspace(std::size_t rows) {
   if (rows <= capacity_) return Status::Ok;
   std::size_t total = 0;
   if (!add_product(&total, rows, per_row_) || !add_product(&total, 1, col_floats_) ||
-      !add_product(&total, 2, max_weights_) || !add_product(&total, 1, max_biases_) ||
-      !add_product(&total, 1, dense_scratch_)) {
+      !add_product(&total, 1, padded_floats_) || !add_product(&total, 2, max_weights_) ||
+      !add_product(&total, 1, max_biases_) || !add_product(&total, 1, dense_scratch_)) {
     return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
   }
   float* ws = static_cast<float*>(std::malloc(total * sizeof(float)));
@@ -462,6 +466,8 @@ Status ConvNet::ensure_workspace(std::size_t rows) {
   p += rows * max_conv_out_;
   dcol_ = p;
   p += col_floats_;
+  padded_ = p;
+  p += padded_floats_;
   dw_t_ = p;
   p += max_weights_;
   grad_w_ = p;
@@ -508,7 +514,7 @@ void ConvNet::run_forward(const float* x, std::size_t rows) {
         for (std::size_t r = 0; r < rows; ++r) {
           const std::size_t ld = capacity_ * s.conv.positions();
           float* col = s.col + r * s.conv.positions();
-          im2col(s.conv, a + r * s.in_size, col, ld);
+          im2col(s.conv, a + r * s.in_size, col, ld, padded_);
           conv2d_forward(s.conv, col, ld, s.w, s.b, s.z + r * s.out_size);
         }
         break;
@@ -553,7 +559,8 @@ void ConvNet::run_backward(const float* x, std::size_t rows) {
         for (std::size_t i = 0; i < wc; ++i) s.dw[i] += grad_w_[i];
         for (std::size_t i = 0; i < s.conv.out_channels; ++i) s.db[i] += grad_bias_[i];
         for (std::size_t r = 0; r < rows && need_dx; ++r) {
-          conv2d_input_grad(s.conv, s.w, dz + r * s.out_size, dcol_, spare + r * s.in_size);
+          conv2d_input_grad(s.conv, s.w, dz + r * s.out_size, dcol_, padded_,
+                            spare + r * s.in_size);
         }
         break;
       }

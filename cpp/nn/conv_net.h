@@ -142,6 +142,7 @@ class ConvNet {
   // and biases, the dense weight gradient's narrow-input scratch, and workspace floats per row.
   std::size_t col_floats_ = 0, max_weights_ = 0, max_biases_ = 0, dense_scratch_ = 0;
   std::size_t max_conv_out_ = 0, per_row_ = 0;
+  std::size_t padded_floats_ = 0;  // the largest conv input with its zero border (im2col, col2im)
   std::size_t chunk_rows_ = 1;
   Activation activation_ = Activation::Relu;
   float leaky_slope_ = 0.01f;
@@ -161,7 +162,7 @@ class ConvNet {
   std::size_t capacity_ = 0;
   float *grad_a_ = nullptr, *grad_b_ = nullptr;
   float *dcol_ = nullptr, *dz_t_ = nullptr, *dw_t_ = nullptr, *grad_w_ = nullptr;
-  float *grad_bias_ = nullptr, *dense_scratch_ptr_ = nullptr;
+  float *grad_bias_ = nullptr, *dense_scratch_ptr_ = nullptr, *padded_ = nullptr;
   // Gathered minibatch rows (and Y) for batch_capacity_ rows.
   float* batch_ = nullptr;
   float *batch_x_ = nullptr, *batch_y_ = nullptr;
