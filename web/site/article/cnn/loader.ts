@@ -16,6 +16,7 @@ import {
   thousands,
   whenNear,
 } from '../fashion-mnist/data.js';
+import { loadIndicators } from '../fashion-mnist/load-indicators.js';
 import type { CnnWorker } from './bridge.js';
 import type { Result } from './protocol.js';
 
@@ -37,18 +38,10 @@ export class DataLoader {
   /** `onNear`: the figure came near the viewport (called once). */
   constructor(observed: Element, worker: CnnWorker, onNear: () => void) {
     this.#worker = worker;
-    this.#progress = el('progress', {
-      max: 1,
-      value: 0,
-      'data-testid': 'cnn-progress',
-      'aria-label': 'Fashion-MNIST download',
-    });
-    this.#status = el(
-      'output',
-      { class: 'cnn-load-status', 'data-testid': 'cnn-load-status' },
-      'The images load when you scroll here or press Train.',
-    );
-    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'cnn-data-error', hidden: true });
+    const indicators = loadIndicators('cnn', 'The images load when you scroll here or press Train.');
+    this.#progress = indicators.progress;
+    this.#status = indicators.status;
+    this.#error = indicators.error;
     this.element = el('div', { class: 'cnn-loader' }, el('div', { class: 'cnn-row' }, this.#progress, this.#status));
     this.element.append(this.#error);
     whenNear(observed, onNear);

@@ -17,6 +17,7 @@ import {
   thousands,
   whenNear,
 } from '../fashion-mnist/data.js';
+import { loadIndicators } from '../fashion-mnist/load-indicators.js';
 import type { ImagesWorker } from './bridge.js';
 import type { Result } from './protocol.js';
 
@@ -47,18 +48,10 @@ export class DataLoader {
       'Load Fashion-MNIST (at most 8 MB)',
     );
     this.#more = el('button', { type: 'button', 'data-testid': 'fmnist-load-full', hidden: true }, '');
-    this.#progress = el('progress', {
-      max: 1,
-      value: 0,
-      'data-testid': 'fmnist-progress',
-      'aria-label': 'Fashion-MNIST download',
-    });
-    this.#status = el(
-      'output',
-      { class: 'fmnist-load-status', 'data-testid': 'fmnist-load-status' },
-      'The images load when you scroll here, or now with this button.',
-    );
-    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'fmnist-data-error', hidden: true });
+    const indicators = loadIndicators('fmnist', 'The images load when you scroll here, or now with this button.');
+    this.#progress = indicators.progress;
+    this.#status = indicators.status;
+    this.#error = indicators.error;
     this.element = el(
       'div',
       { class: 'fmnist-loader' },
