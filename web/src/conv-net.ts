@@ -5,7 +5,7 @@
 import { bindMethods } from './bind-methods.js';
 import { checkCount, checkFloatInput, type FloatInput } from './checks.js';
 import type { CheckedConvLayer, CheckedConvNetOptions } from './conv-net-options.js';
-import { datasetHandle, type Dataset } from './dataset.js';
+import type { Dataset } from './dataset.js';
 import {
   checkDataTrainOptions,
   checkEvaluateOptions,
@@ -27,8 +27,18 @@ import {
   type TrainLoopOptions,
   type TrainOptions,
 } from './mlp-options.js';
-import { STATUS_NAMES } from './option-specs.js';
-import { runChunks, type TrainResult } from './train-chunks.js';
+import {
+  checkStatus,
+  copyData,
+  evaluateRows,
+  fittingDataset,
+  readLoss,
+  readTrainResult,
+  trainCopiedAsync,
+  trainOnChunks,
+  type NetworkShape,
+} from './network-methods.js';
+import type { TrainResult } from './train-chunks.js';
 import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
@@ -45,9 +55,6 @@ export interface ConvNetLayerInfo {
   readonly shape: readonly number[];
 }
 
-const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
-const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
-
 export class ConvNet {
   /** [channels, height, width] of one input image. */
   readonly input: readonly [number, number, number];
@@ -60,6 +67,7 @@ export class ConvNet {
   readonly #params: readonly CheckedConvLayer[];
   readonly #inputs: number;
   readonly #outputs: number;
+  readonly #shape: NetworkShape;
   #handle: number;
 
   /** @internal Created by `rw.createConvNet()`. */
@@ -83,6 +91,12 @@ export class ConvNet {
     this.#outputs = options.layers[options.layers.length - 1]!.size;
     this.activation = options.activation;
     this.loss = options.loss;
+    this.#shape = {
+      inputs: this.#inputs,
+      outputs: this.#outputs,
+      loss: this.loss,
+      rowsOf: `images of ${this.input.join('x')} = ${this.#inputs} values`,
+    };
     this.#lease = heap.watch(this, handle, 'conv');
     bindMethods(this);
   }
@@ -160,23 +174,15 @@ export class ConvNet {
     const { loop, options: o, signal, onProgress } = checkAsyncOptions(options);
     signal?.throwIfAborted();
     const io = this.#copyData(X, Y, 0);
-    const floats = io.xLen + io.yLen + 6;
-    const base = this.#heap.allocFloats(floats, `a copy of X and Y (${floats} floats) for trainAsync`);
-    const x = base + 24;
-    const y = x + 4 * io.xLen;
-    this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
-    try {
-      return await runChunks(
-        'trainAsync',
-        loop,
-        signal,
-        onProgress,
-        (l) => this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, l, o, base),
-        () => this.#handle === 0,
-      );
-    } finally {
-      this.#heap.free(base);
-    }
+    return trainCopiedAsync(
+      this.#heap,
+      io,
+      loop,
+      signal,
+      onProgress,
+      (data, l, slot) => this.#runTrain(net, data, l, o, slot),
+      () => this.#handle === 0,
+    );
   }
 
   /** Epochs (default 1) or steps over a dataset in WASM memory, as MLP.trainOn. */
@@ -193,15 +199,12 @@ export class ConvNet {
     const handle = this.#dataHandle(data);
     const { loop, options: o, signal, onProgress } = checkDataTrainOptions(options, data.rows, true);
     signal?.throwIfAborted();
-    return runChunks(
-      'trainOnAsync',
+    return trainOnChunks(
+      data,
       loop,
       signal,
       onProgress,
-      (l) => {
-        if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
-        return this.#runTrainOn(net, handle, l, o);
-      },
+      (l) => this.#runTrainOn(net, handle, l, o),
       () => this.#handle === 0,
     );
   }
@@ -211,25 +214,9 @@ export class ConvNet {
     const [m, net] = this.#live('evaluate');
     const handle = this.#dataHandle(data);
     const { first, count } = checkEvaluateOptions(options, data.rows);
-    const classes = m.convClasses(net);
-    const predicted = classes === 0 ? 0 : count;
-    const at = this.#heap.scratch(6 + predicted + classes * classes, `the predictions of ${count} rows`);
-    const confusionAt = at + 24 + 4 * predicted;
-    new Uint32Array(m.HEAPU8.buffer, confusionAt, classes * classes).fill(0);
-    this.#check(m.convEvaluate(net, handle, first, count, at + 24, confusionAt, at), 'evaluate');
-    const buffer = m.HEAPU8.buffer;
-    const [loss, accuracy] = new Float64Array(buffer, at, 2);
-    const [rows, correct] = new Uint32Array(buffer, at + 16, 2);
-    return {
-      loss: loss!,
-      accuracy: accuracy!,
-      correct: correct!,
-      first,
-      rows: rows!,
-      classes,
-      predictions: new Int32Array(buffer, at + 24, predicted).slice(),
-      confusion: new Uint32Array(buffer, confusionAt, classes * classes).slice(),
-    };
+    return evaluateRows(this.#heap, m.convClasses(net), first, count, (predictionsAt, confusionAt, at) =>
+      this.#check(m.convEvaluate(net, handle, first, count, predictionsAt, confusionAt, at), 'evaluate'),
+    );
   }
 
   /** Forgets momentum buffers and Adam's moments and step count. */
@@ -311,34 +298,7 @@ export class ConvNet {
 
   /** Copies X (and Y) into the scratch area after a 24-byte result slot, with `extra` floats after them. */
   #copyData(X: FloatInput, Y: Targets | undefined, extra: number) {
-    const inputs = this.#inputs;
-    const xLen = checkFloatInput(X, 'X');
-    if (xLen === 0) throw new RangeError('X is empty: it needs at least one row');
-    if (xLen % inputs !== 0) {
-      throw new RangeError(
-        `X has ${xLen} values, which is not a whole number of images of ${this.input.join('x')} = ${inputs} values`,
-      );
-    }
-    const rows = xLen / inputs;
-    let yLen = 0;
-    if (Y !== undefined) {
-      yLen = checkFloatInput(Y, 'Y');
-      const width = this.loss === 'mse' ? this.#outputs : 1;
-      if (yLen !== rows * width) {
-        const what =
-          this.loss === 'mse'
-            ? `${rows} rows x ${width} outputs`
-            : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
-        throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
-      }
-    }
-    const [input, targets] = [this.#heap.locate(X), this.#heap.locate(Y)];
-    const base = this.#heap.scratch(6 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
-    const x = base + 24;
-    const y = x + 4 * xLen;
-    this.#heap.f32(x, xLen).set(input());
-    if (Y !== undefined) this.#heap.f32(y, yLen).set(targets()!);
-    return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
+    return copyData(this.#heap, this.#shape, X, Y, extra);
   }
 
   #runTrain(
@@ -350,8 +310,7 @@ export class ConvNet {
   ): TrainResult {
     const m = this.#heap.module;
     this.#check(m.convTrain(net, data.x, data.xLen, data.y, data.yLen, loop, options, slot), 'train');
-    const [meanLoss, lossSum] = new Float64Array(m.HEAPU8.buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(m.HEAPU8.buffer, slot + 16, 1)[0]! };
+    return readTrainResult(this.#heap, slot);
   }
 
   #runTrainOn(net: number, data: number, loop: EngineTrainLoop, options: EngineTrainOptions): TrainResult {
@@ -361,39 +320,25 @@ export class ConvNet {
       'trainOn',
       'options.batchSize is too large for this network',
     );
-    const buffer = this.#heap.module.HEAPU8.buffer;
-    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
+    return readTrainResult(this.#heap, slot);
   }
 
   /** The handle of `data`, checked against this network's input and loss (the engine checks the labels). */
   #dataHandle(data: Dataset): number {
-    const handle = datasetHandle(data, this.#heap, 'data');
-    const width = this.loss === 'mse' ? this.#outputs : 1;
-    if (data.features !== this.#inputs) {
-      throw new RangeError(
+    return fittingDataset(
+      this.#heap,
+      this.#shape,
+      data,
+      () =>
         `data has ${data.features} features per row but the network's input ${this.input.join('x')} needs ${this.#inputs}`,
-      );
-    }
-    if (data.targetWidth !== width) {
-      throw new RangeError(`data has ${data.targetWidth} targets per row but loss '${this.loss}' needs ${width}`);
-    }
-    return handle;
+    );
   }
 
   #readLoss(slot: number): number {
-    return new Float64Array(this.#heap.module.HEAPU8.buffer, slot, 1)[0]!;
+    return readLoss(this.#heap, slot);
   }
 
-  #check(status: number, method: string, tooLarge = 'X has too many rows for this network'): void {
-    if (status === 0) return;
-    let reason = this.#heap.module.convLastError(this.#handle);
-    if (reason.startsWith(`${method}: `)) reason = reason.slice(method.length + 2);
-    if (status === OUT_OF_MEMORY) reason = `${tooLarge}: ${reason}`;
-    const message = `${method}: ${reason}`;
-    if (status === INVALID_STATE) throw new Error(message);
-    const error = new RangeError(message);
-    Object.defineProperty(error, 'status', { value: STATUS_NAMES[status] ?? String(status) });
-    throw error;
+  #check(status: number, method: string, tooLarge?: string): void {
+    checkStatus(status, method, () => this.#heap.module.convLastError(this.#handle), tooLarge);
   }
 }

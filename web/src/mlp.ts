@@ -3,7 +3,7 @@
 // engine call, and turns a failed Status into a RangeError carrying the engine's message.
 import { bindMethods } from './bind-methods.js';
 import { checkCount, checkFloatInput, type FloatInput } from './checks.js';
-import { datasetHandle, type Dataset } from './dataset.js';
+import type { Dataset } from './dataset.js';
 import {
   checkDataTrainOptions,
   checkEvaluateOptions,
@@ -27,8 +27,19 @@ import {
   type TrainLoopOptions,
   type TrainOptions,
 } from './mlp-options.js';
-import { STATUS_NAMES } from './option-specs.js';
-import { runChunks, type TrainResult } from './train-chunks.js';
+import {
+  checkStatus,
+  copyData,
+  evaluateRows,
+  fittingDataset,
+  readLoss,
+  readTrainResult,
+  trainCopiedAsync,
+  trainOnChunks,
+  type DataOffsets,
+  type NetworkShape,
+} from './network-methods.js';
+import type { TrainResult } from './train-chunks.js';
 import type { Lease, WasmHeap } from './wasm-heap.js';
 import type { ReluWasmModule } from './wasm-module.js';
 
@@ -110,17 +121,6 @@ export interface GradientCheck {
   worst: GradientCheckEntry | null;
 }
 
-const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
-const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
-
-/** Where X and Y sit in WASM memory, and their lengths in floats. */
-interface DataOffsets {
-  x: number;
-  xLen: number;
-  y: number;
-  yLen: number;
-}
-
 export class MLP {
   /** Units per layer, input first. */
   readonly sizes: readonly number[];
@@ -128,6 +128,7 @@ export class MLP {
   readonly loss: LossKind;
   readonly #heap: WasmHeap;
   readonly #lease: Lease;
+  readonly #shape: NetworkShape;
   #handle: number;
 
   /** @internal Created by `rw.createMLP()`. */
@@ -137,6 +138,13 @@ export class MLP {
     this.sizes = Object.freeze([...options.sizes]);
     this.activation = options.activation;
     this.loss = options.loss;
+    const inputs = this.sizes[0]!;
+    this.#shape = {
+      inputs,
+      outputs: this.sizes[this.sizes.length - 1]!,
+      loss: this.loss,
+      rowsOf: `rows of ${inputs} inputs`,
+    };
     this.#lease = heap.watch(this, handle, 'mlp');
     bindMethods(this);
   }
@@ -260,24 +268,15 @@ export class MLP {
     const { loop, options: o, signal, onProgress } = checkAsyncOptions(options);
     signal?.throwIfAborted();
     const io = this.#copyData(X, Y, 0);
-    // A private copy: the scratch area belongs to whichever call runs next.
-    const floats = io.xLen + io.yLen + 6;
-    const base = this.#heap.allocFloats(floats, `a copy of X and Y (${floats} floats) for trainAsync`);
-    const x = base + 24;
-    const y = x + 4 * io.xLen;
-    this.#heap.f32(x, io.xLen + io.yLen).set(this.#heap.f32(io.x, io.xLen + io.yLen));
-    try {
-      return await runChunks(
-        'trainAsync',
-        loop,
-        signal,
-        onProgress,
-        (l) => this.#runTrain(net, { x, xLen: io.xLen, y, yLen: io.yLen }, l, o, base),
-        () => this.#handle === 0,
-      );
-    } finally {
-      this.#heap.free(base);
-    }
+    return trainCopiedAsync(
+      this.#heap,
+      io,
+      loop,
+      signal,
+      onProgress,
+      (data, l, slot) => this.#runTrain(net, data, l, o, slot),
+      () => this.#handle === 0,
+    );
   }
 
   /**
@@ -304,15 +303,12 @@ export class MLP {
     const handle = this.#dataHandle(data);
     const { loop, options: o, signal, onProgress } = checkDataTrainOptions(options, data.rows, true);
     signal?.throwIfAborted();
-    return runChunks(
-      'trainOnAsync',
+    return trainOnChunks(
+      data,
       loop,
       signal,
       onProgress,
-      (l) => {
-        if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
-        return this.#runTrainOn(net, handle, l, o);
-      },
+      (l) => this.#runTrainOn(net, handle, l, o),
       () => this.#handle === 0,
     );
   }
@@ -326,30 +322,13 @@ export class MLP {
     const [m, net] = this.#live('evaluate');
     const handle = this.#dataHandle(data);
     const { first, count } = checkEvaluateOptions(options, data.rows);
-    const classes = m.mlpClasses(net);
-    const predicted = classes === 0 ? 0 : count;
-    // Result (6 floats' room), predictions, then the confusion counts, which the engine adds to.
-    const at = this.#heap.scratch(6 + predicted + classes * classes, `the predictions of ${count} rows`);
-    const confusionAt = at + 24 + 4 * predicted;
-    new Uint32Array(m.HEAPU8.buffer, confusionAt, classes * classes).fill(0);
-    this.#check(
-      m.mlpEvaluate(net, handle, first, count, at + 24, confusionAt, at),
-      'evaluate',
-      'the network is too large to evaluate data in chunks of 1024 rows',
+    return evaluateRows(this.#heap, m.mlpClasses(net), first, count, (predictionsAt, confusionAt, at) =>
+      this.#check(
+        m.mlpEvaluate(net, handle, first, count, predictionsAt, confusionAt, at),
+        'evaluate',
+        'the network is too large to evaluate data in chunks of 1024 rows',
+      ),
     );
-    const buffer = m.HEAPU8.buffer;
-    const [loss, accuracy] = new Float64Array(buffer, at, 2);
-    const [rows, correct] = new Uint32Array(buffer, at + 16, 2);
-    return {
-      loss: loss!,
-      accuracy: accuracy!,
-      correct: correct!,
-      first,
-      rows: rows!,
-      classes,
-      predictions: new Int32Array(buffer, at + 24, predicted).slice(),
-      confusion: new Uint32Array(buffer, confusionAt, classes * classes).slice(),
-    };
   }
 
   /** Forgets momentum buffers and Adam's moments and step count. */
@@ -421,38 +400,9 @@ export class MLP {
     return [this.sizes[layer + 1]!, this.sizes[layer]!];
   }
 
-  /**
-   * Copies X (and Y) into the scratch area after a 24-byte slot for the engine's result (a
-   * double loss or a TrainResult), reserving `extra` floats after them. Shapes are checked here; values (NaN,
-   * labels out of range) by the engine.
-   */
+  /** Copies X (and Y) into the scratch area after a 24-byte slot for the engine's result (network-methods.ts). */
   #copyData(X: FloatInput, Y: Targets | undefined, extra: number) {
-    const inputs = this.sizes[0]!;
-    const xLen = checkFloatInput(X, 'X');
-    if (xLen === 0) throw new RangeError('X is empty: it needs at least one row');
-    if (xLen % inputs !== 0) {
-      throw new RangeError(`X has ${xLen} values, which is not a whole number of rows of ${inputs} inputs`);
-    }
-    const rows = xLen / inputs;
-    let yLen = 0;
-    if (Y !== undefined) {
-      yLen = checkFloatInput(Y, 'Y');
-      const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
-      if (yLen !== rows * width) {
-        const what =
-          this.loss === 'mse'
-            ? `${rows} rows x ${width} outputs`
-            : `one ${this.loss === 'bce' ? 'label' : 'class index'} per row`;
-        throw new RangeError(`Y has ${yLen} values but X has ${rows} rows: expected ${rows * width} (${what})`);
-      }
-    }
-    const [input, targets] = [this.#heap.locate(X), this.#heap.locate(Y)];
-    const base = this.#heap.scratch(6 + xLen + yLen + extra, Y === undefined ? 'X' : 'X and Y');
-    const x = base + 24;
-    const y = x + 4 * xLen;
-    this.#heap.f32(x, xLen).set(input());
-    if (Y !== undefined) this.#heap.f32(y, yLen).set(targets()!);
-    return { slot: base, x, xLen, y, yLen, rows, extra: y + 4 * yLen };
+    return copyData(this.#heap, this.#shape, X, Y, extra);
   }
 
   /** One engine train call on data already in WASM memory; the TrainResult goes to `slot` (24 bytes). */
@@ -465,8 +415,7 @@ export class MLP {
   ): TrainResult {
     const m = this.#heap.module;
     this.#check(m.mlpTrain(net, data.x, data.xLen, data.y, data.yLen, loop, options, slot), 'train');
-    const [meanLoss, lossSum] = new Float64Array(m.HEAPU8.buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(m.HEAPU8.buffer, slot + 16, 1)[0]! };
+    return readTrainResult(this.#heap, slot);
   }
 
   /** One engine call of the minibatch loop over a dataset; the TrainResult goes to the scratch area. */
@@ -477,26 +426,21 @@ export class MLP {
       'trainOn',
       'options.batchSize is too large for this network',
     );
-    const buffer = this.#heap.module.HEAPU8.buffer;
-    const [meanLoss, lossSum] = new Float64Array(buffer, slot, 2);
-    return { meanLoss: meanLoss!, lossSum: lossSum!, stepsRun: new Int32Array(buffer, slot + 16, 1)[0]! };
+    return readTrainResult(this.#heap, slot);
   }
 
   /** The handle of `data`, checked against this network's sizes (the engine checks the labels). */
   #dataHandle(data: Dataset): number {
-    const handle = datasetHandle(data, this.#heap, 'data');
-    const width = this.loss === 'mse' ? this.sizes[this.sizes.length - 1]! : 1;
-    if (data.features !== this.sizes[0]) {
-      throw new RangeError(`data has ${data.features} features per row but the network's sizes[0] is ${this.sizes[0]}`);
-    }
-    if (data.targetWidth !== width) {
-      throw new RangeError(`data has ${data.targetWidth} targets per row but loss '${this.loss}' needs ${width}`);
-    }
-    return handle;
+    return fittingDataset(
+      this.#heap,
+      this.#shape,
+      data,
+      () => `data has ${data.features} features per row but the network's sizes[0] is ${this.sizes[0]}`,
+    );
   }
 
   #readLoss(slot: number): number {
-    return new Float64Array(this.#heap.module.HEAPU8.buffer, slot, 1)[0]!;
+    return readLoss(this.#heap, slot);
   }
 
   #readLayers(
@@ -518,17 +462,7 @@ export class MLP {
     return result;
   }
 
-  #check(status: number, method: string, tooLarge = 'X has too many rows for this network'): void {
-    if (status === 0) return;
-    let reason = this.#heap.module.mlpLastError(this.#handle);
-    // Some engine messages already start with the method's name; say it once.
-    if (reason.startsWith(`${method}: `)) reason = reason.slice(method.length + 2);
-    // Running out of memory mid-call depends only on how many rows X has (the workspace).
-    if (status === OUT_OF_MEMORY) reason = `${tooLarge}: ${reason}`;
-    const message = `${method}: ${reason}`;
-    if (status === INVALID_STATE) throw new Error(message);
-    const error = new RangeError(message);
-    Object.defineProperty(error, 'status', { value: STATUS_NAMES[status] ?? String(status) });
-    throw error;
+  #check(status: number, method: string, tooLarge?: string): void {
+    checkStatus(status, method, () => this.#heap.module.mlpLastError(this.#handle), tooLarge);
   }
 }

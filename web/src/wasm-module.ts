@@ -82,6 +82,54 @@ export interface ReluModuleOptions {
 
 export type ReluModuleFactory = (options: ReluModuleOptions) => Promise<ReluWasmModule>;
 
+// The calls MLP and ConvNet both have (mlpTrain and convTrain, ...), typed once: X and Y are
+// addresses and lengths in floats; the result or loss goes to the last address; each returns a Status.
+type LossAndGradientsCall = (
+  net: number,
+  x: number,
+  xLen: number,
+  y: number,
+  yLen: number,
+  l2: number,
+  l1: number,
+  loss: number,
+) => number;
+type TrainStepCall = (
+  net: number,
+  x: number,
+  xLen: number,
+  y: number,
+  yLen: number,
+  options: EngineTrainOptions,
+  loss: number,
+) => number;
+type TrainCall = (
+  net: number,
+  x: number,
+  xLen: number,
+  y: number,
+  yLen: number,
+  loop: EngineTrainLoop,
+  options: EngineTrainOptions,
+  result: number,
+) => number;
+type TrainDatasetCall = (
+  net: number,
+  data: number,
+  loop: EngineTrainLoop,
+  options: EngineTrainOptions,
+  result: number,
+) => number;
+type EvaluateCall = (
+  net: number,
+  data: number,
+  first: number,
+  count: number,
+  predictions: number,
+  confusion: number,
+  result: number,
+) => number;
+
 /** The network functions of the Embind module (handles are WASM addresses of Mlp objects). */
 export interface MlpBindings {
   mlpCreate(config: EngineMlpConfig, slots: number): number;
@@ -92,36 +140,10 @@ export interface MlpBindings {
   mlpLastError(net: number): string;
   mlpGetParams(net: number, layer: number, w: number, b: number): number;
   mlpSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
-  mlpLossAndGradients(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    l2: number,
-    l1: number,
-    loss: number,
-  ): number;
+  mlpLossAndGradients: LossAndGradientsCall;
   mlpGetGradients(net: number, layer: number, dw: number, db: number): number;
-  mlpTrainStep(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    options: EngineTrainOptions,
-    loss: number,
-  ): number;
-  mlpTrain(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    loop: EngineTrainLoop,
-    options: EngineTrainOptions,
-    result: number,
-  ): number;
+  mlpTrainStep: TrainStepCall;
+  mlpTrain: TrainCall;
   mlpGradientCheck(
     net: number,
     x: number,
@@ -137,22 +159,8 @@ export interface MlpBindings {
   mlpGetActivations(net: number, layer: number, out: number): number;
   mlpGetPreActivations(net: number, hidden: number, out: number): number;
   mlpDeadUnits(net: number, hidden: number, out: number, count: number): number;
-  mlpTrainDataset(
-    net: number,
-    data: number,
-    loop: EngineTrainLoop,
-    options: EngineTrainOptions,
-    result: number,
-  ): number;
-  mlpEvaluate(
-    net: number,
-    data: number,
-    first: number,
-    count: number,
-    predictions: number,
-    confusion: number,
-    result: number,
-  ): number;
+  mlpTrainDataset: TrainDatasetCall;
+  mlpEvaluate: EvaluateCall;
   mlpClasses(net: number): number;
 }
 
@@ -169,51 +177,11 @@ export interface ConvNetBindings {
   convGetParams(net: number, layer: number, w: number, b: number): number;
   convSetParams(net: number, layer: number, w: number, wLen: number, b: number, bLen: number): number;
   convGetGradients(net: number, layer: number, dw: number, db: number): number;
-  convLossAndGradients(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    l2: number,
-    l1: number,
-    loss: number,
-  ): number;
-  convTrainStep(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    options: EngineTrainOptions,
-    loss: number,
-  ): number;
-  convTrain(
-    net: number,
-    x: number,
-    xLen: number,
-    y: number,
-    yLen: number,
-    loop: EngineTrainLoop,
-    options: EngineTrainOptions,
-    result: number,
-  ): number;
-  convTrainDataset(
-    net: number,
-    data: number,
-    loop: EngineTrainLoop,
-    options: EngineTrainOptions,
-    result: number,
-  ): number;
-  convEvaluate(
-    net: number,
-    data: number,
-    first: number,
-    count: number,
-    predictions: number,
-    confusion: number,
-    result: number,
-  ): number;
+  convLossAndGradients: LossAndGradientsCall;
+  convTrainStep: TrainStepCall;
+  convTrain: TrainCall;
+  convTrainDataset: TrainDatasetCall;
+  convEvaluate: EvaluateCall;
   convResetOptimizer(net: number): void;
   convPredict(net: number, x: number, xLen: number, out: number): number;
   convForward(net: number, x: number, xLen: number): number;

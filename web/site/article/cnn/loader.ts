@@ -5,22 +5,26 @@
 // site was built without the Debian package), how to get them.
 //
 // data-testids: cnn-progress (<progress>), cnn-load-status, cnn-data-error.
-import { FASHION_MNIST_CNN_RECIPE as C, type ImageSetManifest, type ImageSetPart } from 'relu-wasm/datasets';
+import { FASHION_MNIST_CNN_RECIPE as C, type ImageSetPart } from 'relu-wasm/datasets';
 import { el } from 'relu-wasm/ui';
 
+import {
+  DATA_DIR,
+  fetchManifest,
+  missingDataMessage,
+  sumBytes as sum,
+  thousands,
+  whenNear,
+} from '../fashion-mnist/data.js';
+import { loadIndicators } from '../fashion-mnist/load-indicators.js';
 import type { CnnWorker } from './bridge.js';
 import type { Result } from './protocol.js';
 
 export type Loaded = Extract<Result, { kind: 'loaded' }>;
 
-/** Where the site serves the converted files. */
-const DATA_DIR = 'data/fashion-mnist/';
-/** Loading starts when the figure comes this close to the viewport. */
-const MARGIN = '600px 0px';
+export { thousands };
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
-const sum = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.bytes, 0);
-export const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, '\u2009');
 
 export class DataLoader {
   readonly element: HTMLElement;
@@ -34,31 +38,13 @@ export class DataLoader {
   /** `onNear`: the figure came near the viewport (called once). */
   constructor(observed: Element, worker: CnnWorker, onNear: () => void) {
     this.#worker = worker;
-    this.#progress = el('progress', {
-      max: 1,
-      value: 0,
-      'data-testid': 'cnn-progress',
-      'aria-label': 'Fashion-MNIST download',
-    });
-    this.#status = el(
-      'output',
-      { class: 'cnn-load-status', 'data-testid': 'cnn-load-status' },
-      'The images load when you scroll here or press Train.',
-    );
-    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'cnn-data-error', hidden: true });
+    const indicators = loadIndicators('cnn', 'The images load when you scroll here or press Train.');
+    this.#progress = indicators.progress;
+    this.#status = indicators.status;
+    this.#error = indicators.error;
     this.element = el('div', { class: 'cnn-loader' }, el('div', { class: 'cnn-row' }, this.#progress, this.#status));
     this.element.append(this.#error);
-    if (typeof IntersectionObserver === 'function') {
-      const observer = new IntersectionObserver(
-        (entries) => {
-          if (!entries.some((e) => e.isIntersecting)) return;
-          observer.disconnect();
-          onNear();
-        },
-        { rootMargin: MARGIN },
-      );
-      observer.observe(observed);
-    }
+    whenNear(observed, onNear);
   }
 
   /** Fetches the manifest, the test set and the training parts the recipe uses (once; again after a failure). */
@@ -73,9 +59,7 @@ export class DataLoader {
 
   async #load(): Promise<Loaded> {
     this.#error.hidden = true;
-    const response = await fetch(new URL('manifest.json', this.#base));
-    if (!response.ok) throw new Error(`HTTP ${response.status} for ${DATA_DIR}manifest.json`);
-    const manifest = (await response.json()) as ImageSetManifest;
+    const manifest = await fetchManifest(this.#base);
     const train: ImageSetPart[] = [];
     for (let n = 0; n < C.trainImages && train.length < manifest.train.length; n += train.at(-1)!.count)
       train.push(manifest.train[train.length]!);
@@ -100,12 +84,11 @@ export class DataLoader {
   }
 
   #fail(error: unknown): void {
-    const why = error instanceof Error ? error.message : String(error);
     this.#status.textContent = 'Not loaded.';
-    this.#error.textContent =
-      `The Fashion-MNIST files could not be fetched (${why}). The site's build makes them from the ` +
-      'Debian package: install it with “apt-get install dataset-fashion-mnist”, then rebuild the site ' +
-      '(“npm run build”, or restart “npm start”). Press Train to try again; the rest of the article works without them.';
+    this.#error.textContent = missingDataMessage(
+      error,
+      'Press Train to try again; the rest of the article works without them.',
+    );
     this.#error.hidden = false;
   }
 }

@@ -1,5 +1,6 @@
 // Messages between the convolutional-network figure (cnn.ts) and its worker (worker.ts). Every
 // request carries an id; the worker answers it with progress notes, then one result or error.
+import type { WorkerReply } from '../fashion-mnist/protocol.js';
 
 /** The first convolution's response to one test image, before and after ReLU. */
 export interface FeatureMaps {
@@ -53,7 +54,4 @@ export type Progress =
   | { kind: 'epoch'; network: 'cnn' | 'mlp'; fraction: number }
   | { kind: 'evaluate'; network: 'cnn' | 'mlp'; fraction: number };
 
-export type Reply =
-  | { id: number; type: 'progress'; note: Progress }
-  | { id: number; type: 'result'; result: Result }
-  | { id: number; type: 'error'; name: string; message: string };
+export type Reply = WorkerReply<Result, Progress>;

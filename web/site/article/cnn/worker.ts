@@ -12,10 +12,10 @@ import {
   FASHION_MNIST_CNN_RECIPE as C,
   FASHION_MNIST_RECIPE as M,
   concatImageSets,
-  fetchImageSet,
   type ImageSet,
 } from 'relu-wasm/datasets';
 
+import { answer as answerWith, fetchImageSets, post as postReply } from '../fashion-mnist/serve.js';
 import type { FeatureMaps, Reply, Request, Result, RunPoint } from './protocol.js';
 
 const PIXELS = 784;
@@ -36,27 +36,15 @@ let mlp: MLP | null = null;
 let cnnPoint: RunPoint = { epoch: 0, accuracy: NaN, trainSeconds: 0, loss: NaN };
 let mlpPoint: RunPoint = { ...cnnPoint };
 
-const post = (reply: Reply, transfer: Transferable[] = []): void =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+const post = (reply: Reply, transfer?: Transferable[]): void => postReply(reply, transfer);
 
 async function load(id: number, testUrl: string, trainUrls: string[]): Promise<Result> {
   const rw = await rwPromise;
-  let before = 0;
-  const fetchOne = async (url: string): Promise<ImageSet> => {
-    let last = 0;
-    const set = await fetchImageSet(url, {
-      onProgress: (loaded) => {
-        last = loaded;
-        post({ id, type: 'progress', note: { kind: 'bytes', loaded: before + loaded } });
-      },
-    });
-    before += last;
-    return set;
-  };
-  testSet = await fetchOne(testUrl);
-  const parts: ImageSet[] = [];
-  for (const url of trainUrls) parts.push(await fetchOne(url));
-  const trainSet = concatImageSets(parts);
+  const sets = await fetchImageSets(testUrl, trainUrls, (loaded) =>
+    post({ id, type: 'progress', note: { kind: 'bytes', loaded } }),
+  );
+  testSet = sets.test!;
+  const trainSet = concatImageSets(sets.train);
   const count = Math.min(C.trainImages, trainSet.count);
   train?.dispose();
   test?.dispose();
@@ -212,12 +200,4 @@ self.onmessage = (event: MessageEvent<Request>) => {
   queue = queue.then(() => answer(request));
 };
 
-async function answer(request: Request): Promise<void> {
-  try {
-    const result = await handle(request);
-    post({ id: request.id, type: 'result', result }, transfers(result));
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    post({ id: request.id, type: 'error', name: e.name, message: e.message });
-  }
-}
+const answer = (request: Request): Promise<void> => answerWith(request, handle, transfers);

@@ -1,67 +1,15 @@
-// The page's side of the section's training worker: each request resolves with its result
-// (or rejects with an Error carrying the worker's error name and message), and its progress
-// notes go to the callback given with it. The worker runs requests in order; it starts with
-// the first request, so a reader who never reaches the section never loads it.
-import type { Progress, Reply, Request, Result } from './protocol.js';
+// The page's side of the section's training worker (the shared bridge,
+// ../fashion-mnist/bridge.ts). The worker runs requests in order.
+import { WorkerBridge } from '../fashion-mnist/bridge.js';
+import type { Progress, Request, Result } from './protocol.js';
 
-type Body = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-interface Pending {
-  resolve: (r: Result) => void;
-  reject: (e: Error) => void;
-  onProgress: ((note: Progress) => void) | undefined;
-}
+export { WorkerError } from '../fashion-mnist/bridge.js';
 
-/** An error thrown in the worker, with its original name (RangeError, TypeError, ...). */
-export class WorkerError extends Error {
-  constructor(
-    readonly workerName: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = workerName;
-  }
-}
-
-export class ImagesWorker {
-  readonly #onCrash: (message: string) => void;
-  readonly #pending = new Map<number, Pending>();
-  #worker: Worker | null = null;
-  #nextId = 1;
-
+export class ImagesWorker extends WorkerBridge<Request, Result, Progress> {
   constructor(onCrash: (message: string) => void) {
-    this.#onCrash = onCrash;
-  }
-
-  #start(): Worker {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'Fashion-MNIST trainer',
-    });
-    worker.onmessage = (event: MessageEvent<Reply>) => {
-      const reply = event.data;
-      const pending = this.#pending.get(reply.id);
-      if (!pending) return;
-      if (reply.type === 'progress') return pending.onProgress?.(reply.note);
-      this.#pending.delete(reply.id);
-      if (reply.type === 'error') pending.reject(new WorkerError(reply.name, reply.message));
-      else pending.resolve(reply.result);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      const message = event.message || 'unknown error';
-      for (const p of this.#pending.values()) p.reject(new Error(`the training worker stopped: ${message}`));
-      this.#pending.clear();
-      this.#onCrash(message);
-    };
-    return worker;
-  }
-
-  request(body: Body, onProgress?: (note: Progress) => void): Promise<Result> {
-    const id = this.#nextId++;
-    return new Promise<Result>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onProgress });
-      this.#worker ??= this.#start();
-      this.#worker.postMessage({ ...body, id } as Request);
-    });
+    super(
+      () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'Fashion-MNIST trainer' }),
+      onCrash,
+    );
   }
 }

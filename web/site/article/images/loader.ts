@@ -9,20 +9,22 @@
 import type { ImageSetManifest, ImageSetPart } from 'relu-wasm/datasets';
 import { el } from 'relu-wasm/ui';
 
+import {
+  DATA_DIR,
+  fetchManifest,
+  missingDataMessage,
+  sumBytes as sum,
+  thousands,
+  whenNear,
+} from '../fashion-mnist/data.js';
+import { loadIndicators } from '../fashion-mnist/load-indicators.js';
 import type { ImagesWorker } from './bridge.js';
 import type { Result } from './protocol.js';
 
 type Loaded = Extract<Result, { kind: 'loaded' }>;
 
-/** Where the site serves the converted files (web/scripts/site-data.mjs). */
-const DATA_DIR = 'data/fashion-mnist/';
-/** The figure starts loading when it comes this close to the viewport. */
-const MARGIN = '600px 0px';
-
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
-const sum = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.bytes, 0);
 const count = (parts: readonly ImageSetPart[]): number => parts.reduce((n, p) => n + p.count, 0);
-const thousands = (n: number): string => n.toLocaleString('en-US').replace(/,/g, '\u2009');
 
 export class DataLoader {
   readonly element: HTMLElement;
@@ -46,18 +48,10 @@ export class DataLoader {
       'Load Fashion-MNIST (at most 8 MB)',
     );
     this.#more = el('button', { type: 'button', 'data-testid': 'fmnist-load-full', hidden: true }, '');
-    this.#progress = el('progress', {
-      max: 1,
-      value: 0,
-      'data-testid': 'fmnist-progress',
-      'aria-label': 'Fashion-MNIST download',
-    });
-    this.#status = el(
-      'output',
-      { class: 'fmnist-load-status', 'data-testid': 'fmnist-load-status' },
-      'The images load when you scroll here, or now with this button.',
-    );
-    this.#error = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'fmnist-data-error', hidden: true });
+    const indicators = loadIndicators('fmnist', 'The images load when you scroll here, or now with this button.');
+    this.#progress = indicators.progress;
+    this.#status = indicators.status;
+    this.#error = indicators.error;
     this.element = el(
       'div',
       { class: 'fmnist-loader' },
@@ -66,18 +60,7 @@ export class DataLoader {
     );
     this.#button.addEventListener('click', () => void this.load());
     this.#more.addEventListener('click', () => void this.#loadRest());
-    if (typeof IntersectionObserver === 'function') {
-      const observer = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            observer.disconnect();
-            void this.load();
-          }
-        },
-        { rootMargin: MARGIN },
-      );
-      observer.observe(observed);
-    }
+    whenNear(observed, () => void this.load());
   }
 
   /** Fetches the manifest, then the test set and the first training part (once). */
@@ -86,9 +69,7 @@ export class DataLoader {
     this.#started = true;
     this.#button.disabled = true;
     try {
-      const response = await fetch(new URL('manifest.json', this.#base));
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${DATA_DIR}manifest.json`);
-      const manifest = (await response.json()) as ImageSetManifest;
+      const manifest = await fetchManifest(this.#base);
       this.#manifest = manifest;
       const first = manifest.train.slice(0, 1);
       const parts = [...manifest.test, ...first];
@@ -142,12 +123,8 @@ export class DataLoader {
 
   /** Says why and how to get the files; `first`: the first load failed (Load tries again). */
   #fail(error: unknown, first: boolean): void {
-    const why = error instanceof Error ? error.message : String(error);
     this.#status.textContent = first ? 'Not loaded.' : 'The other training images did not load.';
-    this.#error.textContent =
-      `The Fashion-MNIST files could not be fetched (${why}). The site's build makes them from the ` +
-      'Debian package: install it with “apt-get install dataset-fashion-mnist”, then rebuild the site ' +
-      '(“npm run build”, or restart “npm start”). The rest of the article works without them.';
+    this.#error.textContent = missingDataMessage(error, 'The rest of the article works without them.');
     this.#error.hidden = false;
     if (first) {
       this.#button.textContent = 'Try again';

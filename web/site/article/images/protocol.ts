@@ -1,7 +1,9 @@
 // The messages between the section's page side (bridge.ts) and its training worker
 // (worker.ts). Every request carries an id and gets exactly one final reply with that id
-// ('done' or 'error'); long requests also send 'progress' notes with the same id first.
+// ('result' or 'error'); long requests also send 'progress' notes with the same id first.
 import type { Activation, OptimizerKind } from 'relu-wasm';
+
+import type { WorkerReply } from '../fashion-mnist/protocol.js';
 
 /** What the reader chose: the network and its training (checked by the package, not here). */
 export interface NetConfig {
@@ -52,10 +54,7 @@ export type Request =
   | { id: number; type: 'epoch' }
   | { id: number; type: 'compare'; config: NetConfig; activations: Activation[]; epochs: number };
 
-export type Reply =
-  | { id: number; type: 'progress'; note: Progress }
-  | { id: number; type: 'done'; result: Result }
-  | { id: number; type: 'error'; name: string; message: string };
+export type Reply = WorkerReply<Result, Progress>;
 
 export type Progress =
   /** Bytes fetched so far, of `total` (NaN when the server did not say). */

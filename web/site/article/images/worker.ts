@@ -4,8 +4,9 @@
 // epoch e shuffled with seed e: the package's FASHION_MNIST_RECIPE, bit for bit), and measures
 // it after each epoch. Requests run one at a time, in order.
 import { loadRelu, type Activation, type Dataset, type MLP, type ReluWasm } from 'relu-wasm';
-import { FASHION_MNIST_RECIPE as R, concatImageSets, fetchImageSet, type ImageSet } from 'relu-wasm/datasets';
+import { FASHION_MNIST_RECIPE as R, concatImageSets, type ImageSet } from 'relu-wasm/datasets';
 
+import { answer, fetchImageSets, post as postReply } from '../fashion-mnist/serve.js';
 import type { LayerStats, NetConfig, Progress, Reply, Request, Result, Snapshot } from './protocol.js';
 
 const PIXELS = 784;
@@ -36,8 +37,7 @@ let epoch = 0;
 let trainSeconds = 0;
 let lastLoss = NaN;
 
-const post = (reply: Reply, transfer: Transferable[] = []): void =>
-  (self as unknown as Worker).postMessage(reply, transfer);
+const post = (reply: Reply, transfer?: Transferable[]): void => postReply(reply, transfer);
 
 /** Hidden layers this page offers (the package allows far more; time and memory do not). */
 const MAX_DEPTH = 8;
@@ -51,22 +51,12 @@ function sizesOf(c: NetConfig): number[] {
 
 async function load(id: number, testUrl: string | null, trainUrls: string[]): Promise<Result> {
   const rw = await rwPromise;
-  let before = 0;
-  const fetchOne = async (url: string): Promise<ImageSet> => {
-    let last = 0;
-    const set = await fetchImageSet(url, {
-      onProgress: (loaded) => {
-        last = loaded;
-        post({ id, type: 'progress', note: { kind: 'bytes', loaded: before + loaded, total: NaN } });
-      },
-    });
-    before += last;
-    return set;
-  };
-  if (testUrl !== null) testSet = await fetchOne(testUrl);
+  const sets = await fetchImageSets(testUrl, trainUrls, (loaded) =>
+    post({ id, type: 'progress', note: { kind: 'bytes', loaded, total: NaN } }),
+  );
+  if (sets.test) testSet = sets.test;
   // A load with the test set starts afresh; one without adds training parts to those loaded.
-  const parts: ImageSet[] = testUrl === null && trainSet ? [trainSet] : [];
-  for (const url of trainUrls) parts.push(await fetchOne(url));
+  const parts: ImageSet[] = testUrl === null && trainSet ? [trainSet, ...sets.train] : sets.train;
   if (!testSet || parts.length === 0) throw new Error('the test set and a training part are both needed');
   trainSet = concatImageSets(parts);
   train?.dispose();
@@ -272,13 +262,5 @@ function handle(request: Request): Promise<Result> {
 let queue: Promise<void> = Promise.resolve();
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   const request = event.data;
-  queue = queue.then(async () => {
-    try {
-      const result = await handle(request);
-      post({ id: request.id, type: 'done', result }, transfers(result));
-    } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      post({ id: request.id, type: 'error', name: e.name, message: e.message });
-    }
-  });
+  queue = queue.then(() => answer(request, handle, transfers));
 });
