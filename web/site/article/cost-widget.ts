@@ -13,7 +13,7 @@ import type { ReluWasm, WasmBuffer } from 'relu-wasm';
 import { el, fixed } from 'relu-wasm/ui';
 
 import './cost-widget.css';
-import { mountInto } from './widget.js';
+import { headRow, mountInto } from './widget.js';
 
 const N = 16 * 1024;
 const ROUNDS = 9;
@@ -76,18 +76,12 @@ export function mountCostWidget(root: HTMLElement, rw: ReluWasm): void {
     'table',
     { class: 'cost-table', 'data-testid': 'cost-table' },
     el('caption', {}, `Time per element on this device, ${N.toLocaleString('en-US')} floats per call`),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Activation'),
-        el('th', { scope: 'col' }, 'ns / element (median)'),
-        el('th', { scope: 'col' }, 'spread (min–max)'),
-        el('th', { scope: 'col' }, '× ReLU'),
-        el('th', { scope: 'col', class: 'cost-what' }, 'work per element'),
-      ),
+    headRow(
+      'Activation',
+      'ns / element (median)',
+      'spread (min–max)',
+      '× ReLU',
+      el('th', { scope: 'col', class: 'cost-what' }, 'work per element'),
     ),
     body,
   );

@@ -13,6 +13,7 @@ import { generate } from 'relu-wasm/datasets';
 import { el, frameLoop } from 'relu-wasm/ui';
 
 import './dead-at-init.css';
+import { headRow } from './widget.js';
 
 const SEEDS = 1000;
 const SHAPES: [depth: number, width: number][] = [
@@ -79,16 +80,7 @@ export function mountDeadAtInit(root: HTMLElement, rw: ReluWasm): void {
       'table',
       { class: 'dead-init-table', 'data-testid': 'dead-init-table' },
       el('caption', {}, 'ReLU networks whose last hidden layer is dead at initialisation'),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, 'hidden layers × units'),
-          el('th', { scope: 'col' }, 'last layer all dead'),
-        ),
-      ),
+      headRow('hidden layers × units', 'last layer all dead'),
       el('tbody', {}, ...rows.map((r) => r.tr)),
     ),
     el(

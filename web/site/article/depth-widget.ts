@@ -42,6 +42,7 @@ import {
   plainNumber,
 } from './gradient-norms.js';
 import { Pace, type Speed } from './pace.js';
+import { headRow } from './widget.js';
 
 type Act = 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu';
 type InitName = 'he' | 'xavier';
@@ -177,17 +178,7 @@ export function mountDepthWidget(root: HTMLElement, rw: ReluWasm): void {
     'table',
     { class: 'vg-summary', 'data-testid': 'vg-summary' },
     el('caption', {}, 'All four networks, same starting weights'),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'activation'),
-        el('th', { scope: 'col' }, 'first ÷ last at step 0'),
-        el('th', { scope: 'col' }, 'loss now'),
-      ),
-    ),
+    headRow('activation', 'first ÷ last at step 0', 'loss now'),
     summary,
   );
   const divergedNote = el('p', { class: 'widget-error', role: 'alert', 'data-testid': 'vg-diverged', hidden: true });

@@ -9,6 +9,7 @@
 //   <prefix>-paths     mean active paths per input, e.g. "23.4 of 128"
 import type { MLP } from 'relu-wasm';
 import { el, integer } from 'relu-wasm/ui';
+import { headRow } from './widget.js';
 
 export interface Sparsity {
   /** Per hidden layer: the share of outputs that are exactly 0. */
@@ -63,17 +64,7 @@ export class SparsityTable {
         'table',
         { class: 'sparsity-table', 'data-testid': `${prefix}-sparsity` },
         el('caption', {}, caption),
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', { scope: 'col' }, 'hidden layer'),
-            el('th', { scope: 'col' }, 'outputs exactly 0'),
-            el('th', { scope: 'col' }, 'next layer’s multiply-adds by 0'),
-          ),
-        ),
+        headRow('hidden layer', 'outputs exactly 0', 'next layer’s multiply-adds by 0'),
         this.#body,
       ),
       el('p', { class: 'sparsity-paths' }, 'Active paths from input to output, per input (mean): ', this.#paths),

@@ -56,3 +56,12 @@ export function runCard(
 ): HTMLDivElement {
   return el('div', { class: className }, heading, canvas, el('div', { class: 'card-body' }, ...body));
 }
+
+/** A table's header row: a <th scope="col"> per string; a cell given as an element goes in as it is. */
+export function headRow(...cells: (string | HTMLTableCellElement)[]): HTMLTableSectionElement {
+  return el(
+    'thead',
+    {},
+    el('tr', {}, ...cells.map((c) => (typeof c === 'string' ? el('th', { scope: 'col' }, c) : c))),
+  );
+}

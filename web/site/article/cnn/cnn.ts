@@ -13,7 +13,7 @@
 import { FASHION_MNIST_CNN_RECIPE as C, FASHION_MNIST_RECIPE as M } from 'relu-wasm/datasets';
 import { el, LossChart, statList } from 'relu-wasm/ui';
 
-import { mountInto } from '../widget.js';
+import { headRow, mountInto } from '../widget.js';
 import { CnnWorker } from './bridge.js';
 import { FeatureMapsView } from './feature-maps.js';
 import { FiltersView } from './filters-view.js';
@@ -78,18 +78,7 @@ export function mountCnn(root: HTMLElement): void {
     'table',
     { class: 'cnn-compare-table', 'data-testid': 'cnn-compare-table' },
     el('caption', {}, 'After the same epochs on the same training images'),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'network'),
-        el('th', { scope: 'col' }, 'epochs'),
-        el('th', { scope: 'col' }, 'test accuracy'),
-        el('th', { scope: 'col' }, 'training time'),
-      ),
-    ),
+    headRow('network', 'epochs', 'test accuracy', 'training time'),
     el('tbody', {}, row('CNN (this figure)', compare.cnn), row('MLP 784-128-10', compare.mlp)),
   );
 

@@ -11,6 +11,7 @@ import { el, LossChart } from 'relu-wasm/ui';
 import { WorkerError, type ImagesWorker } from './bridge.js';
 import { activationName } from './controls.js';
 import type { NetConfig } from './protocol.js';
+import { headRow } from '../widget.js';
 
 export const COMPARED: Activation[] = ['relu', 'leaky_relu', 'tanh', 'sigmoid'];
 /** Epochs each network trains in the comparison. */
@@ -62,17 +63,7 @@ export class CompareView {
         'table',
         { class: 'fmnist-compare-table', 'data-testid': 'fmnist-compare-table' },
         el('caption', {}, `After ${COMPARE_EPOCHS} epochs each`),
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
-            {},
-            el('th', { scope: 'col' }, 'Activation'),
-            el('th', { scope: 'col' }, 'Test accuracy (10 000 images)'),
-            el('th', { scope: 'col' }, 'Training time'),
-          ),
-        ),
+        headRow('Activation', 'Test accuracy (10 000 images)', 'Training time'),
         this.#body,
       ),
     );

@@ -7,6 +7,7 @@
 import { el } from 'relu-wasm/ui';
 
 import type { LayerStats } from './protocol.js';
+import { headRow } from '../widget.js';
 
 export class LayerStatsView {
   readonly element: HTMLTableElement;
@@ -18,18 +19,7 @@ export class LayerStatsView {
       'table',
       { class: 'fmnist-layers', 'data-testid': 'fmnist-layers' },
       el('caption', {}, 'Hidden layers on 500 test images'),
-      el(
-        'thead',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'col' }, 'Layer'),
-          el('th', { scope: 'col' }, 'Units'),
-          el('th', { scope: 'col' }, 'Outputs at exactly 0'),
-          el('th', { scope: 'col' }, 'Dead units'),
-        ),
-      ),
+      headRow('Layer', 'Units', 'Outputs at exactly 0', 'Dead units'),
       this.#body,
     );
   }
