@@ -798,29 +798,10 @@ Status ConvNet::evaluate(const Dataset& data, std::size_t first, std::size_t cou
     data.gather_range(first + done, n, batch_x_, batch_y_);
     run_forward(batch_x_, n);
     loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
-    for (std::size_t r = 0; r < n && k != 0; ++r) {
-      const float* z = last.z + r * out;
-      std::size_t guess = 0, label = 0;
-      if (loss_ == Loss::Bce) {
-        guess = z[0] > 0.0f ? 1 : 0;
-        label = batch_y_[r] >= 0.5f ? 1 : 0;
-      } else {
-        for (std::size_t j = 1; j < out; ++j) guess = z[j] > z[guess] ? j : guess;
-        label = static_cast<std::size_t>(batch_y_[r]);
-      }
-      correct += guess == label ? 1 : 0;
-      if (predictions != nullptr) predictions[done + r] = static_cast<std::int32_t>(guess);
-      if (confusion != nullptr) ++confusion[label * k + guess];
-    }
+    correct += count_correct(loss_, last.z, batch_y_, n, out, k, done, predictions, confusion);
     done += n;
   }
-  if (result != nullptr) {
-    result->mean_loss = loss_sum / static_cast<double>(n_rows);
-    result->accuracy = k == 0 ? std::numeric_limits<double>::quiet_NaN()
-                              : static_cast<double>(correct) / static_cast<double>(n_rows);
-    result->rows = static_cast<std::uint32_t>(n_rows);
-    result->correct = static_cast<std::uint32_t>(correct);
-  }
+  if (result != nullptr) *result = eval_result(loss_sum, correct, n_rows, k);
   return ok();
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "kernels/activation.h"
 
@@ -98,6 +99,38 @@ void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, 
       }
       return;
   }
+}
+
+std::size_t count_correct(Loss loss, const float* z, const float* y, std::size_t rows,
+                          std::size_t out, std::size_t classes, std::size_t row0,
+                          std::int32_t* predictions, std::uint32_t* confusion) {
+  std::size_t correct = 0;
+  for (std::size_t r = 0; r < rows && classes != 0; ++r) {
+    const float* zr = z + r * out;
+    std::size_t guess = 0, label = 0;
+    if (loss == Loss::Bce) {
+      guess = zr[0] > 0.0f ? 1 : 0;
+      label = y[r] >= 0.5f ? 1 : 0;
+    } else {
+      for (std::size_t j = 1; j < out; ++j) guess = zr[j] > zr[guess] ? j : guess;
+      label = static_cast<std::size_t>(y[r]);
+    }
+    correct += guess == label ? 1 : 0;
+    if (predictions != nullptr) predictions[row0 + r] = static_cast<std::int32_t>(guess);
+    if (confusion != nullptr) ++confusion[label * classes + guess];
+  }
+  return correct;
+}
+
+EvalResult eval_result(double loss_sum, std::size_t correct, std::size_t rows,
+                       std::size_t classes) {
+  EvalResult result;
+  result.mean_loss = loss_sum / static_cast<double>(rows);
+  result.accuracy = classes == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                 : static_cast<double>(correct) / static_cast<double>(rows);
+  result.rows = static_cast<std::uint32_t>(rows);
+  result.correct = static_cast<std::uint32_t>(correct);
+  return result;
 }
 
 }  // namespace relu::nn

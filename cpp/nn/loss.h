@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "nn/options.h"
 
@@ -16,5 +17,16 @@ double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows
 
 // The prediction the loss implies: sigmoid (Bce), softmax (SoftmaxCe), identity (Mse).
 void loss_predict(Loss loss, const float* z, std::size_t rows, std::size_t out, float* p);
+
+// The class each of `rows` outputs z ([rows][out]) picks under the loss (Bce: z > 0; SoftmaxCe:
+// the first largest) against its label in y; returns how many are right. `classes` is 0 for Mse
+// (nothing counted). Optional: predictions[row0 + r] = the pick, ++confusion[label * classes +
+// pick].
+std::size_t count_correct(Loss loss, const float* z, const float* y, std::size_t rows,
+                          std::size_t out, std::size_t classes, std::size_t row0,
+                          std::int32_t* predictions, std::uint32_t* confusion);
+
+// An evaluation's summary from its loss sum (mean loss times rows, per chunk) and correct count.
+EvalResult eval_result(double loss_sum, std::size_t correct, std::size_t rows, std::size_t classes);
 
 }  // namespace relu::nn
