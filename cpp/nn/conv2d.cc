@@ -1,6 +1,8 @@
 #include "nn/conv2d.h"
 
-#include "kernels/f32_gemm.h"
+#include <cstdint>
+
+#include "kernels/f32_conv.h"
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -10,15 +12,14 @@ namespace relu::nn {
 namespace {
 
 #if defined(__wasm_simd128__)
-constexpr auto gemm = f32_gemm_wasmsimd_4x8;
-constexpr auto colsum = f32_colsum_wasmsimd_x8;
+constexpr auto conv_nhwc = f32_conv_nhwc_wasmsimd_4x8;
 #else
-constexpr auto gemm = f32_gemm_scalar;
-constexpr auto colsum = f32_colsum_scalar;
+constexpr auto conv_nhwc = f32_conv_nhwc_scalar;
 #endif
 
-// Row copies and adds written out in v128 so that clang does not turn them into memcpy or
-// memset calls: the rows are 10 to 30 floats, shorter than a libc call is worth.
+// Row copies and updates written out in v128 so that clang does not turn them into memcpy or
+// memset calls: the rows are 3 to 80 floats, shorter than a libc call is worth. Every element
+// gets one rounding per operation, as the scalar loop, so both builds agree bit for bit.
 inline void copy_row(const float* src, float* dst, std::size_t n) {
   std::size_t j = 0;
 #if defined(__wasm_simd128__)
@@ -35,104 +36,181 @@ inline void zero_row(float* dst, std::size_t n) {
   for (; j < n; ++j) dst[j] = 0.0f;
 }
 
-// dst[j] += src[j], one rounding per element as the scalar loop.
-inline void add_row(const float* src, float* dst, std::size_t n) {
+// y[j] += sum_i g[i] * base[offset[i] + j] for j < n, adding the terms in increasing i.
+// The SIMD path keeps a block of y in registers over the whole list (up to 8 v128), so each
+// term costs one load, one multiply and one add per 4 floats instead of a load-add-store.
+#if defined(__wasm_simd128__)
+template <int V>
+inline void gather_axpy_block(std::size_t count, const float* g, const std::int32_t* offset,
+                              const float* base, float* y) {
+  v128_t acc[V];
+  for (int v = 0; v < V; ++v) acc[v] = wasm_v128_load(y + 4 * v);
+  for (std::size_t i = 0; i < count; ++i) {
+    const v128_t gv = wasm_f32x4_splat(g[i]);
+    const float* x = base + static_cast<std::size_t>(offset[i]);
+    for (int v = 0; v < V; ++v)
+      acc[v] = wasm_f32x4_add(acc[v], wasm_f32x4_mul(gv, wasm_v128_load(x + 4 * v)));
+  }
+  for (int v = 0; v < V; ++v) wasm_v128_store(y + 4 * v, acc[v]);
+}
+#endif
+
+// Bit t set when v[t] != 0, for t < min(n, 4).
+inline unsigned nonzero_mask(const float* v, std::size_t n) {
+#if defined(__wasm_simd128__)
+  if (n >= 4) {
+    const v128_t ne = wasm_f32x4_ne(wasm_v128_load(v), wasm_f32x4_splat(0.0f));
+    return static_cast<unsigned>(wasm_i32x4_bitmask(ne));
+  }
+#endif
+  unsigned bits = 0;
+  for (std::size_t t = 0; t < n && t < 4; ++t) bits |= (v[t] != 0.0f ? 1u : 0u) << t;
+  return bits;
+}
+
+inline void gather_axpy(std::size_t n, std::size_t count, const float* g,
+                        const std::int32_t* offset, const float* base, float* y) {
   std::size_t j = 0;
 #if defined(__wasm_simd128__)
-  for (; j + 4 <= n; j += 4)
-    wasm_v128_store(dst + j, wasm_f32x4_add(wasm_v128_load(dst + j), wasm_v128_load(src + j)));
+  for (; j + 32 <= n; j += 32) gather_axpy_block<8>(count, g, offset, base + j, y + j);
+  // The remaining whole vectors in one pass over the list.
+  switch ((n - j) / 4) {
+    case 7:
+      gather_axpy_block<7>(count, g, offset, base + j, y + j);
+      break;
+    case 6:
+      gather_axpy_block<6>(count, g, offset, base + j, y + j);
+      break;
+    case 5:
+      gather_axpy_block<5>(count, g, offset, base + j, y + j);
+      break;
+    case 4:
+      gather_axpy_block<4>(count, g, offset, base + j, y + j);
+      break;
+    case 3:
+      gather_axpy_block<3>(count, g, offset, base + j, y + j);
+      break;
+    case 2:
+      gather_axpy_block<2>(count, g, offset, base + j, y + j);
+      break;
+    case 1:
+      gather_axpy_block<1>(count, g, offset, base + j, y + j);
+      break;
+    default:
+      break;
+  }
+  j += (n - j) / 4 * 4;
 #endif
-  for (; j < n; ++j) dst[j] += src[j];
+  for (; j < n; ++j) {
+    float acc = y[j];
+    for (std::size_t i = 0; i < count; ++i)
+      acc += g[i] * base[static_cast<std::size_t>(offset[i]) + j];
+    y[j] = acc;
+  }
 }
 
 }  // namespace
 
-void im2col(const ConvShape& s, const float* x, float* col, std::size_t ld, float* padded) {
-  const std::size_t k = s.kernel, ow = s.out_width, oh = s.out_height, pad = s.pad;
-  const std::size_t pw = s.width + 2 * pad, ph = s.height + 2 * pad;
-  const float* src = x;
-  if (pad > 0) {
-    for (std::size_t i = 0; i < s.in_channels; ++i) {
-      float* plane = padded + i * ph * pw;
-      const float* in = x + i * s.height * s.width;
-      zero_row(plane, pad * pw);
-      for (std::size_t y = 0; y < s.height; ++y) {
-        float* row = plane + (y + pad) * pw;
-        zero_row(row, pad);
-        copy_row(in + y * s.width, row + pad, s.width);
-        zero_row(row + pad + s.width, pad);
-      }
-      zero_row(plane + (pad + s.height) * pw, pad * pw);
-    }
-    src = padded;
-  }
-  for (std::size_t i = 0; i < s.in_channels; ++i) {
-    const float* plane = src + i * ph * pw;
-    for (std::size_t ky = 0; ky < k; ++ky) {
-      for (std::size_t kx = 0; kx < k; ++kx) {
-        float* dst = col + ((i * k + ky) * k + kx) * ld;
-        for (std::size_t y = 0; y < oh; ++y) copy_row(plane + (y + ky) * pw + kx, dst + y * ow, ow);
-      }
-    }
-  }
-}
-
-void conv2d_forward(const ConvShape& s, const float* col, std::size_t ld, const float* w,
-                    const float* b, float* z) {
-  const std::size_t p = s.positions(), patch = s.patch();
-  gemm(s.out_channels, p, patch, w, patch, 1, col, ld, nullptr, z, p);
-  for (std::size_t o = 0; o < s.out_channels; ++o) {
-    float* row = z + o * p;
-    const float bias = b[o];
-    for (std::size_t j = 0; j < p; ++j) row[j] += bias;
-  }
-}
-
-void conv2d_weight_grad(const ConvShape& s, std::size_t rows, const float* col, std::size_t ld,
-                        const float* dz, float* dw, float* db, float* dz_t, float* dw_t) {
-  const std::size_t p = s.positions(), patch = s.patch(), out = s.out_channels;
-  // dz_t[r*p + j][o] = dz[r][o][j]: B of the product, row-major [rows*p][out].
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* src = dz + r * out * p;
-    float* dst = dz_t + r * p * out;
-    for (std::size_t o = 0; o < out; ++o) {
-      for (std::size_t j = 0; j < p; ++j) dst[j * out + o] = src[o * p + j];
-    }
-  }
-  // dw_t[q][o] = sum_{r,j} col[q][r*p + j] * dz_t[r*p + j][o].
-  gemm(patch, out, rows * p, col, ld, 1, dz_t, out, nullptr, dw_t, out);
+void conv2d_pack_weights(const ConvShape& s, const float* w, float* wt, float* wq) {
+  const std::size_t k = s.kernel, in = s.in_channels, out = s.out_channels, patch = s.patch();
   for (std::size_t o = 0; o < out; ++o) {
-    for (std::size_t q = 0; q < patch; ++q) dw[o * patch + q] = dw_t[q * out + o];
-  }
-  colsum(rows * p, out, dz_t, out, db);
-}
-
-void conv2d_input_grad(const ConvShape& s, const float* w, const float* dz, float* dcol,
-                       float* padded, float* dx) {
-  const std::size_t p = s.positions(), patch = s.patch(), k = s.kernel, ow = s.out_width;
-  const std::size_t pad = s.pad, pw = s.width + 2 * pad, ph = s.height + 2 * pad;
-  // dcol[q][j] = sum_o W[o][q] dz[o][j]: A = W^T (strides 1, patch).
-  gemm(patch, p, s.out_channels, w, 1, patch, dz, p, nullptr, dcol, p);
-  // col2im into the zero-bordered plane (taps in the border are dropped with it), then the
-  // interior is dx. Each dx element adds its taps in the same (ky, kx) order as before.
-  float* acc = pad > 0 ? padded : dx;
-  zero_row(acc, s.in_channels * ph * pw);
-  for (std::size_t i = 0; i < s.in_channels; ++i) {
-    float* plane = acc + i * ph * pw;
-    for (std::size_t ky = 0; ky < k; ++ky) {
-      for (std::size_t kx = 0; kx < k; ++kx) {
-        const float* src = dcol + ((i * k + ky) * k + kx) * p;
-        for (std::size_t y = 0; y < s.out_height; ++y)
-          add_row(src + y * ow, plane + (y + ky) * pw + kx, ow);
+    for (std::size_t i = 0; i < in; ++i) {
+      for (std::size_t t = 0; t < k * k; ++t) {
+        const float v = w[(o * in + i) * k * k + t];
+        const std::size_t q = t * in + i;
+        wt[q * out + o] = v;
+        wq[o * patch + q] = v;
       }
     }
   }
-  if (pad == 0) return;
-  for (std::size_t i = 0; i < s.in_channels; ++i) {
-    for (std::size_t y = 0; y < s.height; ++y) {
-      copy_row(padded + (i * ph + y + pad) * pw + pad, dx + (i * s.height + y) * s.width, s.width);
+}
+
+void conv2d_add_weight_grad(const ConvShape& s, const float* dwq, float* dw) {
+  const std::size_t k = s.kernel, in = s.in_channels, tap = s.tap_stride();
+  for (std::size_t o = 0; o < s.out_channels; ++o) {
+    const float* src = dwq + o * s.dwq_stride();
+    for (std::size_t i = 0; i < in; ++i) {
+      for (std::size_t t = 0; t < k * k; ++t)
+        dw[(o * in + i) * k * k + t] += src[(t / k) * tap + (t % k) * in + i];
     }
   }
+}
+
+const float* conv2d_pad(const ConvShape& s, const float* x, float* padded) {
+  const std::size_t c = s.in_channels, pad = s.pad, row = s.width * c;
+  const std::size_t prow = s.padded_width() * c;
+  zero_row(padded, pad * prow);
+  for (std::size_t y = 0; y < s.height; ++y) {
+    float* dst = padded + (y + pad) * prow;
+    zero_row(dst, pad * c);
+    copy_row(x + y * row, dst + pad * c, row);
+    zero_row(dst + pad * c + row, pad * c);
+  }
+  zero_row(padded + (pad + s.height) * prow, pad * prow + ConvShape::kPaddedSlack);
+  return padded;
+}
+
+void conv2d_forward(const ConvShape& s, const float* padded, const float* wt, const float* b,
+                    float* z) {
+  const std::size_t c = s.in_channels, out = s.out_channels;
+  conv_nhwc(s.out_height, s.out_width, out, s.kernel, s.kernel * c, padded, s.padded_width() * c, c,
+            wt, out, b, z, out);
+}
+
+void conv2d_backward(const ConvShape& s, const float* padded, const float* wq, const float* dz,
+                     float* dwq, float* db, float* dpadded, const ConvBackwardScratch& scratch) {
+  const std::size_t k = s.kernel, c = s.in_channels, tap_row = k * c, patch = s.patch();
+  const std::size_t out = s.out_channels, prow = s.padded_width() * c, p = s.positions();
+  const std::size_t tap = s.tap_stride();
+  // Channel o's nonzeros go to its own list at o * positions (capacity for every position).
+  std::int32_t* length = scratch.length;
+  for (std::size_t o = 0; o < out; ++o) length[o] = 0;
+  // Position by position: the input gradient sums that position's nonzero g * W[o] rows, and
+  // each nonzero joins its channel's list (its gradient and the patch's corner in padded).
+  for (std::size_t y = 0; y < s.out_height; ++y) {
+    for (std::size_t x = 0; x < s.out_width; ++x) {
+      const std::size_t pos = y * s.out_width + x;
+      const float* g_row = dz + pos * out;
+      const auto corner = static_cast<std::int32_t>(y * prow + x * c);
+      std::size_t n = 0;
+      for (std::size_t o0 = 0; o0 < out; o0 += 4) {
+        // Most entries are zero: visit the set bits of a nonzero mask, four channels at a time.
+        for (unsigned bits = nonzero_mask(g_row + o0, out - o0); bits != 0; bits &= bits - 1) {
+          const std::size_t o = o0 + static_cast<std::size_t>(__builtin_ctz(bits));
+          const float g = g_row[o];
+          db[o] += g;
+          scratch.here_g[n] = g;
+          scratch.here_w[n++] = static_cast<std::int32_t>(o * patch);
+          const std::size_t slot = o * p + static_cast<std::size_t>(length[o]++);
+          scratch.g[slot] = g;
+          scratch.corner[slot] = corner;
+        }
+      }
+      if (dpadded == nullptr || n == 0) continue;
+      for (std::size_t ky = 0; ky < k; ++ky) {
+        gather_axpy(tap_row, n, scratch.here_g, scratch.here_w, wq + ky * tap_row,
+                    dpadded + corner + ky * prow);
+      }
+    }
+  }
+  // Channel by channel: dW[o] sums g * patch over the channel's nonzeros, one tap row at a
+  // time, read as tap_stride() floats (whole v128; the extra floats are the image's next
+  // values, or the padded plane's zero slack, and land in dwq slots nothing reads).
+  for (std::size_t o = 0; o < out; ++o) {
+    const std::size_t first = o * p;
+    const auto count = static_cast<std::size_t>(length[o]);
+    if (count == 0) continue;
+    for (std::size_t ky = 0; ky < k; ++ky) {
+      gather_axpy(tap, count, scratch.g + first, scratch.corner + first, padded + ky * prow,
+                  dwq + o * s.dwq_stride() + ky * tap);
+    }
+  }
+}
+
+void conv2d_unpad(const ConvShape& s, const float* dpadded, float* dx) {
+  const std::size_t c = s.in_channels, row = s.width * c, prow = s.padded_width() * c;
+  for (std::size_t y = 0; y < s.height; ++y)
+    copy_row(dpadded + (y + s.pad) * prow + s.pad * c, dx + y * row, row);
 }
 
 }  // namespace relu::nn

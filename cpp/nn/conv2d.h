@@ -1,18 +1,21 @@
 // A 2-D convolution (stride 1, zero padding), as PyTorch's nn.Conv2d computes it:
 // z[o][y][x] = b[o] + sum_{i,ky,kx} W[o][i][ky][kx] * x[i][y + ky - pad][x + kx - pad].
-// Images are [channels][height][width] (one row of NCHW), W is [out][in][k][k].
 //
-// Lowered to the f32_gemm kernels through im2col: the columns of a batch of images sit side by
-// side, col[(i*k + ky)*k + kx][r*positions + y*ow + x] (row stride ld >= rows * positions), so
-// the forward pass is W[out][patch] * col per image, the weight gradient one product
-// col * dz^T over the whole batch (K = rows * positions, vectorised over out), and the input
-// gradient W^T * dz per image scattered back (col2im). The products run in the kernel variant
-// the build selects (scalar or WASM SIMD), like nn/dense.h. Measured in WASM SIMD (Node 20,
-// docs/benchmarks.md): this batch layout with the 4x8 gemm for the weight gradient beat the
-// per-image dot-product kernel (f32_gemm_dot) and a per-image im2col in the backward pass.
+// Inside the engine images are channel-last, [height][width][channels] (one row of NHWC), so
+// that one tap row of a patch, k * channels floats, is contiguous in the image. The patch index
+// q = (ky * k + kx) * channels + i orders W's columns the same way; the package's W stays
+// PyTorch's [out][in][k][k] and is packed into the two layouts below when it changes.
+//
+// Forward: im2col into col[positions][patch] (one image, cache-resident), then one f32_gemm
+// product col * Wt with Wt [patch][out] (the weights stay in L1) giving z [positions][out].
+// Backward: a direct scatter over the nonzero entries of dz. After ReLU and a 2x2 max pool at
+// most a quarter of dz is nonzero (the pool routes each window's gradient to one position, ReLU
+// zeroes the rest), so adding g * patch to dW[o] and g * W[o] to the input gradient for each
+// nonzero g does a fraction of the dense products' work. Measured in docs/benchmarks.md.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace relu::nn {
 
@@ -24,27 +27,63 @@ struct ConvShape {
   std::size_t positions() const { return out_height * out_width; }
   std::size_t in_size() const { return in_channels * height * width; }
   std::size_t out_size() const { return out_channels * out_height * out_width; }
-  std::size_t padded_size() const { return in_channels * (height + 2 * pad) * (width + 2 * pad); }
+  std::size_t padded_width() const { return width + 2 * pad; }
+  std::size_t padded_size() const { return in_channels * (height + 2 * pad) * padded_width(); }
+  // The weight gradient in patch order keeps each tap row (kernel * in_channels floats) in a
+  // whole number of v128, so the backward pass adds whole vectors with no scalar tail; the
+  // padded plane has kPaddedSlack floats past its end for the last row's overread.
+  static constexpr std::size_t kPaddedSlack = 4;
+  std::size_t tap_stride() const { return (kernel * in_channels + 3) / 4 * 4; }
+  std::size_t dwq_stride() const { return kernel * tap_stride(); }
+  std::size_t padded_floats() const { return padded_size() + kPaddedSlack; }
 };
 
-// col[q][j] (row stride ld, positions columns) from x[in][h][w]; zeros in the padding.
-// padded is scratch (padded_size() floats): 'same' copies the image once into a zero-bordered
-// plane so that every column row is a plain copy of an input row, with no edge cases.
-void im2col(const ConvShape& s, const float* x, float* col, std::size_t ld, float* padded);
+// Weight layouts, from PyTorch's w [out][in][k][k]: wt [patch][out] (the forward product's B)
+// and wq [out][patch] (the input gradient's rows), both in patch order q.
+void conv2d_pack_weights(const ConvShape& s, const float* w, float* wt, float* wq);
 
-// z[out][positions] = W * col + b for one image whose columns start at col (stride ld).
-void conv2d_forward(const ConvShape& s, const float* col, std::size_t ld, const float* w,
-                    const float* b, float* z);
+// dw [out][in][k][k] += dwq [out][dwq_stride()] (the backward pass accumulates in patch order,
+// each tap row at a multiple of tap_stride()).
+void conv2d_add_weight_grad(const ConvShape& s, const float* dwq, float* dw);
 
-// dw [out][patch] and db [out] of `rows` images: dw = sum_r dz_r col_r^T, db = sums of dz.
-// col holds the batch's columns (stride ld); dz is [rows][out][positions]. Scratch: dz_t
-// (rows * positions * out floats) and dw_t (patch * out floats). Overwrites dw and db.
-void conv2d_weight_grad(const ConvShape& s, std::size_t rows, const float* col, std::size_t ld,
-                        const float* dz, float* dw, float* db, float* dz_t, float* dw_t);
+// The image x [h][w][in] inside a zero border of pad: padded [h + 2 pad][w + 2 pad][in],
+// then kPaddedSlack zeros (padded holds padded_floats()). Returns padded.
+const float* conv2d_pad(const ConvShape& s, const float* x, float* padded);
 
-// dx[in][h][w] = the input gradient of one image's dz [out][positions]; dcol (patch * positions
-// floats) and padded (padded_size() floats: col2im adds into the zero-bordered plane) are scratch.
-void conv2d_input_grad(const ConvShape& s, const float* w, const float* dz, float* dcol,
-                       float* padded, float* dx);
+// z [positions][out] = the convolution of one padded image with wt, plus b
+// (kernels/f32_conv.h: im2col's product, read in place).
+void conv2d_forward(const ConvShape& s, const float* padded, const float* wt, const float* b,
+                    float* z);
+
+// Scratch of conv2d_backward: the nonzeros of dz grouped by channel (g and the patch's corner
+// in the padded plane, out_size() entries each: up to positions() per channel), the lists'
+// lengths (out_channels)
+// and one position's nonzeros (out_channels each of here_g and here_w).
+struct ConvBackwardScratch {
+  float* g;
+  std::int32_t* corner;
+  std::int32_t* length;
+  float* here_g;
+  std::int32_t* here_w;
+  static std::size_t floats(const ConvShape& s) { return 2 * s.out_size() + 3 * s.out_channels; }
+  // Carves the scratch out of floats(s) floats (int32 entries share float slots).
+  static ConvBackwardScratch in(const ConvShape& s, float* block) {
+    static_assert(sizeof(std::int32_t) == sizeof(float), "int32 entries share float slots");
+    auto* ints = reinterpret_cast<std::int32_t*>(block);
+    const std::size_t n = s.out_size(), o = s.out_channels;
+    return {block, ints + n, ints + 2 * n, block + 2 * n + o, ints + 2 * n + 2 * o};
+  }
+};
+
+// One image's backward pass from dz [positions][out] (the gradient after the activation) and
+// its padded input: dwq [out][dwq_stride()] and db [out] accumulate; when dpadded is not null
+// the input gradient is
+// added into it ([h + 2 pad][w + 2 pad][in], zeroed by the caller). Zero entries of dz are
+// skipped, so an infinite or NaN input paired with a zero gradient adds nothing.
+void conv2d_backward(const ConvShape& s, const float* padded, const float* wq, const float* dz,
+                     float* dwq, float* db, float* dpadded, const ConvBackwardScratch& scratch);
+
+// dx [h][w][in] = the interior of dpadded (the border's taps fall outside the image).
+void conv2d_unpad(const ConvShape& s, const float* dpadded, float* dx);
 
 }  // namespace relu::nn

@@ -6,6 +6,7 @@
 #include <limits>
 #include <new>
 
+#include "nn/channel_layout.h"
 #include "nn/dense.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
@@ -72,6 +73,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     return s;
   };
   std::size_t c = static_cast<std::size_t>(config.channels);
+  const std::size_t c0 = c;
   std::size_t h = static_cast<std::size_t>(config.height);
   std::size_t w = static_cast<std::size_t>(config.width);
   std::size_t input = 0;
@@ -81,8 +83,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   bool flat = false;
   std::size_t flat_size = input, params = 0, packed = 0, num_params = 0;
   std::size_t padded = 0;
-  std::size_t col = 0, max_weights = 0, max_biases = 0, dense_scratch = 0, max_size = input;
-  std::size_t cols_per_row = 0, max_conv_out = 0;
+  std::size_t max_weights = 0, max_biases = 0, dense_scratch = 0, max_size = input;
+  std::size_t flat_per_row = 0, backward = 0;
   for (std::size_t l = 0; l < n; ++l) {
     const ConvLayerSpec& spec = config.layers[l];
     Stage& s = stages[l];
@@ -112,19 +114,19 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       const auto o = static_cast<std::size_t>(spec.size);
       s.conv = ConvShape{c, h, w, o, k, pad, h + 2 * pad - k + 1, w + 2 * pad - k + 1};
       s.activated = true;
-      std::size_t col_here = 0, out_here = 0, padded_here = 0;
+      s.spatial = true;
+      std::size_t out_here = 0, padded_here = 0;
       if (!add_product(&params, s.conv.patch() + 1, o) ||
+          !add_product(&packed, 2 * s.conv.patch(), o) ||
           !add_product(&padded_here, c, (h + 2 * pad) * (w + 2 * pad)) ||
-          !add_product(&col_here, s.conv.patch(), s.conv.positions()) ||
+          !add_product(&padded_here, 1, ConvShape::kPaddedSlack) ||
           !add_product(&out_here, o, s.conv.positions()) ||
           out_here > static_cast<std::size_t>(kMaxUnits)) {
         return reject(Status::OutOfMemory, "network too large: a conv layer exceeds 2^24 values");
       }
-      col = max_of(col, col_here);
       padded = max_of(padded, padded_here);
-      cols_per_row += col_here;
-      max_conv_out = max_of(max_conv_out, out_here);
-      max_weights = max_of(max_weights, o * s.conv.patch());
+      backward = max_of(backward, ConvBackwardScratch::floats(s.conv));
+      max_weights = max_of(max_weights, o * s.conv.dwq_stride());
       max_biases = max_of(max_biases, o);
       c = o;
       h = s.conv.out_height;
@@ -138,6 +140,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       }
       if (h < 2 || w < 2) return reject(Status::InvalidArgument, "pool: input smaller than 2x2");
       s.conv = ConvShape{c, h, w, c, 2, 0, h / 2, w / 2};
+      s.spatial = true;
       h /= 2;
       w /= 2;
       flat_size = c * h * w;
@@ -145,6 +148,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       if (spec.size < 1 || spec.size > kMaxUnits) {
         return reject(Status::InvalidArgument, "dense: units must be an integer in [1, 2^24]");
       }
+      s.reads_image = !flat && l > 0;
+      if (s.reads_image) flat_per_row += flat_size;
       flat = true;
       s.dense_in = flat_size;
       s.dense_out = static_cast<std::size_t>(spec.size);
@@ -191,11 +196,12 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->num_params_ = num_params;
   net->input_size_ = input;
   net->max_size_ = max_size;
-  net->col_floats_ = col;
+  net->backward_floats_ = backward;
   net->padded_floats_ = padded;
   net->max_weights_ = max_weights;
   net->max_biases_ = max_biases;
-  net->max_conv_out_ = max_conv_out;
+  net->input_channels_ = c0;
+  net->input_positions_ = input / c0;
   net->dense_scratch_ = dense_scratch;
   net->activation_ = config.activation;
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
@@ -208,9 +214,10 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->opt_v_ = net->opt_m_ + params;
   float* packed_ptr = net->opt_v_ + params;
   std::size_t offset = 0;
-  // Workspace floats per row: every stage's z, h (activated) and arg max (pool), every conv
-  // layer's im2col columns, two gradient buffers and the transposed conv gradient.
-  std::size_t per_row = 2 * max_size + cols_per_row + max_conv_out;
+  // Workspace floats per row: every stage's z, h (activated) and arg max (pool), the flattened
+  // input of a dense layer after a conv or pool, two gradient buffers and, for an input of
+  // several channels, its channel-last copy.
+  std::size_t per_row = 2 * max_size + flat_per_row + (c0 > 1 ? input : 0);
   for (std::size_t l = 0; l < n; ++l) {
     Stage& s = stages[l];
     per_row += s.out_size * (1 + (s.activated ? 1 : 0) + (s.kind == ConvLayerKind::Pool ? 1 : 0));
@@ -227,6 +234,10 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     if (s.kind == ConvLayerKind::Dense && dense_forward_uses_packed(s.dense_out)) {
       s.wt = packed_ptr;
       packed_ptr += wc;
+    } else if (s.kind == ConvLayerKind::Conv) {
+      s.wt = packed_ptr;
+      s.wq = packed_ptr + wc;
+      packed_ptr += 2 * wc;
     }
   }
   net->per_row_ = per_row;
@@ -424,8 +435,8 @@ Status ConvNet::check_dataset(const Dataset& data) const {
 Status ConvNet::ensure_workspace(std::size_t rows) {
   if (rows <= capacity_) return Status::Ok;
   std::size_t total = 0;
-  if (!add_product(&total, rows, per_row_) || !add_product(&total, 1, col_floats_) ||
-      !add_product(&total, 1, padded_floats_) || !add_product(&total, 2, max_weights_) ||
+  if (!add_product(&total, rows, per_row_) || !add_product(&total, 2, padded_floats_) ||
+      !add_product(&total, 1, max_weights_) || !add_product(&total, 1, backward_floats_) ||
       !add_product(&total, 1, max_biases_) || !add_product(&total, 1, dense_scratch_)) {
     return fail(Status::OutOfMemory, "batch too large: the workspace would exceed 2 GiB");
   }
@@ -452,24 +463,27 @@ Status ConvNet::ensure_workspace(std::size_t rows) {
       s.argmax = reinterpret_cast<std::int32_t*>(p);
       p += rows * s.out_size;
     }
-    s.col = nullptr;
-    if (s.kind == ConvLayerKind::Conv) {
-      s.col = p;
-      p += rows * s.conv.patch() * s.conv.positions();
+    s.flat = nullptr;
+    if (s.reads_image) {
+      s.flat = p;
+      p += rows * s.in_size;
     }
   }
   grad_a_ = p;
   p += rows * max_size_;
   grad_b_ = p;
   p += rows * max_size_;
-  dz_t_ = p;
-  p += rows * max_conv_out_;
-  dcol_ = p;
-  p += col_floats_;
+  input_nhwc_ = nullptr;
+  if (input_channels_ > 1) {
+    input_nhwc_ = p;
+    p += rows * input_size_;
+  }
   padded_ = p;
   p += padded_floats_;
-  dw_t_ = p;
-  p += max_weights_;
+  dpadded_ = p;
+  p += padded_floats_;
+  backward_scratch_ = p;
+  p += backward_floats_;
   grad_w_ = p;
   p += max_weights_;
   grad_bias_ = p;
@@ -499,23 +513,30 @@ void ConvNet::refresh_packed() {
   if (!packed_dirty_) return;
   for (std::size_t l = 0; l < num_stages_; ++l) {
     const Stage& s = stages_[l];
-    if (s.wt != nullptr) pack_transposed(s.w, s.dense_out, s.dense_in, s.wt);
+    if (s.kind == ConvLayerKind::Conv) {
+      conv2d_pack_weights(s.conv, s.w, s.wt, s.wq);
+    } else if (s.wt != nullptr) {
+      pack_transposed(s.w, s.dense_out, s.dense_in, s.wt);
+    }
   }
   packed_dirty_ = false;
 }
 
 void ConvNet::run_forward(const float* x, std::size_t rows) {
   refresh_packed();
-  const float* a = x;
+  image_in_ = x;
+  if (input_nhwc_ != nullptr) {
+    to_channel_last(x, rows, input_channels_, input_positions_, input_nhwc_);
+    image_in_ = input_nhwc_;
+  }
+  const float* a = image_in_;
   for (std::size_t l = 0; l < num_stages_; ++l) {
     Stage& s = stages_[l];
     switch (s.kind) {
       case ConvLayerKind::Conv:
         for (std::size_t r = 0; r < rows; ++r) {
-          const std::size_t ld = capacity_ * s.conv.positions();
-          float* col = s.col + r * s.conv.positions();
-          im2col(s.conv, a + r * s.in_size, col, ld, padded_);
-          conv2d_forward(s.conv, col, ld, s.w, s.b, s.z + r * s.out_size);
+          const float* padded = conv2d_pad(s.conv, a + r * s.in_size, padded_);
+          conv2d_forward(s.conv, padded, s.wt, s.b, s.z + r * s.out_size);
         }
         break;
       case ConvLayerKind::Pool:
@@ -525,6 +546,11 @@ void ConvNet::run_forward(const float* x, std::size_t rows) {
         }
         break;
       case ConvLayerKind::Dense:
+        if (s.reads_image) {
+          const Stage& below = stages_[l - 1];
+          to_channel_first(a, rows, below.channels(), below.positions(), s.flat);
+          a = s.flat;
+        }
         dense_forward(a, rows, s.dense_in, s.dense_out, s.w, s.wt, s.b, s.z);
         break;
     }
@@ -534,34 +560,47 @@ void ConvNet::run_forward(const float* x, std::size_t rows) {
 }
 
 // Adds this chunk's gradients to every layer's dw, db; grad_a_ holds dLoss/dlogits on entry.
-void ConvNet::run_backward(const float* x, std::size_t rows) {
+void ConvNet::run_backward(std::size_t rows) {
   float* dz = grad_a_;
   float* spare = grad_b_;
   for (std::size_t l = num_stages_; l-- > 0;) {
     const Stage& s = stages_[l];
-    const float* a_in = l == 0 ? x : stages_[l - 1].out();
+    const float* a_in = l == 0 ? image_in_ : stages_[l - 1].out();
     const bool need_dx = l > 0;
     switch (s.kind) {
       case ConvLayerKind::Dense: {
         const std::size_t wc = s.dense_in * s.dense_out;
+        if (s.reads_image) a_in = s.flat;
         dense_weight_grad(dz, a_in, rows, s.dense_in, s.dense_out, grad_w_, grad_bias_,
                           dense_scratch_ptr_);
         for (std::size_t i = 0; i < wc; ++i) s.dw[i] += grad_w_[i];
         for (std::size_t i = 0; i < s.dense_out; ++i) s.db[i] += grad_bias_[i];
-        if (need_dx) dense_input_grad(dz, rows, s.dense_in, s.dense_out, s.w, spare);
+        if (!need_dx) break;
+        if (s.reads_image) {
+          // The forward pass's flattened input is no longer needed: it takes the gradient.
+          const Stage& below = stages_[l - 1];
+          dense_input_grad(dz, rows, s.dense_in, s.dense_out, s.w, s.flat);
+          to_channel_last(s.flat, rows, below.channels(), below.positions(), spare);
+        } else {
+          dense_input_grad(dz, rows, s.dense_in, s.dense_out, s.w, spare);
+        }
         break;
       }
       case ConvLayerKind::Conv: {
-        // The columns run_forward left in s.col; the chunk's gradient is added to dw, db.
-        const std::size_t wc = s.conv.out_channels * s.conv.patch();
-        conv2d_weight_grad(s.conv, rows, s.col, capacity_ * s.conv.positions(), dz, grad_w_,
-                           grad_bias_, dz_t_, dw_t_);
-        for (std::size_t i = 0; i < wc; ++i) s.dw[i] += grad_w_[i];
-        for (std::size_t i = 0; i < s.conv.out_channels; ++i) s.db[i] += grad_bias_[i];
-        for (std::size_t r = 0; r < rows && need_dx; ++r) {
-          conv2d_input_grad(s.conv, s.w, dz + r * s.out_size, dcol_, padded_,
-                            spare + r * s.in_size);
+        // dW accumulates in patch order over the chunk's rows, then joins s.dw in W's order.
+        const ConvShape& cs = s.conv;
+        std::memset(grad_w_, 0, cs.out_channels * cs.dwq_stride() * sizeof(float));
+        const ConvBackwardScratch scratch = ConvBackwardScratch::in(cs, backward_scratch_);
+        for (std::size_t r = 0; r < rows; ++r) {
+          const float* padded = conv2d_pad(cs, a_in + r * s.in_size, padded_);
+          float* dx = spare + r * s.in_size;
+          float* dpadded = cs.pad > 0 ? dpadded_ : dx;
+          if (need_dx) std::memset(dpadded, 0, cs.padded_size() * sizeof(float));
+          conv2d_backward(cs, padded, s.wq, dz + r * s.out_size, grad_w_, s.db,
+                          need_dx ? dpadded : nullptr, scratch);
+          if (need_dx && cs.pad > 0) conv2d_unpad(cs, dpadded_, dx);
         }
+        conv2d_add_weight_grad(cs, grad_w_, s.dw);
         break;
       }
       case ConvLayerKind::Pool:
@@ -604,7 +643,7 @@ double ConvNet::compute_gradients(const float* x, const float* y, std::size_t ro
     } else {
       loss = chunk_loss;
     }
-    run_backward(xc, n);
+    run_backward(n);
     done += n;
   }
   if (l2 != 0.0f || l1 != 0.0f) {
@@ -838,7 +877,11 @@ Status ConvNet::get_activations(std::int32_t layer, float* out) const {
     return fail(Status::InvalidState, "no forward pass to read: call forward first");
   if (out == nullptr) return fail(Status::InvalidArgument, "null output");
   const Stage& s = stages_[layer];
-  std::memcpy(out, s.out(), forward_rows_ * s.out_size * sizeof(float));
+  if (s.spatial) {
+    to_channel_first(s.out(), forward_rows_, s.channels(), s.positions(), out);
+  } else {
+    std::memcpy(out, s.out(), forward_rows_ * s.out_size * sizeof(float));
+  }
   return ok();
 }
 
@@ -852,13 +895,13 @@ Status ConvNet::dead_units(std::int32_t layer, std::int32_t* out, std::int32_t* 
   const Stage& s = stages_[layer];
   const bool conv = s.kind == ConvLayerKind::Conv;
   const std::size_t units = conv ? s.conv.out_channels : s.dense_out;
-  const std::size_t span = conv ? s.conv.positions() : 1;
+  const std::size_t span = conv ? s.conv.positions() : 1;  // channel-last: stride units
   std::int32_t n = 0;
   for (std::size_t u = 0; u < units; ++u) {
     bool dead = true;
     for (std::size_t r = 0; r < forward_rows_ && dead; ++r) {
-      const float* v = s.h + r * s.out_size + u * span;
-      for (std::size_t j = 0; j < span && dead; ++j) dead = v[j] == 0.0f;
+      const float* v = s.h + r * s.out_size + u;
+      for (std::size_t j = 0; j < span && dead; ++j) dead = v[j * units] == 0.0f;
     }
     if (dead) out[n++] = static_cast<std::int32_t>(u);
   }

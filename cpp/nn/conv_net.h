@@ -112,11 +112,16 @@ class ConvNet {
     ConvShape conv;  // conv: its shape; pool: in_channels/height/width only
     std::size_t dense_in, dense_out;
     bool activated;               // conv and hidden dense
-    float *w, *b, *dw, *db, *wt;  // parameter layers only; wt: dense packed W^T or null
+    bool spatial;                 // conv and pool: outputs are channel-last images
+    bool reads_image;             // dense right after a conv or pool: flattens its input
+    float *w, *b, *dw, *db, *wt;  // parameter layers only; wt: dense packed W^T or null,
+    float* wq;                    //   conv wt [patch][out] and wq [out][patch] (nn/conv2d.h)
     float *z, *h;                 // workspace [capacity][out_size]; h when activated
-    float* col;                   // conv: the chunk's im2col columns [patch][capacity * positions]
+    float* flat;                  // reads_image: [capacity][in_size], the input channel-first
     std::int32_t* argmax;         // pool: workspace [capacity][out_size]
     const float* out() const { return activated ? h : z; }
+    std::size_t channels() const { return spatial ? out_size / positions() : 0; }
+    std::size_t positions() const { return conv.out_height * conv.out_width; }
   };
   ConvNet() = default;
   Status fail(Status status, const char* message) const;
@@ -130,7 +135,7 @@ class ConvNet {
   Stage* param_stage(std::int32_t param_layer) const;
   void refresh_packed();
   void run_forward(const float* x, std::size_t rows);
-  void run_backward(const float* x, std::size_t rows);
+  void run_backward(std::size_t rows);
   double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
   void apply_update(const TrainOptions& options);
   Status run_minibatches(const float* x, const float* y, const Dataset* data, std::size_t rows,
@@ -138,11 +143,12 @@ class ConvNet {
 
   Stage* stages_ = nullptr;
   std::size_t num_stages_ = 0, num_params_ = 0, input_size_ = 0, max_size_ = 0;
-  // Per-image im2col floats (the input gradient's dcol), the largest parameter layer's weights
-  // and biases, the dense weight gradient's narrow-input scratch, and workspace floats per row.
-  std::size_t col_floats_ = 0, max_weights_ = 0, max_biases_ = 0, dense_scratch_ = 0;
-  std::size_t max_conv_out_ = 0, per_row_ = 0;
-  std::size_t padded_floats_ = 0;  // the largest conv input with its zero border (im2col, col2im)
+  // The largest parameter layer's weights (a conv layer's in patch order) and biases, the dense
+  // weight gradient's narrow-input scratch, and workspace floats per row.
+  std::size_t max_weights_ = 0, max_biases_ = 0, dense_scratch_ = 0;
+  std::size_t per_row_ = 0, backward_floats_ = 0;
+  std::size_t padded_floats_ = 0;  // the largest conv input with its zero border
+  std::size_t input_channels_ = 1, input_positions_ = 1;
   std::size_t chunk_rows_ = 1;
   Activation activation_ = Activation::Relu;
   float leaky_slope_ = 0.01f;
@@ -157,12 +163,15 @@ class ConvNet {
   Optimizer opt_kind_ = Optimizer::Sgd;
   std::uint64_t adam_t_ = 0;
 
-  // Per-row workspace for capacity_ rows, and per-image scratch (col, dcol, weight gradients).
+  // Per-row workspace for capacity_ rows, and per-image scratch (padded planes, gradients).
   float* workspace_ = nullptr;
   std::size_t capacity_ = 0;
   float *grad_a_ = nullptr, *grad_b_ = nullptr;
-  float *dcol_ = nullptr, *dz_t_ = nullptr, *dw_t_ = nullptr, *grad_w_ = nullptr;
-  float *grad_bias_ = nullptr, *dense_scratch_ptr_ = nullptr, *padded_ = nullptr;
+  float *grad_w_ = nullptr, *grad_bias_ = nullptr, *dense_scratch_ptr_ = nullptr;
+  float *padded_ = nullptr, *dpadded_ = nullptr, *backward_scratch_ = nullptr;
+  // The chunk's input channel-last (input_nhwc_ holds it when the input has several channels).
+  float* input_nhwc_ = nullptr;
+  const float* image_in_ = nullptr;
   // Gathered minibatch rows (and Y) for batch_capacity_ rows.
   float* batch_ = nullptr;
   float *batch_x_ = nullptr, *batch_y_ = nullptr;

@@ -3,6 +3,8 @@
 list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_gemm_scalar.cc
   ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_gemm_wasmsimd.cc
+  ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_conv_scalar.cc
+  ${CMAKE_CURRENT_LIST_DIR}/../kernels/f32_conv_wasmsimd.cc
   ${CMAKE_CURRENT_LIST_DIR}/status.cc
   ${CMAKE_CURRENT_LIST_DIR}/prng.cc
   ${CMAKE_CURRENT_LIST_DIR}/dense.cc
@@ -12,6 +14,7 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
   ${CMAKE_CURRENT_LIST_DIR}/row_order.cc
   ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
+  ${CMAKE_CURRENT_LIST_DIR}/channel_layout.cc
   ${CMAKE_CURRENT_LIST_DIR}/conv2d.cc
   ${CMAKE_CURRENT_LIST_DIR}/max_pool.cc
   ${CMAKE_CURRENT_LIST_DIR}/conv_net.cc

@@ -1,0 +1,86 @@
+// WASM SIMD variant: the register tile of f32_gemm_wasmsimd_4x8, with the A rows read from
+// the image (4 neighbouring positions, a_stride_x apart) instead of an im2col copy.
+#if defined(__wasm_simd128__)
+
+#include <wasm_simd128.h>
+
+#include "kernels/f32_conv.h"
+
+namespace relu {
+namespace {
+
+// R positions (x .. x + R - 1 of one output row) by 4 * V columns.
+template <int R, int V>
+inline void conv_tile(std::size_t KH, std::size_t T, const float* a, std::size_t lda_row,
+                      std::size_t a_stride_x, const float* w, std::size_t ldw, const float* bias,
+                      float* z, std::size_t ldz) {
+  v128_t acc[R][V];
+  for (int v = 0; v < V; ++v) {
+    const v128_t init = bias != nullptr ? wasm_v128_load(bias + 4 * v) : wasm_f32x4_splat(0.0f);
+    for (int r = 0; r < R; ++r) acc[r][v] = init;
+  }
+  for (std::size_t ky = 0; ky < KH; ++ky) {
+    const float* ak = a + ky * lda_row;
+    const float* wk = w + ky * T * ldw;
+    for (std::size_t t = 0; t < T; ++t) {
+      v128_t wv[V];
+      for (int v = 0; v < V; ++v) wv[v] = wasm_v128_load(wk + 4 * v);
+      for (int r = 0; r < R; ++r) {
+        const v128_t av = wasm_f32x4_splat(ak[static_cast<std::size_t>(r) * a_stride_x + t]);
+        for (int v = 0; v < V; ++v)
+          acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, wv[v]));
+      }
+      wk += ldw;
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    for (int v = 0; v < V; ++v)
+      wasm_v128_store(z + static_cast<std::size_t>(r) * ldz + 4 * v, acc[r][v]);
+  }
+}
+
+template <int R>
+inline void conv_positions(std::size_t N, std::size_t KH, std::size_t T, const float* a,
+                           std::size_t lda_row, std::size_t a_stride_x, const float* w,
+                           std::size_t ldw, const float* bias, float* z, std::size_t ldz) {
+  std::size_t n = 0;
+  for (; n + 8 <= N; n += 8) {
+    conv_tile<R, 2>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bias != nullptr ? bias + n : nullptr,
+                    z + n, ldz);
+  }
+  if (n + 4 <= N) {
+    conv_tile<R, 1>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bias != nullptr ? bias + n : nullptr,
+                    z + n, ldz);
+    n += 4;
+  }
+  if (n < N) {
+    // The last columns, position by position, in the scalar variant (one output row of R).
+    f32_conv_nhwc_scalar(1, R, N - n, KH, T, a, lda_row, a_stride_x, w + n, ldw,
+                         bias != nullptr ? bias + n : nullptr, z + n, ldz);
+  }
+}
+
+}  // namespace
+
+void f32_conv_nhwc_wasmsimd_4x8(std::size_t H, std::size_t W, std::size_t N, std::size_t KH,
+                                std::size_t T, const float* a, std::size_t lda_row,
+                                std::size_t a_stride_x, const float* w, std::size_t ldw,
+                                const float* bias, float* z, std::size_t ldz) {
+  for (std::size_t y = 0; y < H; ++y) {
+    const float* arow = a + y * lda_row;
+    float* zrow = z + y * W * ldz;
+    std::size_t x = 0;
+    for (; x + 4 <= W; x += 4) {
+      conv_positions<4>(N, KH, T, arow + x * a_stride_x, lda_row, a_stride_x, w, ldw, bias,
+                        zrow + x * ldz, ldz);
+    }
+    for (; x < W; ++x) {
+      conv_positions<1>(N, KH, T, arow + x * a_stride_x, lda_row, a_stride_x, w, ldw, bias,
+                        zrow + x * ldz, ldz);
+    }
+  }
+}
+
+}  // namespace relu
+
+#endif  // defined(__wasm_simd128__)
