@@ -5,18 +5,21 @@
 #include <wasm_simd128.h>
 
 #include "kernels/f32_conv.h"
+#include "kernels/v128_partial.h"
 
 namespace relu {
 namespace {
 
 // R positions (x .. x + R - 1 of one output row) by 4 * V columns.
-template <int R, int V>
+template <int R, int V, int L = 4>
 inline void conv_tile(std::size_t KH, std::size_t T, const float* a, std::size_t lda_row,
                       std::size_t a_stride_x, const float* w, std::size_t ldw, const float* bias,
                       float* z, std::size_t ldz) {
   v128_t acc[R][V];
   for (int v = 0; v < V; ++v) {
-    const v128_t init = bias != nullptr ? wasm_v128_load(bias + 4 * v) : wasm_f32x4_splat(0.0f);
+    const v128_t init = bias == nullptr ? wasm_f32x4_splat(0.0f)
+                        : v + 1 < V     ? wasm_v128_load(bias + 4 * v)
+                                        : v128_load_lanes<L>(bias + 4 * v);
     for (int r = 0; r < R; ++r) acc[r][v] = init;
   }
   for (std::size_t ky = 0; ky < KH; ++ky) {
@@ -24,7 +27,8 @@ inline void conv_tile(std::size_t KH, std::size_t T, const float* a, std::size_t
     const float* wk = w + ky * T * ldw;
     for (std::size_t t = 0; t < T; ++t) {
       v128_t wv[V];
-      for (int v = 0; v < V; ++v) wv[v] = wasm_v128_load(wk + 4 * v);
+      for (int v = 0; v < V; ++v)
+        wv[v] = v + 1 < V ? wasm_v128_load(wk + 4 * v) : v128_load_lanes<L>(wk + 4 * v);
       for (int r = 0; r < R; ++r) {
         const v128_t av = wasm_f32x4_splat(ak[static_cast<std::size_t>(r) * a_stride_x + t]);
         for (int v = 0; v < V; ++v)
@@ -34,8 +38,9 @@ inline void conv_tile(std::size_t KH, std::size_t T, const float* a, std::size_t
     }
   }
   for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v)
-      wasm_v128_store(z + static_cast<std::size_t>(r) * ldz + 4 * v, acc[r][v]);
+    float* row = z + static_cast<std::size_t>(r) * ldz;
+    for (int v = 0; v + 1 < V; ++v) wasm_v128_store(row + 4 * v, acc[r][v]);
+    v128_store_lanes<L>(row + 4 * (V - 1), acc[r][V - 1]);
   }
 }
 
@@ -48,15 +53,23 @@ inline void conv_positions(std::size_t N, std::size_t KH, std::size_t T, const f
     conv_tile<R, 2>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bias != nullptr ? bias + n : nullptr,
                     z + n, ldz);
   }
-  if (n + 4 <= N) {
-    conv_tile<R, 1>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bias != nullptr ? bias + n : nullptr,
-                    z + n, ldz);
-    n += 4;
-  }
-  if (n < N) {
-    // The last columns, position by position, in the scalar variant (one output row of R).
-    f32_conv_nhwc_scalar(1, R, N - n, KH, T, a, lda_row, a_stride_x, w + n, ldw,
-                         bias != nullptr ? bias + n : nullptr, z + n, ldz);
+  // The last 1 to 7 columns as one or two vectors, the last one partial.
+  const float* bn = bias != nullptr ? bias + n : nullptr;
+  switch (N - n) {
+#define RELU_CONV_TAIL(cols, V, L)                                                 \
+  case cols:                                                                       \
+    conv_tile<R, V, L>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bn, z + n, ldz); \
+    break;
+    RELU_CONV_TAIL(1, 1, 1)
+    RELU_CONV_TAIL(2, 1, 2)
+    RELU_CONV_TAIL(3, 1, 3)
+    RELU_CONV_TAIL(4, 1, 4)
+    RELU_CONV_TAIL(5, 2, 1)
+    RELU_CONV_TAIL(6, 2, 2)
+    RELU_CONV_TAIL(7, 2, 3)
+#undef RELU_CONV_TAIL
+    default:
+      break;
   }
 }
 

@@ -38,7 +38,7 @@ void f32_colsum_scalar(std::size_t M, std::size_t N, const float* a, std::size_t
 
 #if defined(__wasm_simd128__)
 // WASM SIMD variants: f32_gemm keeps a 4x8 tile of C in eight 128-bit registers
-// (then 4x4 and scalar column tails, then single rows); f32_gemm_dot works on up to four
+// (then 4x4 and partial-vector column tails, then single rows); f32_gemm_dot works on up to four
 // B rows per A row with one register of partial sums each.
 void f32_gemm_wasmsimd_4x8(std::size_t M, std::size_t N, std::size_t K, const float* a,
                            std::size_t a_stride_m, std::size_t a_stride_k, const float* b,

@@ -1,31 +1,36 @@
 // WASM SIMD variants. Register tiles are plain arrays indexed by compile-time constants, which
 // clang fully unrolls into v128 locals. Column and row tails reuse the same templates with
-// narrower tiles, then the scalar kernel for the last columns, so any shape works and nothing
-// past the described elements is touched.
+// narrower tiles whose last vector loads and stores only its 1 to 4 real lanes
+// (kernels/v128_partial.h), so any shape stays in SIMD and nothing past the described elements
+// is touched.
 #if defined(__wasm_simd128__)
 
 #include <wasm_simd128.h>
 
 #include "kernels/f32_gemm.h"
+#include "kernels/v128_partial.h"
 
 namespace relu {
 namespace {
 
 // One tile of R rows x (4*V) columns of C, accumulated over all k.
-template <int R, int V>
+template <int R, int V, int L = 4>
 inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m, std::size_t a_stride_k,
                       const float* b, std::size_t ldb, const float* bias, float* c,
                       std::size_t ldc) {
   v128_t acc[R][V];
   for (int v = 0; v < V; ++v) {
-    const v128_t init = bias != nullptr ? wasm_v128_load(bias + 4 * v) : wasm_f32x4_splat(0.0f);
+    const v128_t init = bias == nullptr ? wasm_f32x4_splat(0.0f)
+                        : v + 1 < V     ? wasm_v128_load(bias + 4 * v)
+                                        : v128_load_lanes<L>(bias + 4 * v);
     for (int r = 0; r < R; ++r) acc[r][v] = init;
   }
   const float* ak = a;
   const float* bk = b;
   for (std::size_t k = 0; k < K; ++k) {
     v128_t bv[V];
-    for (int v = 0; v < V; ++v) bv[v] = wasm_v128_load(bk + 4 * v);
+    for (int v = 0; v < V; ++v)
+      bv[v] = v + 1 < V ? wasm_v128_load(bk + 4 * v) : v128_load_lanes<L>(bk + 4 * v);
     for (int r = 0; r < R; ++r) {
       const v128_t av = wasm_f32x4_splat(ak[static_cast<std::size_t>(r) * a_stride_m]);
       for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, bv[v]));
@@ -34,8 +39,9 @@ inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m, std
     bk += ldb;
   }
   for (int r = 0; r < R; ++r) {
-    for (int v = 0; v < V; ++v)
-      wasm_v128_store(c + static_cast<std::size_t>(r) * ldc + 4 * v, acc[r][v]);
+    float* row = c + static_cast<std::size_t>(r) * ldc;
+    for (int v = 0; v + 1 < V; ++v) wasm_v128_store(row + 4 * v, acc[r][v]);
+    v128_store_lanes<L>(row + 4 * (V - 1), acc[r][V - 1]);
   }
 }
 
@@ -48,14 +54,23 @@ inline void gemm_rows(std::size_t N, std::size_t K, const float* a, std::size_t 
     gemm_tile<R, 2>(K, a, a_stride_m, a_stride_k, b + n, ldb, bias != nullptr ? bias + n : nullptr,
                     c + n, ldc);
   }
-  if (n + 4 <= N) {
-    gemm_tile<R, 1>(K, a, a_stride_m, a_stride_k, b + n, ldb, bias != nullptr ? bias + n : nullptr,
-                    c + n, ldc);
-    n += 4;
-  }
-  if (n < N) {
-    f32_gemm_scalar(R, N - n, K, a, a_stride_m, a_stride_k, b + n, ldb,
-                    bias != nullptr ? bias + n : nullptr, c + n, ldc);
+  // The last 1 to 7 columns as one or two vectors, the last one partial.
+  const float* bn = bias != nullptr ? bias + n : nullptr;
+  switch (N - n) {
+#define RELU_GEMM_TAIL(cols, V, L)                                                \
+  case cols:                                                                      \
+    gemm_tile<R, V, L>(K, a, a_stride_m, a_stride_k, b + n, ldb, bn, c + n, ldc); \
+    break;
+    RELU_GEMM_TAIL(1, 1, 1)
+    RELU_GEMM_TAIL(2, 1, 2)
+    RELU_GEMM_TAIL(3, 1, 3)
+    RELU_GEMM_TAIL(4, 1, 4)
+    RELU_GEMM_TAIL(5, 2, 1)
+    RELU_GEMM_TAIL(6, 2, 2)
+    RELU_GEMM_TAIL(7, 2, 3)
+#undef RELU_GEMM_TAIL
+    default:
+      break;
   }
 }
 

@@ -1,9 +1,10 @@
 // Cross-build check (not a test): prints the seed-42 initial weight bits and a digest of the
 // parameters after training every activation x loss, and, in the WASM SIMD build, compares
-// the SIMD matrix kernels with the scalar ones bit for bit over 11 856 shapes. Build it
-// natively (target nn_cross_build_check) and with em++ (see the command below); the outputs
-// must agree line for line (tanh included since the hidden layers use the project's kernels,
-// not libm's tanhf: checked 2026-11-30, native against the WASM SIMD build, every line equal).
+// the SIMD matrix and convolution kernels with the scalar ones bit for bit over 21 090 shapes.
+// Build it natively (target nn_cross_build_check) and with em++ (see the command below); the
+// outputs must agree line for line (tanh included since the hidden layers use the project's
+// kernels, not libm's tanhf: checked 2026-11-30, native against the WASM SIMD build, every line
+// equal).
 //   NODE_PATH=/usr/share/nodejs em++ -std=c++17 -O3 -msimd128 -fno-exceptions
 //     -ffp-contract=off -Icpp tests/cpp/nn/cross_build_check.cc cpp/kernels/*.cc cpp/nn/*.cc
 //     -o /tmp/c.cjs -sENVIRONMENT=node -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 && node /tmp/c.cjs
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <vector>
 
+#include "kernels/f32_conv.h"
 #include "kernels/f32_gemm.h"
 #include "nn/mlp.h"
 #include "nn/prng.h"
@@ -87,6 +89,25 @@ int main() {
         total++;
         if (memcmp(y1.data(), y2.data(), y1.size() * 4)) bad++;
       }
+  // The convolution kernel: every tail of positions (W) and columns (N), taps of 1 to 3 rows.
+  for (size_t H = 1; H <= 3; H++)
+    for (size_t W = 1; W <= 9; W++)
+      for (size_t N = 1; N <= 19; N++)
+        for (size_t KH = 1; KH <= 3; KH++)
+          for (size_t T = 1; T <= 7; T += 3)
+            for (size_t sx = 1; sx <= 3; sx += 2) {
+              const size_t row = (W - 1) * sx + T + 2;
+              auto a = uni((H + KH - 1) * row, H * 11 + W * 3 + T);
+              auto w = uni(KH * T * (N + 1), N * 7 + KH), bias = uni(N, 9);
+              std::vector<float> z1(H * W * (N + 1) + 3, NAN), z2(z1.size(), NAN);
+              const float* bp = (N & 1) ? bias.data() : nullptr;
+              relu::f32_conv_nhwc_scalar(H, W, N, KH, T, a.data(), row, sx, w.data(), N + 1, bp,
+                                         z1.data(), N + 1);
+              relu::f32_conv_nhwc_wasmsimd_4x8(H, W, N, KH, T, a.data(), row, sx, w.data(), N + 1,
+                                               bp, z2.data(), N + 1);
+              total++;
+              if (memcmp(z1.data(), z2.data(), z1.size() * 4)) bad++;
+            }
   printf("simd vs scalar kernels: %d of %d shapes differ\n", bad, total);
 #endif
   Mlp* n = make({2, 8, 8, 1}, Loss::Bce, Activation::Relu);
