@@ -173,9 +173,13 @@ void conv2d_backward(const ConvShape& s, const float* padded, const float* wq, c
       const float* g_row = dz + pos * out;
       const auto corner = static_cast<std::int32_t>(y * prow + x * c);
       std::size_t n = 0;
-      for (std::size_t o0 = 0; o0 < out; o0 += 4) {
-        // Most entries are zero: visit the set bits of a nonzero mask, four channels at a time.
-        for (unsigned bits = nonzero_mask(g_row + o0, out - o0); bits != 0; bits &= bits - 1) {
+      for (std::size_t o0 = 0; o0 < out; o0 += 32) {
+        // Most entries are zero: visit the set bits of a nonzero mask of up to 32 channels (one
+        // hard-to-predict loop exit per position rather than per four channels).
+        std::uint32_t mask = 0;
+        for (std::size_t t = 0; t < 32 && o0 + t < out; t += 4)
+          mask |= static_cast<std::uint32_t>(nonzero_mask(g_row + o0 + t, out - o0 - t)) << t;
+        for (std::uint32_t bits = mask; bits != 0; bits &= bits - 1) {
           const std::size_t o = o0 + static_cast<std::size_t>(__builtin_ctz(bits));
           const float g = g_row[o];
           db[o] += g;
