@@ -22,7 +22,7 @@ void f32_conv_nhwc_scalar(std::size_t H, std::size_t W, std::size_t N, std::size
 
 #if defined(__wasm_simd128__)
 // Tiles of 4 output positions (along x) by 8 columns of z in eight v128 accumulators, then
-// 4-column and partial-vector column tails, and single positions.
+// 4-column and partial-vector column tails, and tiles of the last 1 to 3 positions of a row.
 void f32_conv_nhwc_wasmsimd_4x8(std::size_t H, std::size_t W, std::size_t N, std::size_t KH,
                                 std::size_t T, const float* a, std::size_t lda_row,
                                 std::size_t a_stride_x, const float* w, std::size_t ldw,

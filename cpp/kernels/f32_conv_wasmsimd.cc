@@ -87,9 +87,21 @@ void f32_conv_nhwc_wasmsimd_4x8(std::size_t H, std::size_t W, std::size_t N, std
       conv_positions<4>(N, KH, T, arow + x * a_stride_x, lda_row, a_stride_x, w, ldw, bias,
                         zrow + x * ldz, ldz);
     }
-    for (; x < W; ++x) {
-      conv_positions<1>(N, KH, T, arow + x * a_stride_x, lda_row, a_stride_x, w, ldw, bias,
-                        zrow + x * ldz, ldz);
+    // The last 1 to 3 positions of the row as one narrower tile.
+    const float* ax = arow + x * a_stride_x;
+    float* zx = zrow + x * ldz;
+    switch (W - x) {
+      case 3:
+        conv_positions<3>(N, KH, T, ax, lda_row, a_stride_x, w, ldw, bias, zx, ldz);
+        break;
+      case 2:
+        conv_positions<2>(N, KH, T, ax, lda_row, a_stride_x, w, ldw, bias, zx, ldz);
+        break;
+      case 1:
+        conv_positions<1>(N, KH, T, ax, lda_row, a_stride_x, w, ldw, bias, zx, ldz);
+        break;
+      default:
+        break;
     }
   }
 }

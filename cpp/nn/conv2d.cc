@@ -109,6 +109,60 @@ inline void gather_axpy(std::size_t n, std::size_t count, const float* g,
   }
 }
 
+// gather_axpy on `rows` rows at once: row r adds base[offset[i] + r * src_stride + j] into
+// y[r * dst_stride + j], j < 4 * V. One pass over the list for all of a patch's tap rows when
+// they fit in registers (a one- or three-channel image's short rows); otherwise row by row.
+#if defined(__wasm_simd128__)
+template <int ROWS, int V>
+inline void gather_axpy_rows_block(std::size_t count, const float* g, const std::int32_t* offset,
+                                   const float* base, std::size_t src_stride, float* y,
+                                   std::size_t dst_stride) {
+  v128_t acc[ROWS][V];
+  for (int r = 0; r < ROWS; ++r) {
+    for (int v = 0; v < V; ++v) acc[r][v] = wasm_v128_load(y + r * dst_stride + 4 * v);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const v128_t gv = wasm_f32x4_splat(g[i]);
+    const float* x = base + static_cast<std::size_t>(offset[i]);
+    for (int r = 0; r < ROWS; ++r) {
+      for (int v = 0; v < V; ++v) {
+        acc[r][v] = wasm_f32x4_add(acc[r][v],
+                                   wasm_f32x4_mul(gv, wasm_v128_load(x + r * src_stride + 4 * v)));
+      }
+    }
+  }
+  for (int r = 0; r < ROWS; ++r) {
+    for (int v = 0; v < V; ++v) wasm_v128_store(y + r * dst_stride + 4 * v, acc[r][v]);
+  }
+}
+#endif
+
+inline void gather_axpy_rows(std::size_t rows, std::size_t n, std::size_t count, const float* g,
+                             const std::int32_t* offset, const float* base, std::size_t src_stride,
+                             float* y, std::size_t dst_stride) {
+#if defined(__wasm_simd128__)
+  const std::size_t key = n % 4 == 0 ? rows * 100 + n / 4 : 0;
+  switch (key) {
+    case 501:
+      return gather_axpy_rows_block<5, 1>(count, g, offset, base, src_stride, y, dst_stride);
+    case 502:
+      return gather_axpy_rows_block<5, 2>(count, g, offset, base, src_stride, y, dst_stride);
+    case 301:
+      return gather_axpy_rows_block<3, 1>(count, g, offset, base, src_stride, y, dst_stride);
+    case 302:
+      return gather_axpy_rows_block<3, 2>(count, g, offset, base, src_stride, y, dst_stride);
+    case 303:
+      return gather_axpy_rows_block<3, 3>(count, g, offset, base, src_stride, y, dst_stride);
+    case 304:
+      return gather_axpy_rows_block<3, 4>(count, g, offset, base, src_stride, y, dst_stride);
+    default:
+      break;
+  }
+#endif
+  for (std::size_t r = 0; r < rows; ++r)
+    gather_axpy(n, count, g, offset, base + r * src_stride, y + r * dst_stride);
+}
+
 }  // namespace
 
 void conv2d_pack_weights(const ConvShape& s, const float* w, float* wt, float* wq) {
@@ -204,10 +258,8 @@ void conv2d_backward(const ConvShape& s, const float* padded, const float* wq, c
     const std::size_t first = o * p;
     const auto count = static_cast<std::size_t>(length[o]);
     if (count == 0) continue;
-    for (std::size_t ky = 0; ky < k; ++ky) {
-      gather_axpy(tap, count, scratch.g + first, scratch.corner + first, padded + ky * prow,
-                  dwq + o * s.dwq_stride() + ky * tap);
-    }
+    gather_axpy_rows(k, tap, count, scratch.g + first, scratch.corner + first, padded, prow,
+                     dwq + o * s.dwq_stride(), tap);
   }
 }
 
