@@ -4,13 +4,14 @@
 // ReLU with their zero counts, the comparison with the MLP, 375 px, axe, and the message when the
 // data is missing. Results are asserted after a fixed seed and number of epochs, never a time.
 //
-// CI trains one epoch (>= 80 % test accuracy; the recipe gives 86.0 %): about 45 s at a load
-// average of 3, 1.5 min at 16. The full run (the recipe's 8 epochs, >= 90 %; 90.3 % here) takes
-// minutes on this 2-core machine, so it runs only with CNN_FULL=1 (and `npm run bench:cnn`
-// checks the same in Node):  CNN_FULL=1 E2E_PORT=4418 npx playwright test tests/e2e/cnn.spec.ts -g "full run"
+// One test pauses after the first epoch (>= 80 % test accuracy; the recipe gives 87.5 %); the
+// full run trains the recipe's 6 epochs and asserts >= 90 % (90.5 %; 90 % is first reached at
+// epoch 5), logging the time from Train to each epoch (the issue's 120 s target is measured,
+// not asserted). The same seeds in Node give the same bits: `npm run bench:cnn`.
 // Needs the data files (npm run build makes them).
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { FASHION_MNIST_CNN_RECIPE as C } from 'relu-wasm/datasets';
 
 // The long-task check measures wall time on the page's thread: on a loaded machine the OS can
 // preempt a 5 ms task past 50 ms (seen at load 20 with two Chromium runs: 76-78 ms tasks at epoch
@@ -96,7 +97,7 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   const filters0 = await filters
     .locator('canvas')
     .evaluateAll((cs: HTMLCanvasElement[]) => cs.map((c) => c.toDataURL()));
-  await expect(page.getByTestId('cnn-epoch')).toHaveText('0 of 8');
+  await expect(page.getByTestId('cnn-epoch')).toHaveText(`0 of ${C.epochs}`);
   await expect(figure).toHaveAttribute('data-state', 'idle');
 
   // Train, then Pause during the first epoch: it stops when that epoch ends.
@@ -108,7 +109,7 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   await expect(figure).toHaveAttribute('data-state', 'pausing');
   await expect(figure).toHaveAttribute('data-state', 'paused', { timeout: 480_000 });
   const seconds = ((await page.evaluate(() => performance.now())) - before) / 1000;
-  await expect(page.getByTestId('cnn-epoch')).toHaveText('1 of 8');
+  await expect(page.getByTestId('cnn-epoch')).toHaveText(`1 of ${C.epochs}`);
   const accuracy = (await page.getByTestId('cnn-test-accuracy').textContent())!;
   console.log(
     `one epoch: ${accuracy} test accuracy; CNN training ${await page.getByTestId('cnn-time').textContent()}, ` +
@@ -180,7 +181,7 @@ test('nothing is fetched before the figure is near; one epoch trains to >= 80 % 
   // Reset: fresh networks at epoch 0 (the same seed: the same filters as before training).
   await page.getByTestId('cnn-reset').click();
   await expect(filters).toHaveAttribute('data-epoch', '0', { timeout: 60_000 });
-  await expect(page.getByTestId('cnn-epoch')).toHaveText('0 of 8');
+  await expect(page.getByTestId('cnn-epoch')).toHaveText(`0 of ${C.epochs}`);
   await expect(figure).toHaveAttribute('data-state', 'idle');
   await page.setViewportSize({ width: 1280, height: 900 });
   expect(
@@ -199,28 +200,31 @@ test('a missing data file gives a clear message, and nothing trains', async ({ p
   await expect(message).toContainText('HTTP 404');
   await expect(message).toContainText('apt-get install dataset-fashion-mnist');
   await expect(page.locator('#cnn-widget')).toHaveAttribute('data-state', 'error');
-  await expect(page.getByTestId('cnn-epoch')).toHaveText('0 of 8');
+  await expect(page.getByTestId('cnn-epoch')).toHaveText(`0 of ${C.epochs}`);
   await expect(page.getByTestId('cnn-error')).toBeHidden();
 });
 
-test('full run: the recipe reaches >= 90 % test accuracy after its 8 epochs (CNN_FULL=1)', async ({ page }) => {
-  test.skip(!process.env.CNN_FULL, 'the full run takes minutes: set CNN_FULL=1 (see the header)');
-  test.setTimeout(3_600_000);
+test(`full run: the recipe reaches >= 90 % test accuracy after its ${C.epochs} epochs`, async ({ page }) => {
+  test.setTimeout(1_800_000);
   await page.goto('./');
   await expect(page.getByTestId('backend')).not.toHaveText('loading…');
   const before = await page.evaluate(() => performance.now());
   await page.getByTestId('cnn-train').click();
   const figure = page.locator('#cnn-widget');
   const epochs: string[] = [];
-  for (let e = 1; e <= 8; e++) {
-    await expect(page.getByTestId('cnn-epoch')).toHaveText(`${e} of 8`, { timeout: 900_000 });
+  let first90 = '';
+  for (let e = 1; e <= C.epochs; e++) {
+    await expect(page.getByTestId('cnn-epoch')).toHaveText(`${e} of ${C.epochs}`, { timeout: 600_000 });
     const t = ((await page.evaluate(() => performance.now())) - before) / 1000;
-    epochs.push(`${e}: ${await page.getByTestId('cnn-test-accuracy').textContent()} at ${t.toFixed(1)} s`);
+    const accuracy = (await page.getByTestId('cnn-test-accuracy').textContent())!;
+    epochs.push(`${e}: ${accuracy} at ${t.toFixed(1)} s`);
+    if (!first90 && parseFloat(accuracy) >= 90) first90 = `epoch ${e}, ${t.toFixed(1)} s after Train`;
     console.log(`epoch ${epochs.at(-1)} (MLP ${await page.getByTestId('cnn-compare-mlp-accuracy').textContent()})`);
   }
   await expect(figure).toHaveAttribute('data-state', 'done');
   console.log(
-    `full run: ${epochs.join('; ')}; CNN training ${await page.getByTestId('cnn-time').textContent()}, since Train ${await page.getByTestId('cnn-elapsed').textContent()}`,
+    `full run: ${epochs.join('; ')}; CNN training ${await page.getByTestId('cnn-time').textContent()}, since Train ${await page.getByTestId('cnn-elapsed').textContent()}; ` +
+      `90 % first at ${first90 || 'no epoch'} (not asserted)`,
   );
   expect(parseFloat((await page.getByTestId('cnn-test-accuracy').textContent())!)).toBeGreaterThanOrEqual(90);
   if (SHOTS) await figure.screenshot({ path: `${SHOTS}/cnn-full-1280.png` });

@@ -4,7 +4,7 @@
 // test accuracy and the cumulative time after each epoch (training only, and with evaluations),
 // then the same for the comparison MLP (784-128-10). Options override the recipe to try others.
 // `--check` (npm run bench:cnn) exits with an error when the CNN ends below 90 % test accuracy.
-// Usage: node web/bench/train-fashion-mnist-cnn.mjs [--epochs N] [--train N] [--lr X] [--batch N]
+// Usage: node web/bench/train-fashion-mnist-cnn.mjs [--epochs N] [--train N] [--lr X] [--lr-decay X] [--batch N]
 //        [--layers JSON] [--scalar] [--no-mlp] [--check]
 import { readFileSync } from 'node:fs';
 
@@ -26,6 +26,7 @@ const recipe = {
   epochs: Number(arg('--epochs', C.epochs)),
   trainImages: Number(arg('--train', C.trainImages)),
   lr: Number(arg('--lr', C.lr)),
+  lrDecay: Number(arg('--lr-decay', C.lrDecay ?? 1)),
   batchSize: Number(arg('--batch', C.batchSize)),
   layers: JSON.parse(arg('--layers', JSON.stringify(C.layers))),
 };
@@ -51,7 +52,8 @@ function run(name, net, r) {
   const started = performance.now();
   for (let e = 0; e < r.epochs; e++) {
     const t = performance.now();
-    const loss = net.trainOn(train, { epochs: 1, seed: e, batchSize: r.batchSize, optimizer: r.optimizer, lr: r.lr });
+    const lr = r.lr * (r.lrDecay ?? 1) ** e;
+    const loss = net.trainOn(train, { epochs: 1, seed: e, batchSize: r.batchSize, optimizer: r.optimizer, lr });
     trainSeconds += (performance.now() - t) / 1000;
     accuracy = net.evaluate(test).accuracy;
     const wall = (performance.now() - started) / 1000;

@@ -40,6 +40,7 @@ export {
   FASHION_MNIST,
   FASHION_MNIST_CNN_RECIPE,
   FASHION_MNIST_RECIPE,
+  recipeLearningRate,
   concatImageSets,
   decodeImageSet,
   decodeImageSetAsync,

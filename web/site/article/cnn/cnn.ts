@@ -206,7 +206,8 @@ export function mountCnn(root: HTMLElement): void {
     el(
       'figcaption',
       {},
-      `The network: ${describeLayers()}, ReLU after each convolution and hidden layer, Adam (learning rate ${C.lr}), minibatches of ${C.batchSize}, ` +
+      `The network: ${describeLayers()}, ReLU after each convolution and hidden layer, Adam (learning rate ${C.lr}, ` +
+        `times ${C.lrDecay} after each epoch), minibatches of ${C.batchSize}, ` +
         `${thousands(C.trainImages)} training images; the MLP: ${M.sizes.join('-')} ReLU, Adam (${M.lr}). ` +
         'Both train in a background worker on this page, one epoch at a time.',
     ),

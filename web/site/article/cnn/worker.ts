@@ -3,7 +3,7 @@
 // WASM memory as uint8 datasets scaled by 1/255 inside the engine, and trains two networks on
 // them epoch by epoch: the package's FASHION_MNIST_CNN_RECIPE (rw.createConvNet) and, for the
 // comparison, its MLP recipe (784-128-10). Epoch e of either is one trainOnAsync call shuffled
-// with seed e. After each epoch both are evaluated on all 10 000 test images, in chunks.
+// with seed e, at the recipe's learning rate for epoch e. After each epoch both are evaluated on all 10 000 test images, in chunks.
 // The pre-activation feature maps come from a linear twin of the first convolution: a network
 // with activation 'linear' given the same first-layer weights (getParams/setParams).
 // Requests run one at a time, in order.
@@ -12,6 +12,7 @@ import {
   FASHION_MNIST_CNN_RECIPE as C,
   FASHION_MNIST_RECIPE as M,
   concatImageSets,
+  recipeLearningRate,
   type ImageSet,
 } from 'relu-wasm/datasets';
 
@@ -88,7 +89,7 @@ async function epochOf(id: number, net: ConvNet | MLP, network: 'cnn' | 'mlp', e
     seed: epoch,
     batchSize: r.batchSize,
     optimizer: r.optimizer,
-    lr: r.lr,
+    lr: recipeLearningRate(r, epoch),
     onProgress: (done) => {
       const now = performance.now();
       if (now - reported < PROGRESS_MS) return;
