@@ -9,7 +9,14 @@ import { gunzipSync } from 'node:zlib';
 import { before, describe, test } from 'node:test';
 
 import { loadRelu } from 'relu-wasm';
-import { FASHION_MNIST, FASHION_MNIST_RECIPE as R, decodeImageSetAsync, quantize4 } from 'relu-wasm/datasets';
+import {
+  FASHION_MNIST,
+  FASHION_MNIST_CNN_RECIPE as C,
+  FASHION_MNIST_RECIPE as R,
+  decodeImageSetAsync,
+  quantize4,
+  recipeLearningRate,
+} from 'relu-wasm/datasets';
 
 const DATA = new URL('../../build/site-data/fashion-mnist/', import.meta.url);
 const IDX = process.env.FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist';
@@ -137,4 +144,12 @@ describe('Fashion-MNIST, default recipe', () => {
     assert.ok(Math.abs(simd.accuracy - scalar.accuracy) <= 0.005, 'test accuracy');
     assert.ok(scalar.accuracy > 0.78);
   });
+});
+
+test("recipeLearningRate: the CNN recipe's rate shrinks by lrDecay each epoch; a recipe without it keeps lr", () => {
+  assert.equal(recipeLearningRate(C, 0), C.lr);
+  assert.equal(recipeLearningRate(C, 1), C.lr * C.lrDecay);
+  assert.ok(Math.abs(recipeLearningRate(C, C.epochs - 1) - C.lr * C.lrDecay ** (C.epochs - 1)) < 1e-15);
+  assert.ok(C.lrDecay > 0 && C.lrDecay < 1);
+  for (let e = 0; e < R.epochs; e++) assert.equal(recipeLearningRate(R, e), R.lr);
 });
