@@ -5,6 +5,7 @@ pool 2, dense 10) on one CPU thread (torch.set_num_threads(1)), batch 64, Adam (
 
 Run with Debian's python3 (python3-torch 1.13, numpy):
     /usr/bin/python3 web/bench/conv-torch.py [--steps 200] [--epochs 0] [--train-images 60000]
+        [--hidden 64]   (the article's network: a dense ReLU layer of 64 before the output)
 Prints the training throughput (samples/s over `--steps` steps on Fashion-MNIST images, timed
 after 5 warm-up steps) and, with --epochs N, the test accuracy after each epoch and its time.
 The engine's side is web/bench/train-conv.mjs; run both on the same idle machine.
@@ -28,19 +29,24 @@ def read_idx(name, header):
 
 
 class Net(nn.Module):
-    def __init__(self):
+    def __init__(self, hidden):
         super().__init__()
         self.c1 = nn.Conv2d(1, 8, 5, padding=2)
         self.c2 = nn.Conv2d(8, 16, 5, padding=2)
-        self.fc = nn.Linear(16 * 7 * 7, 10)
-        for m in (self.c1, self.c2, self.fc):
-            nn.init.kaiming_normal_(m.weight)
-            nn.init.zeros_(m.bias)
+        # --hidden 64: the article's network (FASHION_MNIST_CNN_RECIPE), a dense ReLU layer first.
+        self.hidden = nn.Linear(16 * 7 * 7, hidden) if hidden else None
+        self.fc = nn.Linear(hidden or 16 * 7 * 7, 10)
+        for m in (self.c1, self.c2, self.hidden, self.fc):
+            if m is not None:
+                nn.init.kaiming_normal_(m.weight)
+                nn.init.zeros_(m.bias)
 
     def forward(self, x):
         x = F.max_pool2d(F.relu(self.c1(x)), 2)
-        x = F.max_pool2d(F.relu(self.c2(x)), 2)
-        return self.fc(x.flatten(1))
+        x = F.max_pool2d(F.relu(self.c2(x)), 2).flatten(1)
+        if self.hidden is not None:
+            x = F.relu(self.hidden(x))
+        return self.fc(x)
 
 
 def main():
@@ -49,6 +55,7 @@ def main():
     p.add_argument("--epochs", type=int, default=0)
     p.add_argument("--train-images", type=int, default=60000)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--hidden", type=int, default=0)
     a = p.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(a.seed)
@@ -56,7 +63,7 @@ def main():
     y = torch.from_numpy(read_idx("train-labels-idx1-ubyte.gz", 8)[: a.train_images].astype(np.int64))
     xt = torch.from_numpy(read_idx("t10k-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28).astype(np.float32) / 255)
     yt = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte.gz", 8).astype(np.int64))
-    net = Net()
+    net = Net(a.hidden)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
 
     def step(xb, yb):
