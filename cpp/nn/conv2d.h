@@ -6,11 +6,11 @@
 // q = (ky * k + kx) * channels + i orders W's columns the same way; the package's W stays
 // PyTorch's [out][in][k][k] and is packed into the two layouts below when it changes.
 //
-// Forward: im2col into col[positions][patch] (one image, cache-resident), then one f32_gemm
-// product col * Wt with Wt [patch][out] (the weights stay in L1) giving z [positions][out].
-// Backward: a direct scatter over the nonzero entries of dz. After ReLU and a 2x2 max pool at
-// most a quarter of dz is nonzero (the pool routes each window's gradient to one position, ReLU
-// zeroes the rest), so adding g * patch to dW[o] and g * W[o] to the input gradient for each
+// Forward: the product of im2col's rows with Wt [patch][out] (the weights stay in L1), read
+// from the image in place by kernels/f32_conv.h, giving z [positions][out].
+// Backward: over the nonzero entries of dz only. After ReLU and a 2x2 max pool at most a
+// quarter of dz is nonzero (the pool routes each window's gradient to one position, ReLU zeroes
+// the rest), so summing g * patch into dW[o] and g * W[o] into the input gradient for each
 // nonzero g does a fraction of the dense products' work. Measured in docs/benchmarks.md.
 #pragma once
 
