@@ -119,20 +119,24 @@ inline void gather_axpy_rows_block(std::size_t count, const float* g, const std:
                                    std::size_t dst_stride) {
   v128_t acc[ROWS][V];
   for (int r = 0; r < ROWS; ++r) {
-    for (int v = 0; v < V; ++v) acc[r][v] = wasm_v128_load(y + r * dst_stride + 4 * v);
+    for (int v = 0; v < V; ++v)
+      acc[r][v] = wasm_v128_load(y + static_cast<std::size_t>(r) * dst_stride + 4 * v);
   }
   for (std::size_t i = 0; i < count; ++i) {
     const v128_t gv = wasm_f32x4_splat(g[i]);
     const float* x = base + static_cast<std::size_t>(offset[i]);
     for (int r = 0; r < ROWS; ++r) {
       for (int v = 0; v < V; ++v) {
-        acc[r][v] = wasm_f32x4_add(acc[r][v],
-                                   wasm_f32x4_mul(gv, wasm_v128_load(x + r * src_stride + 4 * v)));
+        acc[r][v] = wasm_f32x4_add(
+            acc[r][v],
+            wasm_f32x4_mul(gv,
+                           wasm_v128_load(x + static_cast<std::size_t>(r) * src_stride + 4 * v)));
       }
     }
   }
   for (int r = 0; r < ROWS; ++r) {
-    for (int v = 0; v < V; ++v) wasm_v128_store(y + r * dst_stride + 4 * v, acc[r][v]);
+    for (int v = 0; v < V; ++v)
+      wasm_v128_store(y + static_cast<std::size_t>(r) * dst_stride + 4 * v, acc[r][v]);
   }
 }
 #endif
