@@ -5,43 +5,23 @@
 #include <wasm_simd128.h>
 
 #include "kernels/f32_conv.h"
-#include "kernels/v128_partial.h"
+#include "kernels/v128_tile.h"
 
 namespace relu {
 namespace {
 
-// R positions (x .. x + R - 1 of one output row) by 4 * V columns.
+// R positions (x .. x + R - 1 of one output row) by 4 * V columns (the last vector L lanes).
 template <int R, int V, int L = 4>
 inline void conv_tile(std::size_t KH, std::size_t T, const float* a, std::size_t lda_row,
                       std::size_t a_stride_x, const float* w, std::size_t ldw, const float* bias,
                       float* z, std::size_t ldz) {
-  v128_t acc[R][V];
-  for (int v = 0; v < V; ++v) {
-    const v128_t init = bias == nullptr ? wasm_f32x4_splat(0.0f)
-                        : v + 1 < V     ? wasm_v128_load(bias + 4 * v)
-                                        : v128_load_lanes<L>(bias + 4 * v);
-    for (int r = 0; r < R; ++r) acc[r][v] = init;
-  }
+  V128Tile<R, V, L> tile(bias);
   for (std::size_t ky = 0; ky < KH; ++ky) {
     const float* ak = a + ky * lda_row;
     const float* wk = w + ky * T * ldw;
-    for (std::size_t t = 0; t < T; ++t) {
-      v128_t wv[V];
-      for (int v = 0; v < V; ++v)
-        wv[v] = v + 1 < V ? wasm_v128_load(wk + 4 * v) : v128_load_lanes<L>(wk + 4 * v);
-      for (int r = 0; r < R; ++r) {
-        const v128_t av = wasm_f32x4_splat(ak[static_cast<std::size_t>(r) * a_stride_x + t]);
-        for (int v = 0; v < V; ++v)
-          acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, wv[v]));
-      }
-      wk += ldw;
-    }
+    for (std::size_t t = 0; t < T; ++t) tile.update(ak + t, a_stride_x, wk + t * ldw);
   }
-  for (int r = 0; r < R; ++r) {
-    float* row = z + static_cast<std::size_t>(r) * ldz;
-    for (int v = 0; v + 1 < V; ++v) wasm_v128_store(row + 4 * v, acc[r][v]);
-    v128_store_lanes<L>(row + 4 * (V - 1), acc[r][V - 1]);
-  }
+  tile.store(z, ldz);
 }
 
 template <int R>

@@ -1,48 +1,26 @@
 // WASM SIMD variants. Register tiles are plain arrays indexed by compile-time constants, which
 // clang fully unrolls into v128 locals. Column and row tails reuse the same templates with
 // narrower tiles whose last vector loads and stores only its 1 to 4 real lanes
-// (kernels/v128_partial.h), so any shape stays in SIMD and nothing past the described elements
+// (kernels/v128_tile.h), so any shape stays in SIMD and nothing past the described elements
 // is touched.
 #if defined(__wasm_simd128__)
 
 #include <wasm_simd128.h>
 
 #include "kernels/f32_gemm.h"
-#include "kernels/v128_partial.h"
+#include "kernels/v128_tile.h"
 
 namespace relu {
 namespace {
 
-// One tile of R rows x (4*V) columns of C, accumulated over all k.
+// One tile of R rows x (4*V) columns of C (the last vector L lanes), accumulated over all k.
 template <int R, int V, int L = 4>
 inline void gemm_tile(std::size_t K, const float* a, std::size_t a_stride_m, std::size_t a_stride_k,
                       const float* b, std::size_t ldb, const float* bias, float* c,
                       std::size_t ldc) {
-  v128_t acc[R][V];
-  for (int v = 0; v < V; ++v) {
-    const v128_t init = bias == nullptr ? wasm_f32x4_splat(0.0f)
-                        : v + 1 < V     ? wasm_v128_load(bias + 4 * v)
-                                        : v128_load_lanes<L>(bias + 4 * v);
-    for (int r = 0; r < R; ++r) acc[r][v] = init;
-  }
-  const float* ak = a;
-  const float* bk = b;
-  for (std::size_t k = 0; k < K; ++k) {
-    v128_t bv[V];
-    for (int v = 0; v < V; ++v)
-      bv[v] = v + 1 < V ? wasm_v128_load(bk + 4 * v) : v128_load_lanes<L>(bk + 4 * v);
-    for (int r = 0; r < R; ++r) {
-      const v128_t av = wasm_f32x4_splat(ak[static_cast<std::size_t>(r) * a_stride_m]);
-      for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, bv[v]));
-    }
-    ak += a_stride_k;
-    bk += ldb;
-  }
-  for (int r = 0; r < R; ++r) {
-    float* row = c + static_cast<std::size_t>(r) * ldc;
-    for (int v = 0; v + 1 < V; ++v) wasm_v128_store(row + 4 * v, acc[r][v]);
-    v128_store_lanes<L>(row + 4 * (V - 1), acc[r][V - 1]);
-  }
+  V128Tile<R, V, L> tile(bias);
+  for (std::size_t k = 0; k < K; ++k) tile.update(a + k * a_stride_k, a_stride_m, b + k * ldb);
+  tile.store(c, ldc);
 }
 
 template <int R>

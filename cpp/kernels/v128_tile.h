@@ -1,11 +1,15 @@
-// Loads and stores of the first L lanes (1 to 4) of a v128, touching exactly L floats, so that
-// the matrix kernels' column tails stay in SIMD without reading or writing past a row's end.
-// The lanes past L load as +0 and are never stored.
+// The register tile the WASM SIMD matrix kernels share (f32_gemm, f32_conv): R rows of C by
+// V v128 columns, started from a bias row, updated one k at a time (C[r] += A[r][k] * B[k]),
+// then stored. The last vector holds L real lanes (1 to 4) and loads and stores exactly those,
+// so column tails stay in SIMD without reading or writing past a row's end; the lanes past L
+// load as +0 and are never stored.
 #pragma once
 
 #if defined(__wasm_simd128__)
 
 #include <wasm_simd128.h>
+
+#include <cstddef>
 
 namespace relu {
 
@@ -26,6 +30,42 @@ inline void v128_store_lanes(float* p, v128_t v) {
   if constexpr (L >= 2 && L <= 3) wasm_v128_store64_lane(p, v, 0);
   if constexpr (L == 3) wasm_v128_store32_lane(p + 2, v, 2);
 }
+
+template <int R, int V, int L>
+struct V128Tile {
+  v128_t acc[R][V];
+
+  // Every row starts at bias[0 .. 4V) (the last vector's L lanes), or +0 when bias is null.
+  explicit V128Tile(const float* bias) {
+    for (int v = 0; v < V; ++v) {
+      const v128_t init = bias == nullptr ? wasm_f32x4_splat(0.0f) : load(bias, v);
+      for (int r = 0; r < R; ++r) acc[r][v] = init;
+    }
+  }
+
+  // acc[r] += a[r * a_stride] * b[0 .. 4V): one k of the product, one rounding per operation.
+  void update(const float* a, std::size_t a_stride, const float* b) {
+    v128_t bv[V];
+    for (int v = 0; v < V; ++v) bv[v] = load(b, v);
+    for (int r = 0; r < R; ++r) {
+      const v128_t av = wasm_f32x4_splat(a[static_cast<std::size_t>(r) * a_stride]);
+      for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(av, bv[v]));
+    }
+  }
+
+  void store(float* c, std::size_t ldc) const {
+    for (int r = 0; r < R; ++r) {
+      float* row = c + static_cast<std::size_t>(r) * ldc;
+      for (int v = 0; v + 1 < V; ++v) wasm_v128_store(row + 4 * v, acc[r][v]);
+      v128_store_lanes<L>(row + 4 * (V - 1), acc[r][V - 1]);
+    }
+  }
+
+ private:
+  static v128_t load(const float* p, int v) {
+    return v + 1 < V ? wasm_v128_load(p + 4 * v) : v128_load_lanes<L>(p + 4 * v);
+  }
+};
 
 }  // namespace relu
 

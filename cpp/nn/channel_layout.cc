@@ -1,29 +1,30 @@
 #include "nn/channel_layout.h"
 
 namespace relu::nn {
+namespace {
 
-void to_channel_last(const float* src, std::size_t rows, std::size_t channels,
-                     std::size_t positions, float* dst) {
-  const std::size_t size = channels * positions;
+// dst[r][j][i] = src[r][i][j] for rows matrices of a x b.
+void transpose_rows(const float* src, std::size_t rows, std::size_t a, std::size_t b, float* dst) {
+  const std::size_t size = a * b;
   for (std::size_t r = 0; r < rows; ++r) {
     const float* s = src + r * size;
     float* d = dst + r * size;
-    for (std::size_t c = 0; c < channels; ++c) {
-      for (std::size_t p = 0; p < positions; ++p) d[p * channels + c] = s[c * positions + p];
+    for (std::size_t i = 0; i < a; ++i) {
+      for (std::size_t j = 0; j < b; ++j) d[j * a + i] = s[i * b + j];
     }
   }
 }
 
+}  // namespace
+
+void to_channel_last(const float* src, std::size_t rows, std::size_t channels,
+                     std::size_t positions, float* dst) {
+  transpose_rows(src, rows, channels, positions, dst);
+}
+
 void to_channel_first(const float* src, std::size_t rows, std::size_t channels,
                       std::size_t positions, float* dst) {
-  const std::size_t size = channels * positions;
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* s = src + r * size;
-    float* d = dst + r * size;
-    for (std::size_t p = 0; p < positions; ++p) {
-      for (std::size_t c = 0; c < channels; ++c) d[c * positions + p] = s[p * channels + c];
-    }
-  }
+  transpose_rows(src, rows, positions, channels, dst);
 }
 
 }  // namespace relu::nn
