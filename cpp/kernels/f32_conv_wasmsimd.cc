@@ -33,24 +33,12 @@ inline void conv_positions(std::size_t N, std::size_t KH, std::size_t T, const f
     conv_tile<R, 2>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bias != nullptr ? bias + n : nullptr,
                     z + n, ldz);
   }
-  // The last 1 to 7 columns as one or two vectors, the last one partial.
-  const float* bn = bias != nullptr ? bias + n : nullptr;
-  switch (N - n) {
-#define RELU_CONV_TAIL(cols, V, L)                                                 \
-  case cols:                                                                       \
-    conv_tile<R, V, L>(KH, T, a, lda_row, a_stride_x, w + n, ldw, bn, z + n, ldz); \
-    break;
-    RELU_CONV_TAIL(1, 1, 1)
-    RELU_CONV_TAIL(2, 1, 2)
-    RELU_CONV_TAIL(3, 1, 3)
-    RELU_CONV_TAIL(4, 1, 4)
-    RELU_CONV_TAIL(5, 2, 1)
-    RELU_CONV_TAIL(6, 2, 2)
-    RELU_CONV_TAIL(7, 2, 3)
-#undef RELU_CONV_TAIL
-    default:
-      break;
-  }
+  // The last 1 to 7 columns: a whole vector, then a partial one.
+  v128_column_tail(N - n, [&](auto l, std::size_t at) {
+    constexpr int L = decltype(l)::value;
+    const float* bn = bias != nullptr ? bias + n + at : nullptr;
+    conv_tile<R, 1, L>(KH, T, a, lda_row, a_stride_x, w + n + at, ldw, bn, z + n + at, ldz);
+  });
 }
 
 }  // namespace

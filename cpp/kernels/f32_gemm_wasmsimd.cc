@@ -32,24 +32,12 @@ inline void gemm_rows(std::size_t N, std::size_t K, const float* a, std::size_t 
     gemm_tile<R, 2>(K, a, a_stride_m, a_stride_k, b + n, ldb, bias != nullptr ? bias + n : nullptr,
                     c + n, ldc);
   }
-  // The last 1 to 7 columns as one or two vectors, the last one partial.
-  const float* bn = bias != nullptr ? bias + n : nullptr;
-  switch (N - n) {
-#define RELU_GEMM_TAIL(cols, V, L)                                                \
-  case cols:                                                                      \
-    gemm_tile<R, V, L>(K, a, a_stride_m, a_stride_k, b + n, ldb, bn, c + n, ldc); \
-    break;
-    RELU_GEMM_TAIL(1, 1, 1)
-    RELU_GEMM_TAIL(2, 1, 2)
-    RELU_GEMM_TAIL(3, 1, 3)
-    RELU_GEMM_TAIL(4, 1, 4)
-    RELU_GEMM_TAIL(5, 2, 1)
-    RELU_GEMM_TAIL(6, 2, 2)
-    RELU_GEMM_TAIL(7, 2, 3)
-#undef RELU_GEMM_TAIL
-    default:
-      break;
-  }
+  // The last 1 to 7 columns: a whole vector, then a partial one.
+  v128_column_tail(N - n, [&](auto l, std::size_t at) {
+    constexpr int L = decltype(l)::value;
+    const float* bn = bias != nullptr ? bias + n + at : nullptr;
+    gemm_tile<R, 1, L>(K, a, a_stride_m, a_stride_k, b + n + at, ldb, bn, c + n + at, ldc);
+  });
 }
 
 // (l0 + l2) + (l1 + l3), the combination order the scalar variant spells out.

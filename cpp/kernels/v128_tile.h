@@ -10,6 +10,7 @@
 #include <wasm_simd128.h>
 
 #include <cstddef>
+#include <type_traits>
 
 namespace relu {
 
@@ -66,6 +67,30 @@ struct V128Tile {
     return v + 1 < V ? wasm_v128_load(p + 4 * v) : v128_load_lanes<L>(p + 4 * v);
   }
 };
+
+// The last 1 to 7 columns of a row of tiles: a whole vector when there are 4 or more, then one
+// partial vector; calls tile(L) with a std::integral_constant L (lanes, 1 to 4) and the offset
+// of the tile's first column. Four instantiations per kernel instead of seven (code size).
+template <class Tile>
+inline void v128_column_tail(std::size_t columns, Tile&& tile) {
+  using std::integral_constant;
+  std::size_t at = 0;
+  if (columns >= 4) {
+    tile(integral_constant<int, 4>{}, at);
+    columns -= 4;
+    at = 4;
+  }
+  switch (columns) {
+    case 1:
+      return tile(integral_constant<int, 1>{}, at);
+    case 2:
+      return tile(integral_constant<int, 2>{}, at);
+    case 3:
+      return tile(integral_constant<int, 3>{}, at);
+    default:
+      return;
+  }
+}
 
 }  // namespace relu
 

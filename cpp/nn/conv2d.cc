@@ -73,33 +73,11 @@ inline void gather_axpy(std::size_t n, std::size_t count, const float* g,
   std::size_t j = 0;
 #if defined(__wasm_simd128__)
   for (; j + 32 <= n; j += 32) gather_axpy_block<8>(count, g, offset, base + j, y + j);
-  // The remaining whole vectors in one pass over the list.
-  switch ((n - j) / 4) {
-    case 7:
-      gather_axpy_block<7>(count, g, offset, base + j, y + j);
-      break;
-    case 6:
-      gather_axpy_block<6>(count, g, offset, base + j, y + j);
-      break;
-    case 5:
-      gather_axpy_block<5>(count, g, offset, base + j, y + j);
-      break;
-    case 4:
-      gather_axpy_block<4>(count, g, offset, base + j, y + j);
-      break;
-    case 3:
-      gather_axpy_block<3>(count, g, offset, base + j, y + j);
-      break;
-    case 2:
-      gather_axpy_block<2>(count, g, offset, base + j, y + j);
-      break;
-    case 1:
-      gather_axpy_block<1>(count, g, offset, base + j, y + j);
-      break;
-    default:
-      break;
-  }
-  j += (n - j) / 4 * 4;
+  // The remaining whole vectors (1 to 7) in at most three passes over the list (4, 2, 1
+  // vectors: fewer block sizes to compile).
+  if (j + 16 <= n) gather_axpy_block<4>(count, g, offset, base + j, y + j), j += 16;
+  if (j + 8 <= n) gather_axpy_block<2>(count, g, offset, base + j, y + j), j += 8;
+  if (j + 4 <= n) gather_axpy_block<1>(count, g, offset, base + j, y + j), j += 4;
 #endif
   for (; j < n; ++j) {
     float acc = y[j];
@@ -147,18 +125,12 @@ inline void gather_axpy_rows(std::size_t rows, std::size_t n, std::size_t count,
 #if defined(__wasm_simd128__)
   const std::size_t key = n % 4 == 0 ? rows * 100 + n / 4 : 0;
   switch (key) {
-    case 501:
-      return gather_axpy_rows_block<5, 1>(count, g, offset, base, src_stride, y, dst_stride);
     case 502:
       return gather_axpy_rows_block<5, 2>(count, g, offset, base, src_stride, y, dst_stride);
     case 301:
       return gather_axpy_rows_block<3, 1>(count, g, offset, base, src_stride, y, dst_stride);
-    case 302:
-      return gather_axpy_rows_block<3, 2>(count, g, offset, base, src_stride, y, dst_stride);
     case 303:
       return gather_axpy_rows_block<3, 3>(count, g, offset, base, src_stride, y, dst_stride);
-    case 304:
-      return gather_axpy_rows_block<3, 4>(count, g, offset, base, src_stride, y, dst_stride);
     default:
       break;
   }
