@@ -200,7 +200,10 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->padded_floats_ = padded;
   net->max_weights_ = max_weights;
   net->max_biases_ = max_biases;
-  net->input_channels_ = c0;
+  // A first conv or pool layer reads the input channel-last (converted per chunk); a first
+  // dense layer reads it as given, in (channel, row, column) order.
+  const bool convert_input = c0 > 1 && stages[0].kind != ConvLayerKind::Dense;
+  net->input_channels_ = convert_input ? c0 : 1;
   net->input_positions_ = input / c0;
   net->dense_scratch_ = dense_scratch;
   net->activation_ = config.activation;
@@ -217,7 +220,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   // Workspace floats per row: every stage's z, h (activated) and arg max (pool), the flattened
   // input of a dense layer after a conv or pool, two gradient buffers and, for an input of
   // several channels, its channel-last copy.
-  std::size_t per_row = 2 * max_size + flat_per_row + (c0 > 1 ? input : 0);
+  std::size_t per_row = 2 * max_size + flat_per_row + (convert_input ? input : 0);
   for (std::size_t l = 0; l < n; ++l) {
     Stage& s = stages[l];
     per_row += s.out_size * (1 + (s.activated ? 1 : 0) + (s.kind == ConvLayerKind::Pool ? 1 : 0));

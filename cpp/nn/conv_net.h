@@ -148,6 +148,7 @@ class ConvNet {
   std::size_t max_weights_ = 0, max_biases_ = 0, dense_scratch_ = 0;
   std::size_t per_row_ = 0, backward_floats_ = 0;
   std::size_t padded_floats_ = 0;  // the largest conv input with its zero border
+  // The input's channels when run_forward converts it to channel-last, else 1.
   std::size_t input_channels_ = 1, input_positions_ = 1;
   std::size_t chunk_rows_ = 1;
   Activation activation_ = Activation::Relu;

@@ -146,6 +146,20 @@ TEST(ConvNetApi, InitialisesLikeTheMlp) {
   }
 }
 
+// A first dense layer reads a multi-channel input as given, (channel, row, column) like the
+// MLP: only conv and pool layers see the engine's channel-last copy.
+TEST(ConvNetApi, AFirstDenseLayerReadsChannelsFirstLikeTheMlp) {
+  auto conv = nntest::make_conv_net({3, 2, 2}, {dense_layer(4), dense_layer(2)}, Activation::Relu,
+                                    Loss::SoftmaxCe, 5);
+  auto mlp = nntest::make_net({12, 4, 2}, Activation::Relu, Loss::SoftmaxCe, 5);
+  std::vector<float> x(5 * 12);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = std::sin(0.7f * static_cast<float>(i));
+  std::vector<float> a(5 * 2), b(5 * 2);
+  ASSERT_EQ(conv->predict(x.data(), x.size(), a.data()), Status::Ok);
+  ASSERT_EQ(mlp->predict(x.data(), x.size(), b.data()), Status::Ok);
+  EXPECT_EQ(a, b);
+}
+
 // Bars: vertical (class 0) or horizontal (class 1) lines at random places in 8x8 images.
 void bars(std::size_t rows, std::uint32_t seed, std::vector<std::uint8_t>* x,
           std::vector<float>* y) {
