@@ -118,6 +118,12 @@ test('a too-high learning rate and a bad init kill units; the control stays dead
   await expect(widget).toHaveAttribute('data-state', 'idle');
   await expect(revival).toHaveAttribute('data-state', 'waiting');
   await expect(page.getByTestId('revive-play')).toBeDisabled();
+  // Before the copy the continuations have no network: empty readouts, no unit drawn alive.
+  for (const key of ['control', 'leaky']) {
+    await expect(page.getByTestId(`dying-dead1-${key}`)).toHaveText('–');
+    await expect(page.getByTestId(`dying-loss-${key}`)).toHaveText('–');
+    await expect(page.getByTestId(`dying-units-${key}`).locator('[data-dead="pending"]')).toHaveCount(16);
+  }
   // The bias -1 run starts with dead units in both layers.
   const badStart1 = await num(page, 'dying-dead1-badinit');
   const badStart2 = await num(page, 'dying-dead2-badinit');
@@ -172,6 +178,8 @@ test('a too-high learning rate and a bad init kill units; the control stays dead
   await expect(page.getByTestId('dying-steps')).toHaveText('0');
   await expect(widget).toHaveAttribute('data-state', 'idle');
   await expect(revival).toHaveAttribute('data-state', 'waiting');
+  await expect(page.getByTestId('dying-dead2-leaky')).toHaveText('–');
+  await expect(page.getByTestId('dying-units-leaky').locator('[data-dead="pending"]')).toHaveCount(16);
 });
 
 test('a linear model stays near chance on the circle; the ReLU network separates it along its folds', async ({

@@ -23,6 +23,11 @@ export class BoundaryView {
     });
   }
 
+  /** No network yet: a blank canvas. */
+  clear(): void {
+    this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
+  }
+
   draw(net: MLP, points: readonly PlotPoint[]): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;

@@ -154,6 +154,16 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     run.boundary.draw(run.net, points);
   };
 
+  // A continuation before the fork: no network, so nothing to count or draw yet.
+  const blank = (run: Run): void => {
+    run.dead.textContent = '–';
+    for (const out of run.perLayer) out.textContent = '–';
+    run.loss.textContent = '–';
+    run.dots.clear();
+    run.boundary.clear();
+    run.chart.reset();
+  };
+
   // One train() call per step (its seed is the step), so a run is the same at every speed.
   const trainStep = (run: Run, seed: number): void => {
     if (!run.net || run.diverged) return;
@@ -235,6 +245,7 @@ export function mountDyingRelu(root: HTMLElement, rw: ReluWasm): void {
     for (const run of forks) {
       run.net?.dispose();
       run.net = undefined;
+      blank(run);
     }
     controls.disabled = true;
     waiting.hidden = false;

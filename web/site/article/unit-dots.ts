@@ -1,5 +1,6 @@
 // A column of dots per hidden layer, one dot per unit; units listed as `off` are drawn hollow
-// and dashed (./unit-dots.css).
+// and dashed, and before there is a network to read every dot is a faint pending outline
+// (./unit-dots.css).
 import { svg } from 'relu-wasm/ui';
 
 import './unit-dots.css';
@@ -22,6 +23,11 @@ export class UnitDots {
       { viewBox: `0 0 ${w} ${h}`, class: 'unit-dots', role: 'img', 'aria-label': label, 'data-testid': testid },
       ...this.#dots.flat(),
     );
+  }
+
+  /** No network yet: every dot is drawn as pending (neither alive nor dead). */
+  clear(): void {
+    for (const dot of this.#dots.flat()) dot.setAttribute('data-dead', 'pending');
   }
 
   /** off[l] lists the units of hidden layer l to mark as off. */
