@@ -18,7 +18,7 @@ import { CnnWorker } from './bridge.js';
 import { FeatureMapsView } from './feature-maps.js';
 import { FiltersView } from './filters-view.js';
 import { DataLoader, thousands } from './loader.js';
-import { EpochPace } from './pace.js';
+import { WorkerPace } from '../worker-pace.js';
 import type { Progress, Snapshot } from './protocol.js';
 import './cnn.css';
 
@@ -147,8 +147,9 @@ export function mountCnn(root: HTMLElement): void {
     return ready;
   };
 
-  const pace = new EpochPace({
+  const pace = new WorkerPace({
     root,
+    prefix: 'cnn',
     step: async () => {
       if (startedAt === null) {
         startedAt = performance.now();

@@ -1,6 +1,6 @@
 // Section "ReLU on real images": Fashion-MNIST, fetched when the reader gets there
 // (loader.ts), trained in a worker (worker.ts, one epoch per request, at the reader's pace:
-// worker-pace.ts) with the package's default recipe or the reader's choices (controls.ts).
+// ../worker-pace.ts) with the package's default recipe or the reader's choices (controls.ts).
 // After every epoch the page shows the accuracy and loss curves, the layers' sparsity
 // (layer-stats.ts), the first layer's weights (weights-view.ts, its own figure), the confusion
 // matrix and mistakes (confusion.ts) and refreshes its copy of the network for the draw pad
@@ -25,7 +25,7 @@ import { DataLoader } from './loader.js';
 import { PredictionView } from './prediction.js';
 import type { NetConfig, Snapshot } from './protocol.js';
 import { WeightsView } from './weights-view.js';
-import { WorkerPace } from './worker-pace.js';
+import { WorkerPace } from '../worker-pace.js';
 import './images.css';
 
 /** The accuracy the section's text promises for the defaults (the dataset's human baseline is 83.5 %). */
@@ -165,7 +165,7 @@ export function mountImages(root: HTMLElement, rw: ReluWasm): void {
     return s.epoch < epochs;
   };
 
-  const pace = new WorkerPace({ root, prefix: 'fmnist', step, reset, onError: showError });
+  const pace = new WorkerPace({ root, prefix: 'fmnist', step, reset, onError: showError, enabled: false });
   // An edited choice starts a fresh run (once there is data to run on).
   const form = new ConfigForm(() => {
     if (loaded) void pace.reset();

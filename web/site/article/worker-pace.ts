@@ -1,11 +1,12 @@
-// The article's pace controls (../pace.ts: Play/Pause, Step, Reset, the same look and testid
+// The article's pace controls (./pace.ts: Play/Pause, Step, Reset, the same look and testid
 // scheme) for training that runs in a worker: a unit of work is one request to the worker (an
 // epoch) rather than a slice of an animation frame, so the page's main thread only waits on
-// messages. Unlike ../pace.ts it keeps going off screen: the section's other figures (the
-// weights, the confusion matrix) show the same run further down.
+// messages. Pause takes effect when the epoch in flight ends, and the button says so. Unlike
+// ./pace.ts it keeps going off screen: a section's other figures show the same run further down.
+// Used by the images section (prefix fmnist) and the convolutional network (prefix cnn).
 //
 // data-testids: <prefix>-train (Train / Pause / Resume / Train again), <prefix>-step,
-// <prefix>-reset. The root gets data-state = idle | running | paused | done | error.
+// <prefix>-reset. The root gets data-state = idle | running | pausing | paused | done | error.
 import { el } from 'relu-wasm/ui';
 
 export interface WorkerPaceOptions {
@@ -15,8 +16,10 @@ export interface WorkerPaceOptions {
   step: () => Promise<boolean>;
   /** A fresh run at epoch 0; resolves when it is ready. */
   reset: () => Promise<void>;
-  /** A unit or reset failed: say why (the pace is then in state 'error'). */
+  /** A unit or reset failed: say why (the pace is then in state 'error'; Train tries again). */
   onError: (error: unknown) => void;
+  /** Whether the controls start enabled (false until, say, the data has loaded). Default true. */
+  enabled?: boolean;
 }
 
 export class WorkerPace {
@@ -26,14 +29,21 @@ export class WorkerPace {
   readonly #step: HTMLButtonElement;
   readonly #reset: HTMLButtonElement;
   #running = false;
+  /** Counts play() calls: a loop paused and resumed before its unit ended stops, the new one runs. */
+  #plays = 0;
   #queue: Promise<void> = Promise.resolve();
   /** Jobs queued or running. */
   #pending = 0;
+  /** A unit (epoch) is in flight. */
+  #inUnit = false;
+  /** Pause was pressed while a unit was in flight: it ends first. */
+  #pausing = false;
   #state: 'idle' | 'paused' | 'done' | 'error' = 'idle';
-  #enabled = false;
+  #enabled: boolean;
 
   constructor(options: WorkerPaceOptions) {
     this.#o = options;
+    this.#enabled = options.enabled ?? true;
     const { prefix } = options;
     this.#play = el('button', { type: 'button', class: 'primary', 'data-testid': `${prefix}-train` }, 'Train');
     this.#step = el('button', { type: 'button', 'data-testid': `${prefix}-step` }, 'Step: one epoch');
@@ -48,7 +58,6 @@ export class WorkerPace {
     this.#sync();
   }
 
-  /** Off until the data has loaded. */
   set enabled(on: boolean) {
     this.#enabled = on;
     this.#sync();
@@ -64,17 +73,20 @@ export class WorkerPace {
     if (this.#state === 'done' || this.#state === 'error') await this.reset();
     if (this.#state === 'error') return;
     this.#running = true;
+    const play = ++this.#plays;
     this.#sync();
-    while (this.#running) {
+    while (this.#running && play === this.#plays) {
       if (!(await this.#unit())) break;
     }
+    if (play !== this.#plays) return;
     this.#running = false;
     this.#sync();
   }
 
-  /** Stops after the unit in flight. */
+  /** Stops after the unit in flight (state 'pausing' until it ends). */
   pause(): void {
     this.#running = false;
+    this.#pausing = this.#inUnit;
     this.#sync();
   }
 
@@ -99,16 +111,23 @@ export class WorkerPace {
 
   /** One unit; false when the run is over (finished or failed). */
   async #unit(): Promise<boolean> {
+    let more = false;
     try {
-      const more = await this.#enqueue(this.#o.step);
+      more = await this.#enqueue(async () => {
+        this.#inUnit = true;
+        this.#sync();
+        return this.#o.step();
+      });
       this.#state = more ? 'paused' : 'done';
-      return more;
     } catch (error) {
       this.#state = 'error';
       this.#running = false;
       this.#o.onError(error);
-      return false;
     }
+    this.#inUnit = false;
+    this.#pausing = false;
+    this.#sync();
+    return more;
   }
 
   /** Runs `job` after every job queued before it: resets and units never overlap. */
@@ -126,14 +145,17 @@ export class WorkerPace {
   }
 
   #sync(): void {
-    const state = this.#running ? 'running' : this.#state;
+    const pausing = !this.#running && this.#pausing;
+    const state = this.#running || (this.#inUnit && !pausing) ? 'running' : pausing ? 'pausing' : this.#state;
     this.#play.textContent = this.#running
       ? 'Pause'
-      : state === 'done'
-        ? 'Train again'
-        : state === 'paused'
-          ? 'Resume'
-          : 'Train';
+      : pausing
+        ? 'Pausing at the end of this epoch… (Resume)'
+        : state === 'done'
+          ? 'Train again'
+          : state === 'paused'
+            ? 'Resume'
+            : 'Train';
     this.#play.disabled = !this.#enabled;
     this.#step.disabled = !this.#enabled || this.#running || this.#pending > 0 || state === 'done' || state === 'error';
     this.#reset.disabled = !this.#enabled;
