@@ -68,7 +68,7 @@ type NetworkCalls = { [K in CallName]: ReluWasmModule[`mlp${Capitalize<K>}`] };
 function callsOf(m: ReluWasmModule, kind: NetworkKind): NetworkCalls {
   return Object.fromEntries(
     CALL_NAMES.map((name) => [name, m[`${kind}${name[0]!.toUpperCase()}${name.slice(1)}` as EngineName]]),
-  ) as unknown as NetworkCalls;
+  ) as NetworkCalls;
 }
 
 /** Weights and biases of a layer with parameters. */
