@@ -1,26 +1,17 @@
-// The plumbing MLP and ConvNet share behind their methods (internal, not exported by the
-// package): copying X and Y into the scratch area with their shapes checked, reading the
-// engine's result slots, the chunked async runs, evaluation over a dataset, and turning a
-// failed Status into a typed error. Each network passes what differs: its engine calls, its
-// input size and the words its messages use.
+// The plumbing behind EngineNetwork's methods (internal, not exported by the package):
+// copying X and Y into the scratch area with their shapes checked, reading the engine's
+// result slots, evaluation over a dataset, and turning a failed Status into a typed error.
+// A network's NetworkShape carries its sizes and the words its messages use.
 import { checkFloatInput, type FloatInput } from './checks.js';
 import { datasetHandle, type Dataset } from './dataset.js';
-import type { EngineTrainLoop, LossKind } from './mlp-options.js';
+import type { LossKind } from './mlp-options.js';
 import type { Evaluation, Targets } from './mlp.js';
 import { STATUS_NAMES } from './option-specs.js';
-import { runChunks, type TrainResult } from './train-chunks.js';
+import type { TrainResult } from './train-chunks.js';
 import type { WasmHeap } from './wasm-heap.js';
 
 const OUT_OF_MEMORY = STATUS_NAMES.indexOf('OutOfMemory');
 const INVALID_STATE = STATUS_NAMES.indexOf('InvalidState');
-
-/** X and Y's places in WASM memory. */
-export interface DataOffsets {
-  x: number;
-  xLen: number;
-  y: number;
-  yLen: number;
-}
 
 /** What the shared code needs to know of a network's shape. */
 export interface NetworkShape {
@@ -30,6 +21,8 @@ export interface NetworkShape {
   loss: LossKind;
   /** How X's rows are named when X's length does not divide: "rows of 3 inputs". */
   rowsOf: string;
+  /** What a dataset's features must match: "the network's sizes[0] is 2". */
+  inputNeeds: string;
 }
 
 /** Throws the typed error for a failed Status (nothing for 0); `lastError` is the engine's message. */
@@ -97,61 +90,6 @@ export function readTrainResult(heap: WasmHeap, slot: number): TrainResult {
 }
 
 /**
- * trainAsync's run over X and Y already copied to `io`: on a private copy (the scratch area
- * belongs to whichever call runs next), in chunks; `run` makes one engine call with its
- * TrainResult at `slot`.
- */
-export async function trainCopiedAsync(
-  heap: WasmHeap,
-  io: DataOffsets,
-  loop: EngineTrainLoop,
-  signal: AbortSignal | undefined,
-  onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined,
-  run: (data: DataOffsets, loop: EngineTrainLoop, slot: number) => TrainResult,
-  disposed: () => boolean,
-): Promise<number> {
-  const floats = io.xLen + io.yLen + 6;
-  const base = heap.allocFloats(floats, `a copy of X and Y (${floats} floats) for trainAsync`);
-  const x = base + 24;
-  const y = x + 4 * io.xLen;
-  heap.f32(x, io.xLen + io.yLen).set(heap.f32(io.x, io.xLen + io.yLen));
-  try {
-    return await runChunks(
-      'trainAsync',
-      loop,
-      signal,
-      onProgress,
-      (l) => run({ x, xLen: io.xLen, y, yLen: io.yLen }, l, base),
-      disposed,
-    );
-  } finally {
-    heap.free(base);
-  }
-}
-
-/** trainOnAsync's chunked run over a dataset; a dataset disposed mid-run rejects at the next chunk. */
-export function trainOnChunks(
-  data: Dataset,
-  loop: EngineTrainLoop,
-  signal: AbortSignal | undefined,
-  onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined,
-  run: (loop: EngineTrainLoop) => TrainResult,
-  disposed: () => boolean,
-): Promise<number> {
-  return runChunks(
-    'trainOnAsync',
-    loop,
-    signal,
-    onProgress,
-    (l) => {
-      if (data.disposed) throw new TypeError('data: the dataset was disposed while trainOnAsync was running');
-      return run(l);
-    },
-    disposed,
-  );
-}
-
-/**
  * evaluate's result: `run(predictionsAt, confusionAt, resultAt)` makes the engine call, which
  * writes the result (6 floats' room), the predictions, then adds to the zeroed confusion counts.
  */
@@ -183,11 +121,13 @@ export function evaluateRows(
   };
 }
 
-/** The handle of `data`, checked against the network's input and loss (the engine checks the labels); `features` says how, when the widths differ. */
-export function fittingDataset(heap: WasmHeap, shape: NetworkShape, data: Dataset, features: () => string): number {
+/** The handle of `data`, checked against the network's input and loss (the engine checks the labels). */
+export function fittingDataset(heap: WasmHeap, shape: NetworkShape, data: Dataset): number {
   const handle = datasetHandle(data, heap, 'data');
   const width = shape.loss === 'mse' ? shape.outputs : 1;
-  if (data.features !== shape.inputs) throw new RangeError(features());
+  if (data.features !== shape.inputs) {
+    throw new RangeError(`data has ${data.features} features per row but ${shape.inputNeeds}`);
+  }
   if (data.targetWidth !== width) {
     throw new RangeError(`data has ${data.targetWidth} targets per row but loss '${shape.loss}' needs ${width}`);
   }

@@ -11,6 +11,13 @@ export interface TrainResult {
   stepsRun: number;
 }
 
+/** A checked async run: its engine loop, and the caller's signal and progress callback. */
+export interface ChunkedRun {
+  loop: EngineTrainLoop;
+  signal: AbortSignal | undefined;
+  onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined;
+}
+
 /** Lets the event loop run between two chunks (rendering, input, abort). */
 function yieldToEventLoop(): Promise<void> {
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
@@ -29,9 +36,7 @@ const CHUNK_MS = 8;
  */
 export async function runChunks(
   method: string,
-  loop: EngineTrainLoop,
-  signal: AbortSignal | undefined,
-  onProgress: ((stepsDone: number, meanLoss: number) => void) | undefined,
+  { loop, signal, onProgress }: ChunkedRun,
   run: (loop: EngineTrainLoop) => TrainResult,
   disposed: () => boolean,
 ): Promise<number> {
