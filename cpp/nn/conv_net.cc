@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <new>
 
 #include "nn/channel_layout.h"
@@ -12,8 +11,9 @@
 #include "nn/limits.h"
 #include "nn/loss.h"
 #include "nn/max_pool.h"
-#include "nn/optimizer.h"
 #include "nn/prng.h"
+#include "nn/train_checks.h"
+#include "nn/weight_penalty.h"
 
 namespace relu::nn {
 namespace {
@@ -215,6 +215,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->grads_ = net->params_ + params;
   net->opt_m_ = net->grads_ + params;
   net->opt_v_ = net->opt_m_ + params;
+  net->optimizer_.attach(net->opt_m_, net->opt_v_, params);
   float* packed_ptr = net->opt_v_ + params;
   std::size_t offset = 0;
   // Workspace floats per row: every stage's z, h (activated) and arg max (pool), the flattened
@@ -277,16 +278,6 @@ ConvNet::~ConvNet() {
   delete[] stages_;
 }
 
-Status ConvNet::fail(Status status, const char* message) const {
-  last_error_ = message;
-  return status;
-}
-
-Status ConvNet::ok() const {
-  last_error_ = "";
-  return Status::Ok;
-}
-
 std::size_t ConvNet::output_size(std::int32_t layer) const {
   if (layer < 0 || static_cast<std::size_t>(layer) >= num_stages_) return 0;
   return stages_[layer].out_size;
@@ -316,7 +307,7 @@ std::size_t ConvNet::bias_count(std::int32_t param_layer) const {
 }
 
 std::size_t ConvNet::target_width() const {
-  return loss_ == Loss::Mse ? stages_[num_stages_ - 1].dense_out : 1;
+  return nn::target_width(loss_, stages_[num_stages_ - 1].dense_out);
 }
 
 std::size_t ConvNet::classes() const {
@@ -378,36 +369,24 @@ Status ConvNet::check_x(const float* x, std::size_t x_len, std::size_t* rows) co
 }
 
 Status ConvNet::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
-  const std::size_t width = target_width();
-  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "Y must hold rows * outputs targets for mse"
-                                           : "Y must hold one label per row of X");
+  return check_targets(*this, loss_, stages_[num_stages_ - 1].dense_out, y, y_len, rows);
+}
+
+Status ConvNet::check_options(const TrainOptions& options) const {
+  const unsigned faults = train_option_faults(options);
+  if ((faults & kBadOptimizer) != 0) return fail(Status::InvalidArgument, "unknown optimizer");
+  if ((faults & (kBadLr | kBadL2 | kBadL1 | kBadMomentum | kBadEps)) != 0) {
+    return fail(Status::InvalidArgument, "lr, l2, l1, momentum and eps must be finite and >= 0");
   }
-  if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
-  const auto classes = static_cast<float>(stages_[num_stages_ - 1].dense_out);
-  for (std::size_t i = 0; i < y_len; ++i) {
-    if (loss_ == Loss::Bce && !(y[i] >= 0.0f && y[i] <= 1.0f)) {
-      return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
-    }
-    if (loss_ == Loss::SoftmaxCe &&
-        (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i]))) {
-      return fail(Status::OutOfRange,
-                  "Y: softmax_ce labels must be integers in [0, number of output units)");
-    }
+  if ((faults & (kBadBeta1 | kBadBeta2)) != 0) {
+    return fail(Status::InvalidArgument, "beta1 and beta2 must be in [0, 1)");
   }
   return Status::Ok;
 }
 
-Status ConvNet::check_options(const TrainOptions& o) const {
-  if (!valid_enum(o.optimizer, kOptimizerCount))
-    return fail(Status::InvalidArgument, "unknown optimizer");
-  if (!kTrainLr.contains(o.lr) || !kTrainL2.contains(o.l2) || !kTrainL1.contains(o.l1) ||
-      !kTrainMomentum.contains(o.momentum) || !kTrainEps.contains(o.eps)) {
-    return fail(Status::InvalidArgument, "lr, l2, l1, momentum and eps must be finite and >= 0");
-  }
-  if (!kTrainBeta1.contains(o.beta1) || !kTrainBeta2.contains(o.beta2)) {
-    return fail(Status::InvalidArgument, "beta1 and beta2 must be in [0, 1)");
+Status ConvNet::check_loop(const TrainLoop& loop) const {
+  if (train_loop_faults(loop) != 0) {
+    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
   }
   return Status::Ok;
 }
@@ -417,22 +396,7 @@ Status ConvNet::check_dataset(const Dataset& data) const {
     return fail(Status::ShapeMismatch,
                 "data: its rows have not channels * height * width features");
   }
-  if (data.target_width() != target_width()) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "data: mse needs one target per output unit per row"
-                                           : "data: needs one label per row");
-  }
-  const TargetSummary t = data.targets();
-  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
-    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
-  }
-  if (loss_ == Loss::SoftmaxCe &&
-      !(t.integral && t.min >= 0.0f &&
-        t.max < static_cast<float>(stages_[num_stages_ - 1].dense_out))) {
-    return fail(Status::OutOfRange,
-                "data: softmax_ce labels must be integers in [0, number of output units)");
-  }
-  return Status::Ok;
+  return check_dataset_targets(*this, loss_, stages_[num_stages_ - 1].dense_out, data);
 }
 
 Status ConvNet::ensure_workspace(std::size_t rows) {
@@ -649,50 +613,25 @@ double ConvNet::compute_gradients(const float* x, const float* y, std::size_t ro
     run_backward(n);
     done += n;
   }
-  if (l2 != 0.0f || l1 != 0.0f) {
-    double sum_sq = 0.0, sum_abs = 0.0;
+  WeightPenalty penalty(l2, l1);
+  if (penalty.active()) {
     for (std::int32_t p = 0; p < num_param_layers(); ++p) {
       const Stage* s = param_stage(p);
-      const std::size_t n = weight_count(p);
-      for (std::size_t i = 0; i < n; ++i) {
-        const float w = s->w[i];
-        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
-        s->dw[i] += l2 * w + l1 * sign;
-        sum_sq += static_cast<double>(w) * static_cast<double>(w);
-        sum_abs += std::fabs(static_cast<double>(w));
-      }
+      penalty.add(s->w, s->dw, weight_count(p));
     }
-    loss += 0.5 * static_cast<double>(l2) * sum_sq + static_cast<double>(l1) * sum_abs;
+    loss += penalty.loss();
   }
   return loss;
 }
 
-void ConvNet::reset_optimizer() {
-  std::memset(opt_m_, 0, param_count_ * sizeof(float));
-  std::memset(opt_v_, 0, param_count_ * sizeof(float));
-  adam_t_ = 0;
-}
+void ConvNet::reset_optimizer() { optimizer_.reset(); }
 
-void ConvNet::apply_update(const TrainOptions& o) {
-  if (o.optimizer != opt_kind_) {
-    reset_optimizer();
-    opt_kind_ = o.optimizer;
-  }
-  switch (o.optimizer) {
-    case Optimizer::Sgd:
-      sgd_update(params_, grads_, param_count_, o.lr);
-      break;
-    case Optimizer::Momentum:
-      momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
-      break;
-    case Optimizer::Adam:
-      ++adam_t_;
-      adam_update(params_, grads_, opt_m_, opt_v_, param_count_, o.lr, o.beta1, o.beta2, o.eps,
-                  adam_t_);
-      break;
-  }
+void ConvNet::apply_update(const TrainOptions& options) {
+  optimizer_.update(params_, grads_, options);
   packed_dirty_ = true;
 }
+
+bool ConvNet::params_finite() const { return all_finite(params_, param_count_); }
 
 Status ConvNet::loss_and_gradients(const float* x, std::size_t x_len, const float* y,
                                    std::size_t y_len, double l2, double l1, double* loss) {
@@ -720,13 +659,10 @@ Status ConvNet::train_step(const float* x, std::size_t x_len, const float* y, st
   if (Status s = ensure_workspace(rows < chunk_rows_ ? rows : chunk_rows_); s != Status::Ok)
     return s;
   forward_rows_ = 0;
-  double value =
-      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
-  if (std::isfinite(value)) apply_update(options);
-  if (!std::isfinite(value) || !all_finite(params_, param_count_)) {
-    reset_optimizer();
-    if (std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
-  }
+  const double value = finish_step(
+      *this,
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1)),
+      options);
   if (loss != nullptr) *loss = value;
   return ok();
 }
@@ -735,89 +671,45 @@ Status ConvNet::train(const float* x, std::size_t x_len, const float* y, std::si
                       const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
   std::size_t rows = 0;
   if (Status s = check_options(options); s != Status::Ok) return s;
-  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
-      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
-    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
-  }
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  return run_minibatches(x, y, nullptr, rows, loop, options, result);
+  MinibatchRows source;
+  source.x = x;
+  source.y = y;
+  source.rows = rows;
+  return run_minibatches(source, loop, options, result);
 }
 
 Status ConvNet::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
                       TrainResult* result) {
   if (Status s = check_options(options); s != Status::Ok) return s;
-  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
-      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
-    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
-  }
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  return run_minibatches(nullptr, nullptr, &data, data.rows(), loop, options, result);
+  MinibatchRows source;
+  source.data = &data;
+  source.rows = data.rows();
+  return run_minibatches(source, loop, options, result);
 }
 
-Status ConvNet::run_minibatches(const float* x, const float* y, const Dataset* data,
-                                std::size_t rows, const TrainLoop& loop,
+Status ConvNet::run_minibatches(MinibatchRows source, const TrainLoop& loop,
                                 const TrainOptions& options, TrainResult* result) {
   const auto asked = static_cast<std::size_t>(loop.batch_size);
-  const std::size_t batch = asked < rows ? asked : rows;
+  const std::size_t batch = asked < source.rows ? asked : source.rows;
   if (Status s = ensure_workspace(batch < chunk_rows_ ? batch : chunk_rows_); s != Status::Ok)
     return s;
-  const bool full_batch = batch == rows;
-  const bool gathers = data != nullptr || !full_batch;
-  if (gathers) {
+  // Float arrays run in place when one batch is all their rows; anything else is gathered.
+  if (source.data != nullptr || batch != source.rows) {
     if (Status s = ensure_batch(batch); s != Status::Ok) return s;
   }
-  if (!full_batch) {
-    if (!order_.reserve(rows))
-      return fail(Status::OutOfMemory, "out of memory allocating the row order");
-    order_.seek(loop.seed, rows, batch, loop.first_step);
-  }
-  forward_rows_ = 0;
-  const auto l2 = static_cast<float>(options.l2);
-  const auto l1 = static_cast<float>(options.l1);
-  const std::size_t tw = target_width();
-  if (full_batch && data != nullptr) {
-    data->gather_range(0, rows, batch_x_, batch_y_);
-    x = batch_x_;
-    y = batch_y_;
-  }
-  double total = loop.loss_sum;
-  std::int32_t step = 0;
-  for (; step < loop.steps; ++step) {
-    double step_loss = 0.0;
-    if (full_batch) {
-      step_loss = compute_gradients(x, y, rows, l2, l1);
-    } else {
-      std::size_t n = 0;
-      const std::uint32_t* index = order_.next(&n);
-      if (data != nullptr) {
-        data->gather(index, n, batch_x_, batch_y_);
-      } else {
-        for (std::size_t r = 0; r < n; ++r) {
-          std::memcpy(batch_x_ + r * input_size_, x + index[r] * input_size_,
-                      input_size_ * sizeof(float));
-          std::memcpy(batch_y_ + r * tw, y + index[r] * tw, tw * sizeof(float));
-        }
-      }
-      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
-    }
-    if (!std::isfinite(step_loss)) {
-      total = step_loss;
-      order_.invalidate();
-      break;
-    }
-    total += step_loss;
-    apply_update(options);
-  }
-  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
-  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
-    reset_optimizer();
-    if (std::isfinite(mean)) mean = std::numeric_limits<double>::quiet_NaN();
-    order_.invalidate();
-  }
-  if (result != nullptr) *result = TrainResult{mean, total, step};
-  return ok();
+  source.features = input_size_;
+  source.target_width = target_width();
+  source.batch_x = batch_x_;
+  source.batch_y = batch_y_;
+  const Status s = nn::run_minibatches(*this, *this, &order_, source, loop, options, result);
+  if (s == Status::Ok) forward_rows_ = 0;  // the run overwrote the layers' values
+  return s;
 }
 
 Status ConvNet::evaluate(const Dataset& data, std::size_t first, std::size_t count,

@@ -3,26 +3,18 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <new>
 
 #include "nn/dense.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
 #include "nn/loss.h"
-#include "nn/optimizer.h"
 #include "nn/prng.h"
+#include "nn/train_checks.h"
+#include "nn/weight_penalty.h"
 
 namespace relu::nn {
 namespace {
-
-// Training diverged: the loss or an update overflowed. The optimizer state is garbage from
-// here on, so it is cleared; restoring the weights (set_params) then makes the net usable
-// again. The returned loss is always non-finite, so callers need only test that.
-double diverged(Mlp* net, double loss) {
-  net->reset_optimizer();
-  return std::isfinite(loss) ? std::numeric_limits<double>::quiet_NaN() : loss;
-}
 
 float* alloc_floats(std::size_t count) {
   return static_cast<float*>(std::calloc(count == 0 ? 1 : count, sizeof(float)));
@@ -126,6 +118,7 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
   net->grads_ = net->params_ + params;
   net->opt_m_ = net->grads_ + params;
   net->opt_v_ = net->opt_m_ + params;
+  net->optimizer_.attach(net->opt_m_, net->opt_v_, params);
   float* packed_ptr = net->opt_v_ + params;
   net->scratch_ = packed_ptr + packed;
   std::size_t offset = 0;
@@ -175,16 +168,6 @@ Mlp::~Mlp() {
   delete[] layers_;
 }
 
-Status Mlp::fail(Status status, const char* message) const {
-  last_error_ = message;
-  return status;
-}
-
-Status Mlp::ok() const {
-  last_error_ = "";
-  return Status::Ok;
-}
-
 std::int32_t Mlp::size(std::int32_t i) const {
   if (i < 0 || static_cast<std::size_t>(i) >= num_sizes_) return 0;
   return static_cast<std::int32_t>(i == 0 ? layers_[0].in : layers_[i - 1].out);
@@ -201,7 +184,7 @@ std::size_t Mlp::bias_count(std::int32_t layer) const {
 }
 
 std::size_t Mlp::target_width() const {
-  return loss_ == Loss::Mse ? layers_[num_sizes_ - 2].out : 1;
+  return nn::target_width(loss_, layers_[num_sizes_ - 2].out);
 }
 
 Status Mlp::check_layer(std::int32_t layer) const {
@@ -223,48 +206,26 @@ Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const 
 }
 
 Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
-  const std::size_t width = target_width();  // y_len == rows * width, without overflow
-  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "Y must hold rows * outputs targets for mse"
-                                           : "Y must hold one label per row of X");
-  }
-  if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
-  if (loss_ == Loss::Bce) {
-    for (std::size_t i = 0; i < y_len; ++i) {
-      if (!(y[i] >= 0.0f && y[i] <= 1.0f)) {
-        return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
-      }
-    }
-  } else if (loss_ == Loss::SoftmaxCe) {
-    const auto classes = static_cast<float>(layers_[num_sizes_ - 2].out);
-    for (std::size_t i = 0; i < y_len; ++i) {
-      if (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i])) {
-        return fail(Status::OutOfRange,
-                    "Y: softmax_ce labels must be integers in [0, number of output units)");
-      }
-    }
-  }
-  return Status::Ok;
+  return check_targets(*this, loss_, layers_[num_sizes_ - 2].out, y, y_len, rows);
 }
 
-Status Mlp::check_options(const TrainOptions& o) const {
-  if (!valid_enum(o.optimizer, kOptimizerCount)) {
-    return fail(Status::InvalidArgument, "unknown optimizer");
+Status Mlp::check_options(const TrainOptions& options) const {
+  // One message per field, in this order (the first bad field is named).
+  static constexpr const char* kMessages[] = {
+      "unknown optimizer",
+      "lr must be finite and >= 0",
+      "l2 must be finite and >= 0",
+      "l1 must be finite and >= 0",
+      "momentum must be finite and >= 0",
+      "beta1 must be in [0, 1)",
+      "beta2 must be in [0, 1)",
+      "eps must be finite and >= 0",
+  };
+  static_assert(kBadEps == 1u << 7, "kMessages follows the OptionFault bits");
+  const unsigned faults = train_option_faults(options);
+  for (unsigned bit = 0; bit < 8; ++bit) {
+    if ((faults & (1u << bit)) != 0) return fail(Status::InvalidArgument, kMessages[bit]);
   }
-  // The bounds keep every value finite once rounded to float.
-  if (!kTrainLr.contains(o.lr)) return fail(Status::InvalidArgument, "lr must be finite and >= 0");
-  if (!kTrainL2.contains(o.l2)) return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
-  if (!kTrainL1.contains(o.l1)) return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
-  if (!kTrainMomentum.contains(o.momentum)) {
-    return fail(Status::InvalidArgument, "momentum must be finite and >= 0");
-  }
-  if (!kTrainBeta1.contains(o.beta1))
-    return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
-  if (!kTrainBeta2.contains(o.beta2))
-    return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
-  if (!kTrainEps.contains(o.eps))
-    return fail(Status::InvalidArgument, "eps must be finite and >= 0");
   return Status::Ok;
 }
 
@@ -390,50 +351,25 @@ double Mlp::compute_gradients(const float* x, const float* y, std::size_t rows, 
       spare = t;
     }
   }
-  if (l2 != 0.0f || l1 != 0.0f) {
-    double sum_sq = 0.0, sum_abs = 0.0;
+  WeightPenalty penalty(l2, l1);
+  if (penalty.active()) {
     for (std::size_t l = 0; l < num_layers; ++l) {
       const Layer& layer = layers_[l];
-      const std::size_t n = layer.in * layer.out;
-      for (std::size_t i = 0; i < n; ++i) {
-        const float w = layer.w[i];
-        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
-        layer.dw[i] += l2 * w + l1 * sign;
-        sum_sq += static_cast<double>(w) * static_cast<double>(w);
-        sum_abs += std::fabs(static_cast<double>(w));
-      }
+      penalty.add(layer.w, layer.dw, layer.in * layer.out);
     }
-    loss += 0.5 * static_cast<double>(l2) * sum_sq + static_cast<double>(l1) * sum_abs;
+    loss += penalty.loss();
   }
   return loss;
 }
 
-void Mlp::reset_optimizer() {
-  std::memset(opt_m_, 0, param_count_ * sizeof(float));
-  std::memset(opt_v_, 0, param_count_ * sizeof(float));
-  adam_t_ = 0;
-}
+void Mlp::reset_optimizer() { optimizer_.reset(); }
 
-void Mlp::apply_update(const TrainOptions& o) {
-  if (o.optimizer != opt_kind_) {
-    reset_optimizer();
-    opt_kind_ = o.optimizer;
-  }
-  switch (o.optimizer) {
-    case Optimizer::Sgd:
-      sgd_update(params_, grads_, param_count_, o.lr);
-      break;
-    case Optimizer::Momentum:
-      momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
-      break;
-    case Optimizer::Adam:
-      ++adam_t_;
-      adam_update(params_, grads_, opt_m_, opt_v_, param_count_, o.lr, o.beta1, o.beta2, o.eps,
-                  adam_t_);
-      break;
-  }
+void Mlp::apply_update(const TrainOptions& options) {
+  optimizer_.update(params_, grads_, options);
   packed_dirty_ = true;
 }
+
+bool Mlp::params_finite() const { return all_finite(params_, param_count_); }
 
 Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                                double l2, double l1, double* loss) {
@@ -459,22 +395,23 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  double value =
-      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
-  if (std::isfinite(value)) apply_update(options);
-  if (!std::isfinite(value) || !all_finite(params_, param_count_)) value = diverged(this, value);
+  const double value = finish_step(
+      *this,
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1)),
+      options);
   if (loss != nullptr) *loss = value;
   return ok();
 }
 
 Status Mlp::check_loop(const TrainLoop& loop) const {
-  if (!kLoopBatchSize.contains(loop.batch_size)) {
+  const unsigned faults = train_loop_faults(loop);
+  if ((faults & kBadBatchSize) != 0) {
     return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
   }
-  if (!kLoopSteps.contains(loop.steps)) {
+  if ((faults & kBadSteps) != 0) {
     return fail(Status::InvalidArgument, "steps must be an integer >= 1");
   }
-  if (loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
+  if ((faults & kBadResume) != 0) {
     return fail(Status::InvalidArgument, "first_step must be >= 0 and loss_sum finite");
   }
   return Status::Ok;
@@ -488,7 +425,7 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  RowSource source;
+  MinibatchRows source;
   source.x = x;
   source.y = y;
   source.rows = rows;
@@ -500,7 +437,7 @@ Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions
   if (Status s = check_options(options); s != Status::Ok) return s;
   if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  RowSource source;
+  MinibatchRows source;
   source.data = &data;
   source.rows = data.rows();
   return run_minibatches(source, loop, options, result);
@@ -510,85 +447,22 @@ Status Mlp::check_dataset(const Dataset& data) const {
   if (data.features() != layers_[0].in) {
     return fail(Status::ShapeMismatch, "data: its rows have not sizes[0] features");
   }
-  if (data.target_width() != target_width()) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "data: mse needs one target per output unit per row"
-                                           : "data: needs one label per row");
-  }
-  const TargetSummary t = data.targets();
-  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
-    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
-  }
-  if (loss_ == Loss::SoftmaxCe &&
-      !(t.integral && t.min >= 0.0f && t.max < static_cast<float>(layers_[num_sizes_ - 2].out))) {
-    return fail(Status::OutOfRange,
-                "data: softmax_ce labels must be integers in [0, number of output units)");
-  }
-  return Status::Ok;
+  return check_dataset_targets(*this, loss_, layers_[num_sizes_ - 2].out, data);
 }
 
-Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
+Status Mlp::run_minibatches(MinibatchRows source, const TrainLoop& loop,
                             const TrainOptions& options, TrainResult* result) {
-  const std::size_t rows = source.rows;
   const auto asked = static_cast<std::size_t>(loop.batch_size);
-  const std::size_t batch = asked < rows ? asked : rows;
-  if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
-  const bool full_batch = batch == rows;
-  if (!full_batch) {
-    if (!order_.reserve(rows))
-      return fail(Status::OutOfMemory, "out of memory allocating the row order");
-    order_.seek(loop.seed, rows, batch, loop.first_step);
+  if (Status s = ensure_workspace(asked < source.rows ? asked : source.rows); s != Status::Ok) {
+    return s;
   }
-  forward_rows_ = 0;
-  const auto l2 = static_cast<float>(options.l2);
-  const auto l1 = static_cast<float>(options.l1);
-  const std::size_t in = layers_[0].in;
-  const std::size_t tw = target_width();
-  const float* x = source.x;
-  const float* y = source.y;
-  if (full_batch && source.data != nullptr) {
-    // Every step sees all rows in order: converted once for the whole call.
-    source.data->gather_range(0, rows, batch_x_, batch_y_);
-    x = batch_x_;
-    y = batch_y_;
-  }
-  double total = loop.loss_sum;
-  std::int32_t step = 0;
-  for (; step < loop.steps; ++step) {
-    double step_loss = 0.0;
-    if (full_batch) {
-      step_loss = compute_gradients(x, y, rows, l2, l1);
-    } else {
-      std::size_t n = 0;
-      const std::uint32_t* index = order_.next(&n);
-      if (source.data != nullptr) {
-        source.data->gather(index, n, batch_x_, batch_y_);
-      } else {
-        for (std::size_t r = 0; r < n; ++r) {
-          const std::size_t src = index[r];
-          std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
-          std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
-        }
-      }
-      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
-    }
-    // A non-finite loss ends the call before its (NaN) update: the remaining steps could
-    // only spread NaN, and the caller learns of it from the returned value.
-    if (!std::isfinite(step_loss)) {
-      total = step_loss;
-      order_.invalidate();
-      break;
-    }
-    total += step_loss;
-    apply_update(options);
-  }
-  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
-  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
-    mean = diverged(this, mean);
-    order_.invalidate();
-  }
-  if (result != nullptr) *result = TrainResult{mean, total, step};
-  return ok();
+  source.features = layers_[0].in;
+  source.target_width = target_width();
+  source.batch_x = batch_x_;
+  source.batch_y = batch_y_;
+  const Status s = nn::run_minibatches(*this, *this, &order_, source, loop, options, result);
+  if (s == Status::Ok) forward_rows_ = 0;  // the run overwrote the layers' values
+  return s;
 }
 
 std::size_t Mlp::classes() const {

@@ -18,6 +18,9 @@
 #include <cstdint>
 
 #include "nn/dataset.h"
+#include "nn/last_error.h"
+#include "nn/minibatch_loop.h"
+#include "nn/optimizer_state.h"
 #include "nn/options.h"
 #include "nn/prng.h"
 #include "nn/row_order.h"
@@ -25,7 +28,8 @@
 
 namespace relu::nn {
 
-class Mlp {
+// Errors through LastError, training through the shared loop of nn/minibatch_loop.h.
+class Mlp final : private LastError, private TrainingNet {
  public:
   // Validates config and allocates; on success *out owns a new network (free it with
   // destroy). On failure *out is null and *message (if message is non-null) explains why.
@@ -113,7 +117,7 @@ class Mlp {
 
   // Forgets momentum buffers, Adam moments and the Adam step count. Changing
   // TrainOptions::optimizer between calls does the same.
-  void reset_optimizer();
+  void reset_optimizer() override;
 
   // out [rows][size(L)]: sigmoid probabilities (Bce), softmax probabilities (SoftmaxCe) or
   // the raw outputs (Mse).
@@ -131,7 +135,7 @@ class Mlp {
   Status dead_units(std::int32_t hidden, std::int32_t* out, std::int32_t* count) const;
 
   // Why the last call on this network failed (a static string; "" after success).
-  const char* last_error() const { return last_error_; }
+  using LastError::last_error;
 
  private:
   struct Layer {
@@ -146,30 +150,24 @@ class Mlp {
   };
 
   Mlp() = default;
-  Status fail(Status status, const char* message) const;
-  Status ok() const;
   Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
   Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
   Status check_options(const TrainOptions& options) const;
   Status check_loop(const TrainLoop& loop) const;
   Status check_dataset(const Dataset& data) const;
-  // Where a minibatch run's rows come from: the caller's float arrays, or a dataset.
-  struct RowSource {
-    const float* x = nullptr;
-    const float* y = nullptr;
-    const Dataset* data = nullptr;
-    std::size_t rows = 0;
-  };
-  Status run_minibatches(const RowSource& source, const TrainLoop& loop,
-                         const TrainOptions& options, TrainResult* result);
+  // The shared loop over the caller's float arrays or a dataset, in the workspace's batch.
+  Status run_minibatches(MinibatchRows source, const TrainLoop& loop, const TrainOptions& options,
+                         TrainResult* result);
   Status check_layer(std::int32_t layer) const;
   // Copies layer `layer`'s parameters (or, with `gradients`, their gradients) out.
   Status copy_layer(std::int32_t layer, bool gradients, float* w, float* b) const;
   Status ensure_workspace(std::size_t rows);
   void refresh_packed();
   void run_forward(const float* x, std::size_t rows);
-  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
-  void apply_update(const TrainOptions& options);
+  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
+                           float l1) override;
+  void apply_update(const TrainOptions& options) override;
+  bool params_finite() const override;
   // The double-precision loss of nn/gradient_check.cc over params (laid out as params_); the
   // hidden pre-activations go to z [hidden layers][rows][units] and work holds two [rows][max
   // units] buffers.
@@ -193,8 +191,7 @@ class Mlp {
   std::size_t param_count_ = 0;
   bool packed_dirty_ = true;
 
-  Optimizer opt_kind_ = Optimizer::Sgd;
-  std::uint64_t adam_t_ = 0;
+  OptimizerState optimizer_;  // over opt_m_ and opt_v_
 
   // Workspace for `capacity_` rows: per-layer z and h, two gradient buffers, a gathered batch.
   float* workspace_ = nullptr;
@@ -206,7 +203,6 @@ class Mlp {
   RowOrder order_;  // train()'s shuffled row order
 
   std::size_t forward_rows_ = 0;
-  mutable const char* last_error_ = "";
 };
 
 }  // namespace relu::nn
