@@ -7,10 +7,12 @@
 
 #include "nn/channel_layout.h"
 #include "nn/dense.h"
+#include "nn/evaluation.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
 #include "nn/loss.h"
 #include "nn/max_pool.h"
+#include "nn/network_config.h"
 #include "nn/prng.h"
 #include "nn/train_checks.h"
 #include "nn/weight_penalty.h"
@@ -51,12 +53,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     *msg = "unknown activation, loss or init";
     return Status::InvalidArgument;
   }
-  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
-    *msg = "leakySlope must be a finite number";
-    return Status::InvalidArgument;
-  }
-  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
-    *msg = "gradAtZero must be 0 or 1";
+  if (const char* fault = activation_config_fault(config.leaky_slope, config.grad_at_zero)) {
+    *msg = fault;
     return Status::InvalidArgument;
   }
 
@@ -172,11 +170,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     return reject(Status::InvalidArgument, "the last layer must be dense (it is linear)");
   }
   const std::size_t outputs = stages[n - 1].dense_out;
-  if (config.loss == Loss::Bce && outputs != 1) {
-    return reject(Status::InvalidArgument, "loss bce needs exactly 1 output unit");
-  }
-  if (config.loss == Loss::SoftmaxCe && outputs < 2) {
-    return reject(Status::InvalidArgument, "loss softmax_ce needs at least 2 output units");
+  if (const char* fault = loss_units_fault(config.loss, outputs)) {
+    return reject(Status::InvalidArgument, fault);
   }
   std::size_t arena = 0;
   if (!add_product(&arena, params, 4) || !add_product(&arena, packed, 1)) {
@@ -259,10 +254,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       const std::size_t fan_out =
           conv ? s.conv.out_channels * s.conv.kernel * s.conv.kernel : s.dense_out;
       const std::size_t count = conv ? s.conv.out_channels * fan_in : s.dense_in * s.dense_out;
-      const double fan = config.init == Init::He ? static_cast<double>(fan_in)
-                                                 : static_cast<double>(fan_in + fan_out);
-      const double stddev = std::sqrt(2.0 / fan);
-      for (std::size_t i = 0; i < count; ++i) s.w[i] = static_cast<float>(normal.next() * stddev);
+      draw_weights(&normal, config.init, fan_in, fan_out, s.w, count);
     }
   }
   *out = net;
@@ -307,19 +299,11 @@ std::size_t ConvNet::bias_count(std::int32_t param_layer) const {
 }
 
 std::size_t ConvNet::target_width() const {
-  return nn::target_width(loss_, stages_[num_stages_ - 1].dense_out);
+  return loss_target_width(loss_, stages_[num_stages_ - 1].dense_out);
 }
 
 std::size_t ConvNet::classes() const {
-  switch (loss_) {
-    case Loss::Bce:
-      return 2;
-    case Loss::SoftmaxCe:
-      return stages_[num_stages_ - 1].dense_out;
-    case Loss::Mse:
-      return 0;
-  }
-  return 0;
+  return loss_classes(loss_, stages_[num_stages_ - 1].dense_out);
 }
 
 Status ConvNet::get_params(std::int32_t param_layer, float* w, float* b) const {
@@ -357,15 +341,8 @@ Status ConvNet::set_params(std::int32_t param_layer, const float* w, std::size_t
 }
 
 Status ConvNet::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
-  if (x == nullptr || x_len == 0)
-    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
-  if (x_len % input_size_ != 0) {
-    return fail(Status::ShapeMismatch,
-                "X length is not a multiple of channels * height * width of the input");
-  }
-  if (!all_finite(x, x_len)) return fail(Status::NonFinite, "X contains NaN or infinity");
-  *rows = x_len / input_size_;
-  return Status::Ok;
+  return check_inputs(*this, x, x_len, input_size_,
+                      "X length is not a multiple of channels * height * width of the input", rows);
 }
 
 Status ConvNet::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
@@ -633,6 +610,11 @@ void ConvNet::apply_update(const TrainOptions& options) {
 
 bool ConvNet::params_finite() const { return all_finite(params_, param_count_); }
 
+const float* ConvNet::forward_logits(const float* x, std::size_t rows) {
+  run_forward(x, rows);
+  return stages_[num_stages_ - 1].z;
+}
+
 Status ConvNet::loss_and_gradients(const float* x, std::size_t x_len, const float* y,
                                    std::size_t y_len, double l2, double l1, double* loss) {
   std::size_t rows = 0;
@@ -675,11 +657,7 @@ Status ConvNet::train(const float* x, std::size_t x_len, const float* y, std::si
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  MinibatchRows source;
-  source.x = x;
-  source.y = y;
-  source.rows = rows;
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_arrays(x, y, rows), loop, options, result);
 }
 
 Status ConvNet::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
@@ -687,10 +665,7 @@ Status ConvNet::train(const Dataset& data, const TrainLoop& loop, const TrainOpt
   if (Status s = check_options(options); s != Status::Ok) return s;
   if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  MinibatchRows source;
-  source.data = &data;
-  source.rows = data.rows();
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_dataset(data), loop, options, result);
 }
 
 Status ConvNet::run_minibatches(MinibatchRows source, const TrainLoop& loop,
@@ -714,28 +689,21 @@ Status ConvNet::run_minibatches(MinibatchRows source, const TrainLoop& loop,
 
 Status ConvNet::evaluate(const Dataset& data, std::size_t first, std::size_t count,
                          std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  std::size_t rows = 0;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
-  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
-  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
-  const std::size_t chunk = n_rows < chunk_rows_ ? n_rows : chunk_rows_;
-  if (Status s = ensure_workspace(chunk); s != Status::Ok) return s;
-  if (Status s = ensure_batch(chunk); s != Status::Ok) return s;
+  if (Status s = eval_row_count(*this, data, first, count, &rows); s != Status::Ok) return s;
+  const std::size_t chunk_rows = rows < chunk_rows_ ? rows : chunk_rows_;
+  if (Status s = ensure_workspace(chunk_rows); s != Status::Ok) return s;
+  if (Status s = ensure_batch(chunk_rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  const Stage& last = stages_[num_stages_ - 1];
-  const std::size_t out = last.dense_out;
-  const std::size_t k = classes();
-  double loss_sum = 0.0;
-  std::size_t correct = 0;
-  for (std::size_t done = 0; done < n_rows;) {
-    const std::size_t n = n_rows - done < chunk ? n_rows - done : chunk;
-    data.gather_range(first + done, n, batch_x_, batch_y_);
-    run_forward(batch_x_, n);
-    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
-    correct += count_correct(loss_, last.z, batch_y_, n, out, k, done, predictions, confusion);
-    done += n;
-  }
-  if (result != nullptr) *result = eval_result(loss_sum, correct, n_rows, k);
+  EvalChunk chunk;
+  chunk.x = batch_x_;
+  chunk.y = batch_y_;
+  chunk.grad = grad_a_;
+  chunk.rows = chunk_rows;
+  const EvalResult r = evaluate_rows(*this, loss_, stages_[num_stages_ - 1].dense_out, data, first,
+                                     rows, chunk, predictions, confusion);
+  if (result != nullptr) *result = r;
   return ok();
 }
 

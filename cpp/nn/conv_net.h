@@ -143,6 +143,7 @@ class ConvNet final : private LastError, private TrainingNet {
                            float l1) override;
   void apply_update(const TrainOptions& options) override;
   bool params_finite() const override;
+  const float* forward_logits(const float* x, std::size_t rows) override;
   // The shared loop over the caller's float arrays or a dataset, gathering into batch_.
   Status run_minibatches(MinibatchRows source, const TrainLoop& loop, const TrainOptions& options,
                          TrainResult* result);

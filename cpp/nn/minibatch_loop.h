@@ -1,7 +1,7 @@
 // The training loop both networks run: one full-batch step (train_step) and a run of shuffled
 // minibatch steps (train), with the divergence rule of nn/mlp.h. The network supplies the
-// gradient, the update and its parameters through TrainingNet; the loop owns the row order,
-// the gathering of each batch and the loss bookkeeping.
+// gradient, the update and its parameters through TrainingNet (nn/training_net.h); the loop
+// owns the row order, the gathering of each batch and the loss bookkeeping.
 #pragma once
 
 #include <cstddef>
@@ -11,25 +11,9 @@
 #include "nn/last_error.h"
 #include "nn/options.h"
 #include "nn/row_order.h"
+#include "nn/training_net.h"
 
 namespace relu::nn {
-
-// What the loop needs from a network.
-class TrainingNet {
- public:
-  // The loss of rows rows of X and Y (penalties included), leaving its gradient in place.
-  virtual double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
-                                   float l1) = 0;
-  virtual void apply_update(const TrainOptions& options) = 0;
-  virtual bool params_finite() const = 0;
-  virtual void reset_optimizer() = 0;
-
- protected:
-  TrainingNet() = default;
-  TrainingNet(const TrainingNet&) = default;
-  TrainingNet& operator=(const TrainingNet&) = default;
-  ~TrainingNet() = default;
-};
 
 // Updates from a step whose loss is `loss` (computed, not yet applied): no update when it is
 // not finite; when it or the update diverged, the optimizer state is cleared and the returned
@@ -47,6 +31,20 @@ struct MinibatchRows {
   std::size_t features = 0, target_width = 0;  // floats per row of X and of Y
   float* batch_x = nullptr;
   float* batch_y = nullptr;
+
+  static MinibatchRows of_arrays(const float* x, const float* y, std::size_t rows) {
+    MinibatchRows r;
+    r.x = x;
+    r.y = y;
+    r.rows = rows;
+    return r;
+  }
+  static MinibatchRows of_dataset(const Dataset& data) {
+    MinibatchRows r;
+    r.data = &data;
+    r.rows = data.rows();
+    return r;
+  }
 };
 
 // `loop.steps` steps over batches of min(loop.batch_size, rows) rows in `order` (nn/row_order.h,

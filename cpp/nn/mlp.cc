@@ -6,9 +6,11 @@
 #include <new>
 
 #include "nn/dense.h"
+#include "nn/evaluation.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
 #include "nn/loss.h"
+#include "nn/network_config.h"
 #include "nn/prng.h"
 #include "nn/train_checks.h"
 #include "nn/weight_penalty.h"
@@ -54,21 +56,11 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     *msg = "unknown init";
     return Status::InvalidArgument;
   }
-  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
-    *msg = "leakySlope must be a finite number";
-    return Status::InvalidArgument;
-  }
-  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
-    *msg = "gradAtZero must be 0 or 1";
-    return Status::InvalidArgument;
-  }
   const auto out_units = static_cast<std::size_t>(config.sizes[config.num_sizes - 1]);
-  if (config.loss == Loss::Bce && out_units != 1) {
-    *msg = "loss bce needs exactly 1 output unit";
-    return Status::InvalidArgument;
-  }
-  if (config.loss == Loss::SoftmaxCe && out_units < 2) {
-    *msg = "loss softmax_ce needs at least 2 output units";
+  const char* fault = activation_config_fault(config.leaky_slope, config.grad_at_zero);
+  if (fault == nullptr) fault = loss_units_fault(config.loss, out_units);
+  if (fault != nullptr) {
+    *msg = fault;
     return Status::InvalidArgument;
   }
 
@@ -146,14 +138,7 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     NormalSampler normal(&rng);
     for (std::size_t l = 0; l < num_layers; ++l) {
       const Layer& layer = net->layers_[l];
-      // He (kaiming_normal_, fan_in): std sqrt(2 / in); Xavier (xavier_normal_): sqrt(2 / (in +
-      // out)).
-      const double fan = config.init == Init::He ? static_cast<double>(layer.in)
-                                                 : static_cast<double>(layer.in + layer.out);
-      const double stddev = std::sqrt(2.0 / fan);
-      for (std::size_t i = 0; i < layer.in * layer.out; ++i) {
-        layer.w[i] = static_cast<float>(normal.next() * stddev);
-      }
+      draw_weights(&normal, config.init, layer.in, layer.out, layer.w, layer.in * layer.out);
     }
   }
   *out = net;
@@ -184,7 +169,7 @@ std::size_t Mlp::bias_count(std::int32_t layer) const {
 }
 
 std::size_t Mlp::target_width() const {
-  return nn::target_width(loss_, layers_[num_sizes_ - 2].out);
+  return loss_target_width(loss_, layers_[num_sizes_ - 2].out);
 }
 
 Status Mlp::check_layer(std::int32_t layer) const {
@@ -194,15 +179,8 @@ Status Mlp::check_layer(std::int32_t layer) const {
 }
 
 Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
-  const std::size_t in = layers_[0].in;
-  if (x == nullptr || x_len == 0)
-    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
-  if (x_len % in != 0) {
-    return fail(Status::ShapeMismatch, "X length is not a multiple of the input size (sizes[0])");
-  }
-  if (!all_finite(x, x_len)) return fail(Status::NonFinite, "X contains NaN or infinity");
-  *rows = x_len / in;
-  return Status::Ok;
+  return check_inputs(*this, x, x_len, layers_[0].in,
+                      "X length is not a multiple of the input size (sizes[0])", rows);
 }
 
 Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
@@ -371,6 +349,11 @@ void Mlp::apply_update(const TrainOptions& options) {
 
 bool Mlp::params_finite() const { return all_finite(params_, param_count_); }
 
+const float* Mlp::forward_logits(const float* x, std::size_t rows) {
+  run_forward(x, rows);
+  return layers_[num_sizes_ - 2].z;
+}
+
 Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
                                double l2, double l1, double* loss) {
   std::size_t rows = 0;
@@ -425,11 +408,7 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  MinibatchRows source;
-  source.x = x;
-  source.y = y;
-  source.rows = rows;
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_arrays(x, y, rows), loop, options, result);
 }
 
 Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
@@ -437,10 +416,7 @@ Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions
   if (Status s = check_options(options); s != Status::Ok) return s;
   if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  MinibatchRows source;
-  source.data = &data;
-  source.rows = data.rows();
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_dataset(data), loop, options, result);
 }
 
 Status Mlp::check_dataset(const Dataset& data) const {
@@ -465,44 +441,26 @@ Status Mlp::run_minibatches(MinibatchRows source, const TrainLoop& loop,
   return s;
 }
 
-std::size_t Mlp::classes() const {
-  switch (loss_) {
-    case Loss::Bce:
-      return 2;
-    case Loss::SoftmaxCe:
-      return layers_[num_sizes_ - 2].out;
-    case Loss::Mse:
-      return 0;
-  }
-  return 0;
-}
+std::size_t Mlp::classes() const { return loss_classes(loss_, layers_[num_sizes_ - 2].out); }
 
 Status Mlp::evaluate(const Dataset& data, std::size_t first, std::size_t count,
                      std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  std::size_t rows = 0;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
-  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
-  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
+  if (Status s = eval_row_count(*this, data, first, count, &rows); s != Status::Ok) return s;
   const std::size_t chunk_rows = capacity_ > kEvalChunkRows ? capacity_ : kEvalChunkRows;
-  if (Status s = ensure_workspace(n_rows < chunk_rows ? n_rows : chunk_rows); s != Status::Ok) {
+  if (Status s = ensure_workspace(rows < chunk_rows ? rows : chunk_rows); s != Status::Ok) {
     return s;
   }
   forward_rows_ = 0;
-  const Layer& last = layers_[num_sizes_ - 2];
-  const std::size_t out = last.out;
-  const std::size_t k = classes();
-  double loss_sum = 0.0;
-  std::size_t correct = 0;
-  for (std::size_t done = 0; done < n_rows;) {
-    const std::size_t n = n_rows - done < capacity_ ? n_rows - done : capacity_;
-    data.gather_range(first + done, n, batch_x_, batch_y_);
-    run_forward(batch_x_, n);
-    // The loss's gradient goes to grad_a_, unused here: one loss function, no second copy.
-    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
-    correct += count_correct(loss_, last.z, batch_y_, n, out, k, done, predictions, confusion);
-    done += n;
-  }
-  if (result != nullptr) *result = eval_result(loss_sum, correct, n_rows, k);
+  EvalChunk chunk;
+  chunk.x = batch_x_;
+  chunk.y = batch_y_;
+  chunk.grad = grad_a_;
+  chunk.rows = capacity_;
+  const EvalResult r = evaluate_rows(*this, loss_, layers_[num_sizes_ - 2].out, data, first, rows,
+                                     chunk, predictions, confusion);
+  if (result != nullptr) *result = r;
   return ok();
 }
 

@@ -168,6 +168,7 @@ class Mlp final : private LastError, private TrainingNet {
                            float l1) override;
   void apply_update(const TrainOptions& options) override;
   bool params_finite() const override;
+  const float* forward_logits(const float* x, std::size_t rows) override;
   // The double-precision loss of nn/gradient_check.cc over params (laid out as params_); the
   // hidden pre-activations go to z [hidden layers][rows][units] and work holds two [rows][max
   // units] buffers.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "nn/limits.h"
+#include "nn/loss.h"
 
 namespace relu::nn {
 
@@ -30,9 +31,20 @@ unsigned train_loop_faults(const TrainLoop& loop) {
 
 std::size_t target_width(Loss loss, std::size_t outputs) { return loss == Loss::Mse ? outputs : 1; }
 
+Status check_inputs(const LastError& errors, const float* x, std::size_t x_len, std::size_t width,
+                    const char* ragged_message, std::size_t* rows) {
+  if (x == nullptr || x_len == 0) {
+    return errors.fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
+  }
+  if (x_len % width != 0) return errors.fail(Status::ShapeMismatch, ragged_message);
+  if (!all_finite(x, x_len)) return errors.fail(Status::NonFinite, "X contains NaN or infinity");
+  *rows = x_len / width;
+  return Status::Ok;
+}
+
 Status check_targets(const LastError& errors, Loss loss, std::size_t outputs, const float* y,
                      std::size_t y_len, std::size_t rows) {
-  const std::size_t width = target_width(loss, outputs);  // y_len == rows * width, no overflow
+  const std::size_t width = loss_target_width(loss, outputs);  // y_len == rows * width, no overflow
   if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
     return errors.fail(Status::ShapeMismatch, loss == Loss::Mse
                                                   ? "Y must hold rows * outputs targets for mse"
@@ -59,7 +71,7 @@ Status check_targets(const LastError& errors, Loss loss, std::size_t outputs, co
 
 Status check_dataset_targets(const LastError& errors, Loss loss, std::size_t outputs,
                              const Dataset& data) {
-  if (data.target_width() != target_width(loss, outputs)) {
+  if (data.target_width() != loss_target_width(loss, outputs)) {
     return errors.fail(Status::ShapeMismatch,
                        loss == Loss::Mse ? "data: mse needs one target per output unit per row"
                                          : "data: needs one label per row");

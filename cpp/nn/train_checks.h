@@ -1,6 +1,7 @@
-// The checks both networks run on a training call's options, loop and targets. The option
-// and loop checks report which fields are out of bounds (a bit each) and leave the message to
-// the network: the MLP names the first bad field, the ConvNet words them in groups.
+// The argument checks both networks run: inputs, targets, training options and loop. The option and
+// loop checks report which fields are out of bounds (a bit each) and leave the message to the
+// network: the MLP names the first bad field, the ConvNet words them in groups. The others record
+// their failure in errors.
 #pragma once
 
 #include <cstddef>
@@ -31,8 +32,10 @@ enum LoopFault : unsigned {
 };
 unsigned train_loop_faults(const TrainLoop& loop);
 
-// Y floats per row for a loss over `outputs` units: the targets (Mse) or one label.
-std::size_t target_width(Loss loss, std::size_t outputs);
+// X holds at least one whole row of `width` floats, all finite; *rows is their number.
+// ragged_message: the network's words for a length that is not a multiple of width.
+Status check_inputs(const LastError& errors, const float* x, std::size_t x_len, std::size_t width,
+                    const char* ragged_message, std::size_t* rows);
 
 // Y holds rows rows of targets for `loss`, all finite, labels in range (Bce in [0, 1],
 // SoftmaxCe integers in [0, outputs)); failures are recorded in errors.
