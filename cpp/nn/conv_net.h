@@ -2,7 +2,7 @@
 // (nn/max_pool.h) and dense layers (nn/dense.h), the hidden activation after every convolution
 // and hidden dense layer, a linear dense output layer and a loss on its logits. The MLP's
 // contract holds here too (nn/mlp.h): the same losses, optimizers, initialisation streams,
-// shuffled minibatch loop (nn/row_order.h), Dataset input, Status errors and determinism.
+// shuffled minibatch loop (nn/minibatch_loop.h), Dataset input, Status errors and determinism.
 //
 // Shapes (PyTorch's): X is [rows][channels][height][width] (NCHW), a convolution's W is
 // [out][in][k][k] and b [out], a dense layer's W [out][in]; the first dense layer after a
