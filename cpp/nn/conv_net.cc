@@ -205,13 +205,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
   net->loss_ = config.loss;
   net->grad_at_zero_ = config.grad_at_zero;
-  net->param_count_ = params;
-  net->params_ = net->arena_;
-  net->grads_ = net->params_ + params;
-  net->opt_m_ = net->grads_ + params;
-  net->opt_v_ = net->opt_m_ + params;
-  net->optimizer_.attach(net->opt_m_, net->opt_v_, params);
-  float* packed_ptr = net->opt_v_ + params;
+  float* packed_ptr = net->attach_arena(net->arena_, params);
   std::size_t offset = 0;
   // Workspace floats per row: every stage's z, h (activated) and arg max (pool), the flattened
   // input of a dense layer after a conv or pool, two gradient buffers and, for an input of
@@ -600,15 +594,6 @@ double ConvNet::compute_gradients(const float* x, const float* y, std::size_t ro
   }
   return loss;
 }
-
-void ConvNet::reset_optimizer() { optimizer_.reset(); }
-
-void ConvNet::apply_update(const TrainOptions& options) {
-  optimizer_.update(params_, grads_, options);
-  packed_dirty_ = true;
-}
-
-bool ConvNet::params_finite() const { return all_finite(params_, param_count_); }
 
 const float* ConvNet::forward_logits(const float* x, std::size_t rows) {
   run_forward(x, rows);

@@ -23,10 +23,10 @@
 #include "nn/dataset.h"
 #include "nn/last_error.h"
 #include "nn/minibatch_loop.h"
-#include "nn/optimizer_state.h"
 #include "nn/options.h"
 #include "nn/row_order.h"
 #include "nn/status.h"
+#include "nn/training_net.h"
 
 namespace relu::nn {
 
@@ -93,7 +93,7 @@ class ConvNet final : private LastError, private TrainingNet {
                TrainResult* result);
   Status evaluate(const Dataset& data, std::size_t first, std::size_t count,
                   std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result);
-  void reset_optimizer() override;
+  using TrainingNet::reset_optimizer;
 
   // out [rows][outputs]: the loss's prediction (as Mlp::predict), computed in chunks.
   Status predict(const float* x, std::size_t x_len, float* out);
@@ -141,8 +141,6 @@ class ConvNet final : private LastError, private TrainingNet {
   void run_backward(std::size_t rows);
   double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
                            float l1) override;
-  void apply_update(const TrainOptions& options) override;
-  bool params_finite() const override;
   const float* forward_logits(const float* x, std::size_t rows) override;
   // The shared loop over the caller's float arrays or a dataset, gathering into batch_.
   Status run_minibatches(MinibatchRows source, const TrainLoop& loop, const TrainOptions& options,
@@ -163,12 +161,8 @@ class ConvNet final : private LastError, private TrainingNet {
   Loss loss_ = Loss::Bce;
   std::int32_t grad_at_zero_ = 0;
 
-  // Arena: params | grads | optimizer m | optimizer v | dense packed W^T.
+  // Arena: params | grads | optimizer m | optimizer v (nn/training_net.h) | dense packed W^T.
   float* arena_ = nullptr;
-  float *params_ = nullptr, *grads_ = nullptr, *opt_m_ = nullptr, *opt_v_ = nullptr;
-  std::size_t param_count_ = 0;
-  bool packed_dirty_ = true;
-  OptimizerState optimizer_;  // over opt_m_ and opt_v_
 
   // Per-row workspace for capacity_ rows, and per-image scratch (padded planes, gradients).
   float* workspace_ = nullptr;

@@ -105,13 +105,7 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
   net->loss_ = config.loss;
   net->grad_at_zero_ = config.grad_at_zero;
-  net->param_count_ = params;
-  net->params_ = net->arena_;
-  net->grads_ = net->params_ + params;
-  net->opt_m_ = net->grads_ + params;
-  net->opt_v_ = net->opt_m_ + params;
-  net->optimizer_.attach(net->opt_m_, net->opt_v_, params);
-  float* packed_ptr = net->opt_v_ + params;
+  float* packed_ptr = net->attach_arena(net->arena_, params);
   net->scratch_ = packed_ptr + packed;
   std::size_t offset = 0;
   for (std::size_t l = 0; l < num_layers; ++l) {
@@ -339,15 +333,6 @@ double Mlp::compute_gradients(const float* x, const float* y, std::size_t rows, 
   }
   return loss;
 }
-
-void Mlp::reset_optimizer() { optimizer_.reset(); }
-
-void Mlp::apply_update(const TrainOptions& options) {
-  optimizer_.update(params_, grads_, options);
-  packed_dirty_ = true;
-}
-
-bool Mlp::params_finite() const { return all_finite(params_, param_count_); }
 
 const float* Mlp::forward_logits(const float* x, std::size_t rows) {
   run_forward(x, rows);

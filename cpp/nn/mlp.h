@@ -20,11 +20,11 @@
 #include "nn/dataset.h"
 #include "nn/last_error.h"
 #include "nn/minibatch_loop.h"
-#include "nn/optimizer_state.h"
 #include "nn/options.h"
 #include "nn/prng.h"
 #include "nn/row_order.h"
 #include "nn/status.h"
+#include "nn/training_net.h"
 
 namespace relu::nn {
 
@@ -117,7 +117,7 @@ class Mlp final : private LastError, private TrainingNet {
 
   // Forgets momentum buffers, Adam moments and the Adam step count. Changing
   // TrainOptions::optimizer between calls does the same.
-  void reset_optimizer() override;
+  using TrainingNet::reset_optimizer;
 
   // out [rows][size(L)]: sigmoid probabilities (Bce), softmax probabilities (SoftmaxCe) or
   // the raw outputs (Mse).
@@ -166,8 +166,6 @@ class Mlp final : private LastError, private TrainingNet {
   void run_forward(const float* x, std::size_t rows);
   double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
                            float l1) override;
-  void apply_update(const TrainOptions& options) override;
-  bool params_finite() const override;
   const float* forward_logits(const float* x, std::size_t rows) override;
   // The double-precision loss of nn/gradient_check.cc over params (laid out as params_); the
   // hidden pre-activations go to z [hidden layers][rows][units] and work holds two [rows][max
@@ -182,17 +180,10 @@ class Mlp final : private LastError, private TrainingNet {
   Loss loss_ = Loss::Bce;
   std::int32_t grad_at_zero_ = 0;
 
-  // Arena: params | grads | optimizer m | optimizer v | packed W^T | weight-grad scratch.
+  // Arena: params | grads | optimizer m | optimizer v (nn/training_net.h) | packed W^T |
+  // weight-grad scratch.
   float* arena_ = nullptr;
-  float* params_ = nullptr;
-  float* grads_ = nullptr;
-  float* opt_m_ = nullptr;
-  float* opt_v_ = nullptr;
   float* scratch_ = nullptr;
-  std::size_t param_count_ = 0;
-  bool packed_dirty_ = true;
-
-  OptimizerState optimizer_;  // over opt_m_ and opt_v_
 
   // Workspace for `capacity_` rows: per-layer z and h, two gradient buffers, a gathered batch.
   float* workspace_ = nullptr;

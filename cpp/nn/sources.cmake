@@ -16,6 +16,7 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/train_checks.cc
   ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
   ${CMAKE_CURRENT_LIST_DIR}/row_order.cc
+  ${CMAKE_CURRENT_LIST_DIR}/training_net.cc
   ${CMAKE_CURRENT_LIST_DIR}/minibatch_loop.cc
   ${CMAKE_CURRENT_LIST_DIR}/evaluation.cc
   ${CMAKE_CURRENT_LIST_DIR}/network_config.cc
