@@ -3,17 +3,19 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <new>
 
 #include "nn/channel_layout.h"
 #include "nn/dense.h"
+#include "nn/evaluation.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
 #include "nn/loss.h"
 #include "nn/max_pool.h"
-#include "nn/optimizer.h"
+#include "nn/network_config.h"
 #include "nn/prng.h"
+#include "nn/train_checks.h"
+#include "nn/weight_penalty.h"
 
 namespace relu::nn {
 namespace {
@@ -51,12 +53,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     *msg = "unknown activation, loss or init";
     return Status::InvalidArgument;
   }
-  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
-    *msg = "leakySlope must be a finite number";
-    return Status::InvalidArgument;
-  }
-  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
-    *msg = "gradAtZero must be 0 or 1";
+  if (const char* fault = activation_config_fault(config.leaky_slope, config.grad_at_zero)) {
+    *msg = fault;
     return Status::InvalidArgument;
   }
 
@@ -172,11 +170,8 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
     return reject(Status::InvalidArgument, "the last layer must be dense (it is linear)");
   }
   const std::size_t outputs = stages[n - 1].dense_out;
-  if (config.loss == Loss::Bce && outputs != 1) {
-    return reject(Status::InvalidArgument, "loss bce needs exactly 1 output unit");
-  }
-  if (config.loss == Loss::SoftmaxCe && outputs < 2) {
-    return reject(Status::InvalidArgument, "loss softmax_ce needs at least 2 output units");
+  if (const char* fault = loss_units_fault(config.loss, outputs)) {
+    return reject(Status::InvalidArgument, fault);
   }
   std::size_t arena = 0;
   if (!add_product(&arena, params, 4) || !add_product(&arena, packed, 1)) {
@@ -210,12 +205,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
   net->loss_ = config.loss;
   net->grad_at_zero_ = config.grad_at_zero;
-  net->param_count_ = params;
-  net->params_ = net->arena_;
-  net->grads_ = net->params_ + params;
-  net->opt_m_ = net->grads_ + params;
-  net->opt_v_ = net->opt_m_ + params;
-  float* packed_ptr = net->opt_v_ + params;
+  float* packed_ptr = net->attach_arena(net->arena_, params);
   std::size_t offset = 0;
   // Workspace floats per row: every stage's z, h (activated) and arg max (pool), the flattened
   // input of a dense layer after a conv or pool, two gradient buffers and, for an input of
@@ -258,10 +248,7 @@ Status ConvNet::create(const ConvNetConfig& config, ConvNet** out, const char** 
       const std::size_t fan_out =
           conv ? s.conv.out_channels * s.conv.kernel * s.conv.kernel : s.dense_out;
       const std::size_t count = conv ? s.conv.out_channels * fan_in : s.dense_in * s.dense_out;
-      const double fan = config.init == Init::He ? static_cast<double>(fan_in)
-                                                 : static_cast<double>(fan_in + fan_out);
-      const double stddev = std::sqrt(2.0 / fan);
-      for (std::size_t i = 0; i < count; ++i) s.w[i] = static_cast<float>(normal.next() * stddev);
+      draw_weights(&normal, config.init, fan_in, fan_out, s.w, count);
     }
   }
   *out = net;
@@ -275,16 +262,6 @@ ConvNet::~ConvNet() {
   std::free(batch_);
   std::free(arena_);
   delete[] stages_;
-}
-
-Status ConvNet::fail(Status status, const char* message) const {
-  last_error_ = message;
-  return status;
-}
-
-Status ConvNet::ok() const {
-  last_error_ = "";
-  return Status::Ok;
 }
 
 std::size_t ConvNet::output_size(std::int32_t layer) const {
@@ -316,19 +293,11 @@ std::size_t ConvNet::bias_count(std::int32_t param_layer) const {
 }
 
 std::size_t ConvNet::target_width() const {
-  return loss_ == Loss::Mse ? stages_[num_stages_ - 1].dense_out : 1;
+  return loss_target_width(loss_, stages_[num_stages_ - 1].dense_out);
 }
 
 std::size_t ConvNet::classes() const {
-  switch (loss_) {
-    case Loss::Bce:
-      return 2;
-    case Loss::SoftmaxCe:
-      return stages_[num_stages_ - 1].dense_out;
-    case Loss::Mse:
-      return 0;
-  }
-  return 0;
+  return loss_classes(loss_, stages_[num_stages_ - 1].dense_out);
 }
 
 Status ConvNet::get_params(std::int32_t param_layer, float* w, float* b) const {
@@ -366,48 +335,29 @@ Status ConvNet::set_params(std::int32_t param_layer, const float* w, std::size_t
 }
 
 Status ConvNet::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
-  if (x == nullptr || x_len == 0)
-    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
-  if (x_len % input_size_ != 0) {
-    return fail(Status::ShapeMismatch,
-                "X length is not a multiple of channels * height * width of the input");
-  }
-  if (!all_finite(x, x_len)) return fail(Status::NonFinite, "X contains NaN or infinity");
-  *rows = x_len / input_size_;
-  return Status::Ok;
+  return check_inputs(*this, x, x_len, input_size_,
+                      "X length is not a multiple of channels * height * width of the input", rows);
 }
 
 Status ConvNet::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
-  const std::size_t width = target_width();
-  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "Y must hold rows * outputs targets for mse"
-                                           : "Y must hold one label per row of X");
+  return check_targets(*this, loss_, stages_[num_stages_ - 1].dense_out, y, y_len, rows);
+}
+
+Status ConvNet::check_options(const TrainOptions& options) const {
+  const unsigned faults = train_option_faults(options);
+  if ((faults & kBadOptimizer) != 0) return fail(Status::InvalidArgument, "unknown optimizer");
+  if ((faults & (kBadLr | kBadL2 | kBadL1 | kBadMomentum | kBadEps)) != 0) {
+    return fail(Status::InvalidArgument, "lr, l2, l1, momentum and eps must be finite and >= 0");
   }
-  if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
-  const auto classes = static_cast<float>(stages_[num_stages_ - 1].dense_out);
-  for (std::size_t i = 0; i < y_len; ++i) {
-    if (loss_ == Loss::Bce && !(y[i] >= 0.0f && y[i] <= 1.0f)) {
-      return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
-    }
-    if (loss_ == Loss::SoftmaxCe &&
-        (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i]))) {
-      return fail(Status::OutOfRange,
-                  "Y: softmax_ce labels must be integers in [0, number of output units)");
-    }
+  if ((faults & (kBadBeta1 | kBadBeta2)) != 0) {
+    return fail(Status::InvalidArgument, "beta1 and beta2 must be in [0, 1)");
   }
   return Status::Ok;
 }
 
-Status ConvNet::check_options(const TrainOptions& o) const {
-  if (!valid_enum(o.optimizer, kOptimizerCount))
-    return fail(Status::InvalidArgument, "unknown optimizer");
-  if (!kTrainLr.contains(o.lr) || !kTrainL2.contains(o.l2) || !kTrainL1.contains(o.l1) ||
-      !kTrainMomentum.contains(o.momentum) || !kTrainEps.contains(o.eps)) {
-    return fail(Status::InvalidArgument, "lr, l2, l1, momentum and eps must be finite and >= 0");
-  }
-  if (!kTrainBeta1.contains(o.beta1) || !kTrainBeta2.contains(o.beta2)) {
-    return fail(Status::InvalidArgument, "beta1 and beta2 must be in [0, 1)");
+Status ConvNet::check_loop(const TrainLoop& loop) const {
+  if (train_loop_faults(loop) != 0) {
+    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
   }
   return Status::Ok;
 }
@@ -417,22 +367,7 @@ Status ConvNet::check_dataset(const Dataset& data) const {
     return fail(Status::ShapeMismatch,
                 "data: its rows have not channels * height * width features");
   }
-  if (data.target_width() != target_width()) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "data: mse needs one target per output unit per row"
-                                           : "data: needs one label per row");
-  }
-  const TargetSummary t = data.targets();
-  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
-    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
-  }
-  if (loss_ == Loss::SoftmaxCe &&
-      !(t.integral && t.min >= 0.0f &&
-        t.max < static_cast<float>(stages_[num_stages_ - 1].dense_out))) {
-    return fail(Status::OutOfRange,
-                "data: softmax_ce labels must be integers in [0, number of output units)");
-  }
-  return Status::Ok;
+  return check_dataset_targets(*this, loss_, stages_[num_stages_ - 1].dense_out, data);
 }
 
 Status ConvNet::ensure_workspace(std::size_t rows) {
@@ -649,49 +584,20 @@ double ConvNet::compute_gradients(const float* x, const float* y, std::size_t ro
     run_backward(n);
     done += n;
   }
-  if (l2 != 0.0f || l1 != 0.0f) {
-    double sum_sq = 0.0, sum_abs = 0.0;
+  WeightPenalty penalty(l2, l1);
+  if (penalty.active()) {
     for (std::int32_t p = 0; p < num_param_layers(); ++p) {
       const Stage* s = param_stage(p);
-      const std::size_t n = weight_count(p);
-      for (std::size_t i = 0; i < n; ++i) {
-        const float w = s->w[i];
-        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
-        s->dw[i] += l2 * w + l1 * sign;
-        sum_sq += static_cast<double>(w) * static_cast<double>(w);
-        sum_abs += std::fabs(static_cast<double>(w));
-      }
+      penalty.add(s->w, s->dw, weight_count(p));
     }
-    loss += 0.5 * static_cast<double>(l2) * sum_sq + static_cast<double>(l1) * sum_abs;
+    loss += penalty.loss();
   }
   return loss;
 }
 
-void ConvNet::reset_optimizer() {
-  std::memset(opt_m_, 0, param_count_ * sizeof(float));
-  std::memset(opt_v_, 0, param_count_ * sizeof(float));
-  adam_t_ = 0;
-}
-
-void ConvNet::apply_update(const TrainOptions& o) {
-  if (o.optimizer != opt_kind_) {
-    reset_optimizer();
-    opt_kind_ = o.optimizer;
-  }
-  switch (o.optimizer) {
-    case Optimizer::Sgd:
-      sgd_update(params_, grads_, param_count_, o.lr);
-      break;
-    case Optimizer::Momentum:
-      momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
-      break;
-    case Optimizer::Adam:
-      ++adam_t_;
-      adam_update(params_, grads_, opt_m_, opt_v_, param_count_, o.lr, o.beta1, o.beta2, o.eps,
-                  adam_t_);
-      break;
-  }
-  packed_dirty_ = true;
+const float* ConvNet::forward_logits(const float* x, std::size_t rows) {
+  run_forward(x, rows);
+  return stages_[num_stages_ - 1].z;
 }
 
 Status ConvNet::loss_and_gradients(const float* x, std::size_t x_len, const float* y,
@@ -720,13 +626,10 @@ Status ConvNet::train_step(const float* x, std::size_t x_len, const float* y, st
   if (Status s = ensure_workspace(rows < chunk_rows_ ? rows : chunk_rows_); s != Status::Ok)
     return s;
   forward_rows_ = 0;
-  double value =
-      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
-  if (std::isfinite(value)) apply_update(options);
-  if (!std::isfinite(value) || !all_finite(params_, param_count_)) {
-    reset_optimizer();
-    if (std::isfinite(value)) value = std::numeric_limits<double>::quiet_NaN();
-  }
+  const double value = finish_step(
+      *this,
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1)),
+      options);
   if (loss != nullptr) *loss = value;
   return ok();
 }
@@ -735,115 +638,57 @@ Status ConvNet::train(const float* x, std::size_t x_len, const float* y, std::si
                       const TrainLoop& loop, const TrainOptions& options, TrainResult* result) {
   std::size_t rows = 0;
   if (Status s = check_options(options); s != Status::Ok) return s;
-  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
-      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
-    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
-  }
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  return run_minibatches(x, y, nullptr, rows, loop, options, result);
+  return run_minibatches(MinibatchRows::of_arrays(x, y, rows), loop, options, result);
 }
 
 Status ConvNet::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
                       TrainResult* result) {
   if (Status s = check_options(options); s != Status::Ok) return s;
-  if (!kLoopBatchSize.contains(loop.batch_size) || !kLoopSteps.contains(loop.steps) ||
-      loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
-    return fail(Status::InvalidArgument, "batchSize and steps must be integers >= 1");
-  }
+  if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  return run_minibatches(nullptr, nullptr, &data, data.rows(), loop, options, result);
+  return run_minibatches(MinibatchRows::of_dataset(data), loop, options, result);
 }
 
-Status ConvNet::run_minibatches(const float* x, const float* y, const Dataset* data,
-                                std::size_t rows, const TrainLoop& loop,
+Status ConvNet::run_minibatches(MinibatchRows source, const TrainLoop& loop,
                                 const TrainOptions& options, TrainResult* result) {
   const auto asked = static_cast<std::size_t>(loop.batch_size);
-  const std::size_t batch = asked < rows ? asked : rows;
+  const std::size_t batch = asked < source.rows ? asked : source.rows;
   if (Status s = ensure_workspace(batch < chunk_rows_ ? batch : chunk_rows_); s != Status::Ok)
     return s;
-  const bool full_batch = batch == rows;
-  const bool gathers = data != nullptr || !full_batch;
-  if (gathers) {
+  // Float arrays run in place when one batch is all their rows; anything else is gathered.
+  if (source.data != nullptr || batch != source.rows) {
     if (Status s = ensure_batch(batch); s != Status::Ok) return s;
   }
-  if (!full_batch) {
-    if (!order_.reserve(rows))
-      return fail(Status::OutOfMemory, "out of memory allocating the row order");
-    order_.seek(loop.seed, rows, batch, loop.first_step);
-  }
-  forward_rows_ = 0;
-  const auto l2 = static_cast<float>(options.l2);
-  const auto l1 = static_cast<float>(options.l1);
-  const std::size_t tw = target_width();
-  if (full_batch && data != nullptr) {
-    data->gather_range(0, rows, batch_x_, batch_y_);
-    x = batch_x_;
-    y = batch_y_;
-  }
-  double total = loop.loss_sum;
-  std::int32_t step = 0;
-  for (; step < loop.steps; ++step) {
-    double step_loss = 0.0;
-    if (full_batch) {
-      step_loss = compute_gradients(x, y, rows, l2, l1);
-    } else {
-      std::size_t n = 0;
-      const std::uint32_t* index = order_.next(&n);
-      if (data != nullptr) {
-        data->gather(index, n, batch_x_, batch_y_);
-      } else {
-        for (std::size_t r = 0; r < n; ++r) {
-          std::memcpy(batch_x_ + r * input_size_, x + index[r] * input_size_,
-                      input_size_ * sizeof(float));
-          std::memcpy(batch_y_ + r * tw, y + index[r] * tw, tw * sizeof(float));
-        }
-      }
-      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
-    }
-    if (!std::isfinite(step_loss)) {
-      total = step_loss;
-      order_.invalidate();
-      break;
-    }
-    total += step_loss;
-    apply_update(options);
-  }
-  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
-  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
-    reset_optimizer();
-    if (std::isfinite(mean)) mean = std::numeric_limits<double>::quiet_NaN();
-    order_.invalidate();
-  }
-  if (result != nullptr) *result = TrainResult{mean, total, step};
-  return ok();
+  source.features = input_size_;
+  source.target_width = target_width();
+  source.batch_x = batch_x_;
+  source.batch_y = batch_y_;
+  const Status s = nn::run_minibatches(*this, *this, &order_, source, loop, options, result);
+  if (s == Status::Ok) forward_rows_ = 0;  // the run overwrote the layers' values
+  return s;
 }
 
 Status ConvNet::evaluate(const Dataset& data, std::size_t first, std::size_t count,
                          std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  std::size_t rows = 0;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
-  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
-  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
-  const std::size_t chunk = n_rows < chunk_rows_ ? n_rows : chunk_rows_;
-  if (Status s = ensure_workspace(chunk); s != Status::Ok) return s;
-  if (Status s = ensure_batch(chunk); s != Status::Ok) return s;
+  if (Status s = eval_row_count(*this, data, first, count, &rows); s != Status::Ok) return s;
+  const std::size_t chunk_rows = rows < chunk_rows_ ? rows : chunk_rows_;
+  if (Status s = ensure_workspace(chunk_rows); s != Status::Ok) return s;
+  if (Status s = ensure_batch(chunk_rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  const Stage& last = stages_[num_stages_ - 1];
-  const std::size_t out = last.dense_out;
-  const std::size_t k = classes();
-  double loss_sum = 0.0;
-  std::size_t correct = 0;
-  for (std::size_t done = 0; done < n_rows;) {
-    const std::size_t n = n_rows - done < chunk ? n_rows - done : chunk;
-    data.gather_range(first + done, n, batch_x_, batch_y_);
-    run_forward(batch_x_, n);
-    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
-    correct += count_correct(loss_, last.z, batch_y_, n, out, k, done, predictions, confusion);
-    done += n;
-  }
-  if (result != nullptr) *result = eval_result(loss_sum, correct, n_rows, k);
+  EvalChunk chunk;
+  chunk.x = batch_x_;
+  chunk.y = batch_y_;
+  chunk.grad = grad_a_;
+  chunk.rows = chunk_rows;
+  const EvalResult r = evaluate_rows(*this, loss_, stages_[num_stages_ - 1].dense_out, data, first,
+                                     rows, chunk, predictions, confusion);
+  if (result != nullptr) *result = r;
   return ok();
 }
 

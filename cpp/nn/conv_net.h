@@ -2,7 +2,7 @@
 // (nn/max_pool.h) and dense layers (nn/dense.h), the hidden activation after every convolution
 // and hidden dense layer, a linear dense output layer and a loss on its logits. The MLP's
 // contract holds here too (nn/mlp.h): the same losses, optimizers, initialisation streams,
-// shuffled minibatch loop (nn/row_order.h), Dataset input, Status errors and determinism.
+// shuffled minibatch loop (nn/minibatch_loop.h), Dataset input, Status errors and determinism.
 //
 // Shapes (PyTorch's): X is [rows][channels][height][width] (NCHW), a convolution's W is
 // [out][in][k][k] and b [out], a dense layer's W [out][in]; the first dense layer after a
@@ -21,9 +21,12 @@
 
 #include "nn/conv2d.h"
 #include "nn/dataset.h"
+#include "nn/last_error.h"
+#include "nn/minibatch_loop.h"
 #include "nn/options.h"
 #include "nn/row_order.h"
 #include "nn/status.h"
+#include "nn/training_net.h"
 
 namespace relu::nn {
 
@@ -47,7 +50,8 @@ struct ConvNetConfig {
   std::int32_t grad_at_zero = static_cast<std::int32_t>(kMlpGradAtZero.default_value);
 };
 
-class ConvNet {
+// Errors through LastError, training through the shared loop of nn/minibatch_loop.h.
+class ConvNet final : private LastError, private TrainingNet {
  public:
   // Validates config and allocates. Weights: he N(0, 2/fan_in), xavier N(0, 2/(fan_in +
   // fan_out)) (a convolution's fans count in*k*k and out*k*k) or zeros, drawn parameter layer
@@ -89,7 +93,7 @@ class ConvNet {
                TrainResult* result);
   Status evaluate(const Dataset& data, std::size_t first, std::size_t count,
                   std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result);
-  void reset_optimizer();
+  using TrainingNet::reset_optimizer;
 
   // out [rows][outputs]: the loss's prediction (as Mlp::predict), computed in chunks.
   Status predict(const float* x, std::size_t x_len, float* out);
@@ -103,7 +107,7 @@ class ConvNet {
   // for every row (and position) of the last forward(): ascending indices into out.
   Status dead_units(std::int32_t layer, std::int32_t* out, std::int32_t* count) const;
 
-  const char* last_error() const { return last_error_; }
+  using LastError::last_error;
 
  private:
   struct Stage {
@@ -124,11 +128,10 @@ class ConvNet {
     std::size_t positions() const { return conv.out_height * conv.out_width; }
   };
   ConvNet() = default;
-  Status fail(Status status, const char* message) const;
-  Status ok() const;
   Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
   Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
   Status check_options(const TrainOptions& options) const;
+  Status check_loop(const TrainLoop& loop) const;
   Status check_dataset(const Dataset& data) const;
   Status ensure_workspace(std::size_t rows);
   Status ensure_batch(std::size_t rows);
@@ -136,10 +139,12 @@ class ConvNet {
   void refresh_packed();
   void run_forward(const float* x, std::size_t rows);
   void run_backward(std::size_t rows);
-  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
-  void apply_update(const TrainOptions& options);
-  Status run_minibatches(const float* x, const float* y, const Dataset* data, std::size_t rows,
-                         const TrainLoop& loop, const TrainOptions& options, TrainResult* result);
+  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
+                           float l1) override;
+  const float* forward_logits(const float* x, std::size_t rows) override;
+  // The shared loop over the caller's float arrays or a dataset, gathering into batch_.
+  Status run_minibatches(MinibatchRows source, const TrainLoop& loop, const TrainOptions& options,
+                         TrainResult* result);
 
   Stage* stages_ = nullptr;
   std::size_t num_stages_ = 0, num_params_ = 0, input_size_ = 0, max_size_ = 0;
@@ -156,13 +161,8 @@ class ConvNet {
   Loss loss_ = Loss::Bce;
   std::int32_t grad_at_zero_ = 0;
 
-  // Arena: params | grads | optimizer m | optimizer v | dense packed W^T.
+  // Arena: params | grads | optimizer m | optimizer v (nn/training_net.h) | dense packed W^T.
   float* arena_ = nullptr;
-  float *params_ = nullptr, *grads_ = nullptr, *opt_m_ = nullptr, *opt_v_ = nullptr;
-  std::size_t param_count_ = 0;
-  bool packed_dirty_ = true;
-  Optimizer opt_kind_ = Optimizer::Sgd;
-  std::uint64_t adam_t_ = 0;
 
   // Per-row workspace for capacity_ rows, and per-image scratch (padded planes, gradients).
   float* workspace_ = nullptr;
@@ -179,7 +179,6 @@ class ConvNet {
   std::size_t batch_capacity_ = 0;
   RowOrder order_;
   std::size_t forward_rows_ = 0;
-  mutable const char* last_error_ = "";
 };
 
 }  // namespace relu::nn

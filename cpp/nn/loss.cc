@@ -68,6 +68,22 @@ double softmax_ce(const float* z, const float* y, std::size_t rows, std::size_t 
 
 }  // namespace
 
+std::size_t loss_target_width(Loss loss, std::size_t outputs) {
+  return loss == Loss::Mse ? outputs : 1;
+}
+
+std::size_t loss_classes(Loss loss, std::size_t outputs) {
+  switch (loss) {
+    case Loss::Bce:
+      return 2;
+    case Loss::SoftmaxCe:
+      return outputs;
+    case Loss::Mse:
+      return 0;
+  }
+  return 0;
+}
+
 double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows, std::size_t out,
                      float* dz) {
   switch (loss) {

@@ -11,6 +11,11 @@
 
 namespace relu::nn {
 
+// Y floats per row: the targets (Mse: `outputs` of them) or one label.
+std::size_t loss_target_width(Loss loss, std::size_t outputs);
+// The classes an evaluation counts: the outputs (SoftmaxCe), 2 (Bce), 0 (Mse).
+std::size_t loss_classes(Loss loss, std::size_t outputs);
+
 // Returns the mean loss (accumulated in double) and writes dz = dLoss/dz.
 double loss_and_grad(Loss loss, const float* z, const float* y, std::size_t rows, std::size_t out,
                      float* dz);

@@ -3,26 +3,20 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <new>
 
 #include "nn/dense.h"
+#include "nn/evaluation.h"
 #include "nn/hidden_activation.h"
 #include "nn/limits.h"
 #include "nn/loss.h"
-#include "nn/optimizer.h"
+#include "nn/network_config.h"
 #include "nn/prng.h"
+#include "nn/train_checks.h"
+#include "nn/weight_penalty.h"
 
 namespace relu::nn {
 namespace {
-
-// Training diverged: the loss or an update overflowed. The optimizer state is garbage from
-// here on, so it is cleared; restoring the weights (set_params) then makes the net usable
-// again. The returned loss is always non-finite, so callers need only test that.
-double diverged(Mlp* net, double loss) {
-  net->reset_optimizer();
-  return std::isfinite(loss) ? std::numeric_limits<double>::quiet_NaN() : loss;
-}
 
 float* alloc_floats(std::size_t count) {
   return static_cast<float*>(std::calloc(count == 0 ? 1 : count, sizeof(float)));
@@ -62,21 +56,11 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     *msg = "unknown init";
     return Status::InvalidArgument;
   }
-  if (!kMlpLeakySlope.contains(config.leaky_slope)) {
-    *msg = "leakySlope must be a finite number";
-    return Status::InvalidArgument;
-  }
-  if (!kMlpGradAtZero.contains(config.grad_at_zero)) {
-    *msg = "gradAtZero must be 0 or 1";
-    return Status::InvalidArgument;
-  }
   const auto out_units = static_cast<std::size_t>(config.sizes[config.num_sizes - 1]);
-  if (config.loss == Loss::Bce && out_units != 1) {
-    *msg = "loss bce needs exactly 1 output unit";
-    return Status::InvalidArgument;
-  }
-  if (config.loss == Loss::SoftmaxCe && out_units < 2) {
-    *msg = "loss softmax_ce needs at least 2 output units";
+  const char* fault = activation_config_fault(config.leaky_slope, config.grad_at_zero);
+  if (fault == nullptr) fault = loss_units_fault(config.loss, out_units);
+  if (fault != nullptr) {
+    *msg = fault;
     return Status::InvalidArgument;
   }
 
@@ -121,12 +105,7 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
   net->leaky_slope_ = static_cast<float>(config.leaky_slope);
   net->loss_ = config.loss;
   net->grad_at_zero_ = config.grad_at_zero;
-  net->param_count_ = params;
-  net->params_ = net->arena_;
-  net->grads_ = net->params_ + params;
-  net->opt_m_ = net->grads_ + params;
-  net->opt_v_ = net->opt_m_ + params;
-  float* packed_ptr = net->opt_v_ + params;
+  float* packed_ptr = net->attach_arena(net->arena_, params);
   net->scratch_ = packed_ptr + packed;
   std::size_t offset = 0;
   for (std::size_t l = 0; l < num_layers; ++l) {
@@ -153,14 +132,7 @@ Status Mlp::create(const MlpConfig& config, Mlp** out, const char** message) {
     NormalSampler normal(&rng);
     for (std::size_t l = 0; l < num_layers; ++l) {
       const Layer& layer = net->layers_[l];
-      // He (kaiming_normal_, fan_in): std sqrt(2 / in); Xavier (xavier_normal_): sqrt(2 / (in +
-      // out)).
-      const double fan = config.init == Init::He ? static_cast<double>(layer.in)
-                                                 : static_cast<double>(layer.in + layer.out);
-      const double stddev = std::sqrt(2.0 / fan);
-      for (std::size_t i = 0; i < layer.in * layer.out; ++i) {
-        layer.w[i] = static_cast<float>(normal.next() * stddev);
-      }
+      draw_weights(&normal, config.init, layer.in, layer.out, layer.w, layer.in * layer.out);
     }
   }
   *out = net;
@@ -173,16 +145,6 @@ Mlp::~Mlp() {
   std::free(workspace_);
   std::free(arena_);
   delete[] layers_;
-}
-
-Status Mlp::fail(Status status, const char* message) const {
-  last_error_ = message;
-  return status;
-}
-
-Status Mlp::ok() const {
-  last_error_ = "";
-  return Status::Ok;
 }
 
 std::int32_t Mlp::size(std::int32_t i) const {
@@ -201,7 +163,7 @@ std::size_t Mlp::bias_count(std::int32_t layer) const {
 }
 
 std::size_t Mlp::target_width() const {
-  return loss_ == Loss::Mse ? layers_[num_sizes_ - 2].out : 1;
+  return loss_target_width(loss_, layers_[num_sizes_ - 2].out);
 }
 
 Status Mlp::check_layer(std::int32_t layer) const {
@@ -211,60 +173,31 @@ Status Mlp::check_layer(std::int32_t layer) const {
 }
 
 Status Mlp::check_x(const float* x, std::size_t x_len, std::size_t* rows) const {
-  const std::size_t in = layers_[0].in;
-  if (x == nullptr || x_len == 0)
-    return fail(Status::ShapeMismatch, "X is empty: it needs at least one row");
-  if (x_len % in != 0) {
-    return fail(Status::ShapeMismatch, "X length is not a multiple of the input size (sizes[0])");
-  }
-  if (!all_finite(x, x_len)) return fail(Status::NonFinite, "X contains NaN or infinity");
-  *rows = x_len / in;
-  return Status::Ok;
+  return check_inputs(*this, x, x_len, layers_[0].in,
+                      "X length is not a multiple of the input size (sizes[0])", rows);
 }
 
 Status Mlp::check_y(const float* y, std::size_t y_len, std::size_t rows) const {
-  const std::size_t width = target_width();  // y_len == rows * width, without overflow
-  if (y == nullptr || y_len % width != 0 || y_len / width != rows) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "Y must hold rows * outputs targets for mse"
-                                           : "Y must hold one label per row of X");
-  }
-  if (!all_finite(y, y_len)) return fail(Status::NonFinite, "Y contains NaN or infinity");
-  if (loss_ == Loss::Bce) {
-    for (std::size_t i = 0; i < y_len; ++i) {
-      if (!(y[i] >= 0.0f && y[i] <= 1.0f)) {
-        return fail(Status::OutOfRange, "Y: bce labels must be in [0, 1]");
-      }
-    }
-  } else if (loss_ == Loss::SoftmaxCe) {
-    const auto classes = static_cast<float>(layers_[num_sizes_ - 2].out);
-    for (std::size_t i = 0; i < y_len; ++i) {
-      if (!(y[i] >= 0.0f && y[i] < classes) || y[i] != std::floor(y[i])) {
-        return fail(Status::OutOfRange,
-                    "Y: softmax_ce labels must be integers in [0, number of output units)");
-      }
-    }
-  }
-  return Status::Ok;
+  return check_targets(*this, loss_, layers_[num_sizes_ - 2].out, y, y_len, rows);
 }
 
-Status Mlp::check_options(const TrainOptions& o) const {
-  if (!valid_enum(o.optimizer, kOptimizerCount)) {
-    return fail(Status::InvalidArgument, "unknown optimizer");
+Status Mlp::check_options(const TrainOptions& options) const {
+  // One message per field, in this order (the first bad field is named).
+  static constexpr const char* kMessages[] = {
+      "unknown optimizer",
+      "lr must be finite and >= 0",
+      "l2 must be finite and >= 0",
+      "l1 must be finite and >= 0",
+      "momentum must be finite and >= 0",
+      "beta1 must be in [0, 1)",
+      "beta2 must be in [0, 1)",
+      "eps must be finite and >= 0",
+  };
+  static_assert(kBadEps == 1u << 7, "kMessages follows the OptionFault bits");
+  const unsigned faults = train_option_faults(options);
+  for (unsigned bit = 0; bit < 8; ++bit) {
+    if ((faults & (1u << bit)) != 0) return fail(Status::InvalidArgument, kMessages[bit]);
   }
-  // The bounds keep every value finite once rounded to float.
-  if (!kTrainLr.contains(o.lr)) return fail(Status::InvalidArgument, "lr must be finite and >= 0");
-  if (!kTrainL2.contains(o.l2)) return fail(Status::InvalidArgument, "l2 must be finite and >= 0");
-  if (!kTrainL1.contains(o.l1)) return fail(Status::InvalidArgument, "l1 must be finite and >= 0");
-  if (!kTrainMomentum.contains(o.momentum)) {
-    return fail(Status::InvalidArgument, "momentum must be finite and >= 0");
-  }
-  if (!kTrainBeta1.contains(o.beta1))
-    return fail(Status::InvalidArgument, "beta1 must be in [0, 1)");
-  if (!kTrainBeta2.contains(o.beta2))
-    return fail(Status::InvalidArgument, "beta2 must be in [0, 1)");
-  if (!kTrainEps.contains(o.eps))
-    return fail(Status::InvalidArgument, "eps must be finite and >= 0");
   return Status::Ok;
 }
 
@@ -390,49 +323,20 @@ double Mlp::compute_gradients(const float* x, const float* y, std::size_t rows, 
       spare = t;
     }
   }
-  if (l2 != 0.0f || l1 != 0.0f) {
-    double sum_sq = 0.0, sum_abs = 0.0;
+  WeightPenalty penalty(l2, l1);
+  if (penalty.active()) {
     for (std::size_t l = 0; l < num_layers; ++l) {
       const Layer& layer = layers_[l];
-      const std::size_t n = layer.in * layer.out;
-      for (std::size_t i = 0; i < n; ++i) {
-        const float w = layer.w[i];
-        const float sign = w > 0.0f ? 1.0f : (w < 0.0f ? -1.0f : 0.0f);
-        layer.dw[i] += l2 * w + l1 * sign;
-        sum_sq += static_cast<double>(w) * static_cast<double>(w);
-        sum_abs += std::fabs(static_cast<double>(w));
-      }
+      penalty.add(layer.w, layer.dw, layer.in * layer.out);
     }
-    loss += 0.5 * static_cast<double>(l2) * sum_sq + static_cast<double>(l1) * sum_abs;
+    loss += penalty.loss();
   }
   return loss;
 }
 
-void Mlp::reset_optimizer() {
-  std::memset(opt_m_, 0, param_count_ * sizeof(float));
-  std::memset(opt_v_, 0, param_count_ * sizeof(float));
-  adam_t_ = 0;
-}
-
-void Mlp::apply_update(const TrainOptions& o) {
-  if (o.optimizer != opt_kind_) {
-    reset_optimizer();
-    opt_kind_ = o.optimizer;
-  }
-  switch (o.optimizer) {
-    case Optimizer::Sgd:
-      sgd_update(params_, grads_, param_count_, o.lr);
-      break;
-    case Optimizer::Momentum:
-      momentum_update(params_, grads_, opt_m_, param_count_, o.lr, o.momentum);
-      break;
-    case Optimizer::Adam:
-      ++adam_t_;
-      adam_update(params_, grads_, opt_m_, opt_v_, param_count_, o.lr, o.beta1, o.beta2, o.eps,
-                  adam_t_);
-      break;
-  }
-  packed_dirty_ = true;
+const float* Mlp::forward_logits(const float* x, std::size_t rows) {
+  run_forward(x, rows);
+  return layers_[num_sizes_ - 2].z;
 }
 
 Status Mlp::loss_and_gradients(const float* x, std::size_t x_len, const float* y, std::size_t y_len,
@@ -459,22 +363,23 @@ Status Mlp::train_step(const float* x, std::size_t x_len, const float* y, std::s
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (Status s = ensure_workspace(rows); s != Status::Ok) return s;
   forward_rows_ = 0;
-  double value =
-      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1));
-  if (std::isfinite(value)) apply_update(options);
-  if (!std::isfinite(value) || !all_finite(params_, param_count_)) value = diverged(this, value);
+  const double value = finish_step(
+      *this,
+      compute_gradients(x, y, rows, static_cast<float>(options.l2), static_cast<float>(options.l1)),
+      options);
   if (loss != nullptr) *loss = value;
   return ok();
 }
 
 Status Mlp::check_loop(const TrainLoop& loop) const {
-  if (!kLoopBatchSize.contains(loop.batch_size)) {
+  const unsigned faults = train_loop_faults(loop);
+  if ((faults & kBadBatchSize) != 0) {
     return fail(Status::InvalidArgument, "batchSize must be an integer >= 1");
   }
-  if (!kLoopSteps.contains(loop.steps)) {
+  if ((faults & kBadSteps) != 0) {
     return fail(Status::InvalidArgument, "steps must be an integer >= 1");
   }
-  if (loop.first_step < 0 || !std::isfinite(loop.loss_sum)) {
+  if ((faults & kBadResume) != 0) {
     return fail(Status::InvalidArgument, "first_step must be >= 0 and loss_sum finite");
   }
   return Status::Ok;
@@ -488,11 +393,7 @@ Status Mlp::train(const float* x, std::size_t x_len, const float* y, std::size_t
   if (Status s = check_x(x, x_len, &rows); s != Status::Ok) return s;
   if (Status s = check_y(y, y_len, rows); s != Status::Ok) return s;
   if (rows > 0xffffffffu) return fail(Status::ShapeMismatch, "X has more than 2^32 - 1 rows");
-  RowSource source;
-  source.x = x;
-  source.y = y;
-  source.rows = rows;
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_arrays(x, y, rows), loop, options, result);
 }
 
 Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions& options,
@@ -500,135 +401,51 @@ Status Mlp::train(const Dataset& data, const TrainLoop& loop, const TrainOptions
   if (Status s = check_options(options); s != Status::Ok) return s;
   if (Status s = check_loop(loop); s != Status::Ok) return s;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  RowSource source;
-  source.data = &data;
-  source.rows = data.rows();
-  return run_minibatches(source, loop, options, result);
+  return run_minibatches(MinibatchRows::of_dataset(data), loop, options, result);
 }
 
 Status Mlp::check_dataset(const Dataset& data) const {
   if (data.features() != layers_[0].in) {
     return fail(Status::ShapeMismatch, "data: its rows have not sizes[0] features");
   }
-  if (data.target_width() != target_width()) {
-    return fail(Status::ShapeMismatch, loss_ == Loss::Mse
-                                           ? "data: mse needs one target per output unit per row"
-                                           : "data: needs one label per row");
-  }
-  const TargetSummary t = data.targets();
-  if (loss_ == Loss::Bce && !(t.min >= 0.0f && t.max <= 1.0f)) {
-    return fail(Status::OutOfRange, "data: bce labels must be in [0, 1]");
-  }
-  if (loss_ == Loss::SoftmaxCe &&
-      !(t.integral && t.min >= 0.0f && t.max < static_cast<float>(layers_[num_sizes_ - 2].out))) {
-    return fail(Status::OutOfRange,
-                "data: softmax_ce labels must be integers in [0, number of output units)");
-  }
-  return Status::Ok;
+  return check_dataset_targets(*this, loss_, layers_[num_sizes_ - 2].out, data);
 }
 
-Status Mlp::run_minibatches(const RowSource& source, const TrainLoop& loop,
+Status Mlp::run_minibatches(MinibatchRows source, const TrainLoop& loop,
                             const TrainOptions& options, TrainResult* result) {
-  const std::size_t rows = source.rows;
   const auto asked = static_cast<std::size_t>(loop.batch_size);
-  const std::size_t batch = asked < rows ? asked : rows;
-  if (Status s = ensure_workspace(batch); s != Status::Ok) return s;
-  const bool full_batch = batch == rows;
-  if (!full_batch) {
-    if (!order_.reserve(rows))
-      return fail(Status::OutOfMemory, "out of memory allocating the row order");
-    order_.seek(loop.seed, rows, batch, loop.first_step);
+  if (Status s = ensure_workspace(asked < source.rows ? asked : source.rows); s != Status::Ok) {
+    return s;
   }
-  forward_rows_ = 0;
-  const auto l2 = static_cast<float>(options.l2);
-  const auto l1 = static_cast<float>(options.l1);
-  const std::size_t in = layers_[0].in;
-  const std::size_t tw = target_width();
-  const float* x = source.x;
-  const float* y = source.y;
-  if (full_batch && source.data != nullptr) {
-    // Every step sees all rows in order: converted once for the whole call.
-    source.data->gather_range(0, rows, batch_x_, batch_y_);
-    x = batch_x_;
-    y = batch_y_;
-  }
-  double total = loop.loss_sum;
-  std::int32_t step = 0;
-  for (; step < loop.steps; ++step) {
-    double step_loss = 0.0;
-    if (full_batch) {
-      step_loss = compute_gradients(x, y, rows, l2, l1);
-    } else {
-      std::size_t n = 0;
-      const std::uint32_t* index = order_.next(&n);
-      if (source.data != nullptr) {
-        source.data->gather(index, n, batch_x_, batch_y_);
-      } else {
-        for (std::size_t r = 0; r < n; ++r) {
-          const std::size_t src = index[r];
-          std::memcpy(batch_x_ + r * in, x + src * in, in * sizeof(float));
-          std::memcpy(batch_y_ + r * tw, y + src * tw, tw * sizeof(float));
-        }
-      }
-      step_loss = compute_gradients(batch_x_, batch_y_, n, l2, l1);
-    }
-    // A non-finite loss ends the call before its (NaN) update: the remaining steps could
-    // only spread NaN, and the caller learns of it from the returned value.
-    if (!std::isfinite(step_loss)) {
-      total = step_loss;
-      order_.invalidate();
-      break;
-    }
-    total += step_loss;
-    apply_update(options);
-  }
-  double mean = total / (static_cast<double>(loop.first_step) + static_cast<double>(loop.steps));
-  if (!std::isfinite(mean) || !all_finite(params_, param_count_)) {
-    mean = diverged(this, mean);
-    order_.invalidate();
-  }
-  if (result != nullptr) *result = TrainResult{mean, total, step};
-  return ok();
+  source.features = layers_[0].in;
+  source.target_width = target_width();
+  source.batch_x = batch_x_;
+  source.batch_y = batch_y_;
+  const Status s = nn::run_minibatches(*this, *this, &order_, source, loop, options, result);
+  if (s == Status::Ok) forward_rows_ = 0;  // the run overwrote the layers' values
+  return s;
 }
 
-std::size_t Mlp::classes() const {
-  switch (loss_) {
-    case Loss::Bce:
-      return 2;
-    case Loss::SoftmaxCe:
-      return layers_[num_sizes_ - 2].out;
-    case Loss::Mse:
-      return 0;
-  }
-  return 0;
-}
+std::size_t Mlp::classes() const { return loss_classes(loss_, layers_[num_sizes_ - 2].out); }
 
 Status Mlp::evaluate(const Dataset& data, std::size_t first, std::size_t count,
                      std::int32_t* predictions, std::uint32_t* confusion, EvalResult* result) {
+  std::size_t rows = 0;
   if (Status s = check_dataset(data); s != Status::Ok) return s;
-  if (first >= data.rows()) return fail(Status::OutOfRange, "first is past the last row of data");
-  if (count == 0) return fail(Status::InvalidArgument, "count must be at least 1");
-  const std::size_t n_rows = count < data.rows() - first ? count : data.rows() - first;
+  if (Status s = eval_row_count(*this, data, first, count, &rows); s != Status::Ok) return s;
   const std::size_t chunk_rows = capacity_ > kEvalChunkRows ? capacity_ : kEvalChunkRows;
-  if (Status s = ensure_workspace(n_rows < chunk_rows ? n_rows : chunk_rows); s != Status::Ok) {
+  if (Status s = ensure_workspace(rows < chunk_rows ? rows : chunk_rows); s != Status::Ok) {
     return s;
   }
   forward_rows_ = 0;
-  const Layer& last = layers_[num_sizes_ - 2];
-  const std::size_t out = last.out;
-  const std::size_t k = classes();
-  double loss_sum = 0.0;
-  std::size_t correct = 0;
-  for (std::size_t done = 0; done < n_rows;) {
-    const std::size_t n = n_rows - done < capacity_ ? n_rows - done : capacity_;
-    data.gather_range(first + done, n, batch_x_, batch_y_);
-    run_forward(batch_x_, n);
-    // The loss's gradient goes to grad_a_, unused here: one loss function, no second copy.
-    loss_sum += loss_and_grad(loss_, last.z, batch_y_, n, out, grad_a_) * static_cast<double>(n);
-    correct += count_correct(loss_, last.z, batch_y_, n, out, k, done, predictions, confusion);
-    done += n;
-  }
-  if (result != nullptr) *result = eval_result(loss_sum, correct, n_rows, k);
+  EvalChunk chunk;
+  chunk.x = batch_x_;
+  chunk.y = batch_y_;
+  chunk.grad = grad_a_;
+  chunk.rows = capacity_;
+  const EvalResult r = evaluate_rows(*this, loss_, layers_[num_sizes_ - 2].out, data, first, rows,
+                                     chunk, predictions, confusion);
+  if (result != nullptr) *result = r;
   return ok();
 }
 

@@ -18,14 +18,18 @@
 #include <cstdint>
 
 #include "nn/dataset.h"
+#include "nn/last_error.h"
+#include "nn/minibatch_loop.h"
 #include "nn/options.h"
 #include "nn/prng.h"
 #include "nn/row_order.h"
 #include "nn/status.h"
+#include "nn/training_net.h"
 
 namespace relu::nn {
 
-class Mlp {
+// Errors through LastError, training through the shared loop of nn/minibatch_loop.h.
+class Mlp final : private LastError, private TrainingNet {
  public:
   // Validates config and allocates; on success *out owns a new network (free it with
   // destroy). On failure *out is null and *message (if message is non-null) explains why.
@@ -113,7 +117,7 @@ class Mlp {
 
   // Forgets momentum buffers, Adam moments and the Adam step count. Changing
   // TrainOptions::optimizer between calls does the same.
-  void reset_optimizer();
+  using TrainingNet::reset_optimizer;
 
   // out [rows][size(L)]: sigmoid probabilities (Bce), softmax probabilities (SoftmaxCe) or
   // the raw outputs (Mse).
@@ -131,7 +135,7 @@ class Mlp {
   Status dead_units(std::int32_t hidden, std::int32_t* out, std::int32_t* count) const;
 
   // Why the last call on this network failed (a static string; "" after success).
-  const char* last_error() const { return last_error_; }
+  using LastError::last_error;
 
  private:
   struct Layer {
@@ -146,30 +150,23 @@ class Mlp {
   };
 
   Mlp() = default;
-  Status fail(Status status, const char* message) const;
-  Status ok() const;
   Status check_x(const float* x, std::size_t x_len, std::size_t* rows) const;
   Status check_y(const float* y, std::size_t y_len, std::size_t rows) const;
   Status check_options(const TrainOptions& options) const;
   Status check_loop(const TrainLoop& loop) const;
   Status check_dataset(const Dataset& data) const;
-  // Where a minibatch run's rows come from: the caller's float arrays, or a dataset.
-  struct RowSource {
-    const float* x = nullptr;
-    const float* y = nullptr;
-    const Dataset* data = nullptr;
-    std::size_t rows = 0;
-  };
-  Status run_minibatches(const RowSource& source, const TrainLoop& loop,
-                         const TrainOptions& options, TrainResult* result);
+  // The shared loop over the caller's float arrays or a dataset, in the workspace's batch.
+  Status run_minibatches(MinibatchRows source, const TrainLoop& loop, const TrainOptions& options,
+                         TrainResult* result);
   Status check_layer(std::int32_t layer) const;
   // Copies layer `layer`'s parameters (or, with `gradients`, their gradients) out.
   Status copy_layer(std::int32_t layer, bool gradients, float* w, float* b) const;
   Status ensure_workspace(std::size_t rows);
   void refresh_packed();
   void run_forward(const float* x, std::size_t rows);
-  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2, float l1);
-  void apply_update(const TrainOptions& options);
+  double compute_gradients(const float* x, const float* y, std::size_t rows, float l2,
+                           float l1) override;
+  const float* forward_logits(const float* x, std::size_t rows) override;
   // The double-precision loss of nn/gradient_check.cc over params (laid out as params_); the
   // hidden pre-activations go to z [hidden layers][rows][units] and work holds two [rows][max
   // units] buffers.
@@ -183,18 +180,10 @@ class Mlp {
   Loss loss_ = Loss::Bce;
   std::int32_t grad_at_zero_ = 0;
 
-  // Arena: params | grads | optimizer m | optimizer v | packed W^T | weight-grad scratch.
+  // Arena: params | grads | optimizer m | optimizer v (nn/training_net.h) | packed W^T |
+  // weight-grad scratch.
   float* arena_ = nullptr;
-  float* params_ = nullptr;
-  float* grads_ = nullptr;
-  float* opt_m_ = nullptr;
-  float* opt_v_ = nullptr;
   float* scratch_ = nullptr;
-  std::size_t param_count_ = 0;
-  bool packed_dirty_ = true;
-
-  Optimizer opt_kind_ = Optimizer::Sgd;
-  std::uint64_t adam_t_ = 0;
 
   // Workspace for `capacity_` rows: per-layer z and h, two gradient buffers, a gathered batch.
   float* workspace_ = nullptr;
@@ -206,7 +195,6 @@ class Mlp {
   RowOrder order_;  // train()'s shuffled row order
 
   std::size_t forward_rows_ = 0;
-  mutable const char* last_error_ = "";
 };
 
 }  // namespace relu::nn

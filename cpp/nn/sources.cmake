@@ -11,8 +11,15 @@ list(APPEND RELU_CORE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/hidden_activation.cc
   ${CMAKE_CURRENT_LIST_DIR}/loss.cc
   ${CMAKE_CURRENT_LIST_DIR}/optimizer.cc
+  ${CMAKE_CURRENT_LIST_DIR}/optimizer_state.cc
+  ${CMAKE_CURRENT_LIST_DIR}/weight_penalty.cc
+  ${CMAKE_CURRENT_LIST_DIR}/train_checks.cc
   ${CMAKE_CURRENT_LIST_DIR}/dataset.cc
   ${CMAKE_CURRENT_LIST_DIR}/row_order.cc
+  ${CMAKE_CURRENT_LIST_DIR}/training_net.cc
+  ${CMAKE_CURRENT_LIST_DIR}/minibatch_loop.cc
+  ${CMAKE_CURRENT_LIST_DIR}/evaluation.cc
+  ${CMAKE_CURRENT_LIST_DIR}/network_config.cc
   ${CMAKE_CURRENT_LIST_DIR}/mlp.cc
   ${CMAKE_CURRENT_LIST_DIR}/channel_layout.cc
   ${CMAKE_CURRENT_LIST_DIR}/conv2d.cc
