@@ -1,30 +1,24 @@
 #include "nn/channel_layout.h"
 
+#include "nn/dense.h"
+
 namespace relu::nn {
-namespace {
 
-// dst[r][j][i] = src[r][i][j] for rows matrices of a x b.
-void transpose_rows(const float* src, std::size_t rows, std::size_t a, std::size_t b, float* dst) {
-  const std::size_t size = a * b;
-  for (std::size_t r = 0; r < rows; ++r) {
-    const float* s = src + r * size;
-    float* d = dst + r * size;
-    for (std::size_t i = 0; i < a; ++i) {
-      for (std::size_t j = 0; j < b; ++j) d[j * a + i] = s[i * b + j];
-    }
-  }
-}
-
-}  // namespace
+// Each image is a [channels][positions] or [positions][channels] matrix: the conversions are
+// dense.h's transpose, image by image.
 
 void to_channel_last(const float* src, std::size_t rows, std::size_t channels,
                      std::size_t positions, float* dst) {
-  transpose_rows(src, rows, channels, positions, dst);
+  const std::size_t size = channels * positions;
+  for (std::size_t r = 0; r < rows; ++r)
+    pack_transposed(src + r * size, channels, positions, dst + r * size);
 }
 
 void to_channel_first(const float* src, std::size_t rows, std::size_t channels,
                       std::size_t positions, float* dst) {
-  transpose_rows(src, rows, positions, channels, dst);
+  const std::size_t size = channels * positions;
+  for (std::size_t r = 0; r < rows; ++r)
+    pack_transposed(src + r * size, positions, channels, dst + r * size);
 }
 
 }  // namespace relu::nn

@@ -25,12 +25,7 @@ using relu::nn::Status;
 
 Status create_status(std::vector<std::int32_t> input, const std::vector<ConvLayerSpec>& layers,
                      Loss loss = Loss::SoftmaxCe) {
-  ConvNetConfig config;
-  config.channels = input[0];
-  config.height = input[1];
-  config.width = input[2];
-  config.layers = layers.data();
-  config.num_layers = layers.size();
+  ConvNetConfig config = nntest::conv_config(input, layers);
   config.loss = loss;
   ConvNet* net = nullptr;
   const char* message = nullptr;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "conv_test_util.h"
+#include "golden_checks.h"
 
 namespace {
 
@@ -24,15 +25,6 @@ const nntest::Json& golden() {
 // absolute floor for values near zero (a sum of terms of size ~1 cannot be more exact than a
 // few float ulps of its terms; a convolution sums up to 75 of them per output, a weight
 // gradient rows * positions).
-void expect_close(const std::vector<float>& got, const std::vector<float>& want, double abs_floor,
-                  const std::string& what) {
-  ASSERT_EQ(got.size(), want.size()) << what;
-  for (std::size_t i = 0; i < got.size(); ++i) {
-    const double tol = 1e-5 * std::max(std::fabs(got[i]), std::fabs(want[i])) + abs_floor;
-    EXPECT_NEAR(got[i], want[i], tol) << what << " [" << i << "]";
-  }
-}
-
 TEST(ConvGolden, FixtureLoads) {
   ASSERT_EQ(golden().kind, nntest::Json::Object) << "missing or malformed conv_golden.json";
   EXPECT_GE(golden()["cases"].size(), 12u);
@@ -54,8 +46,8 @@ TEST(ConvGolden, LossAndGradients) {
         const auto li = static_cast<std::int32_t>(l);
         std::vector<float> dw(net->weight_count(li)), db(net->bias_count(li));
         ASSERT_EQ(net->get_gradients(li, dw.data(), db.data()), Status::Ok);
-        expect_close(dw, g["grads"][l]["dW"].floats(), 2e-6, "dW" + std::to_string(l));
-        expect_close(db, g["grads"][l]["db"].floats(), 2e-6, "db" + std::to_string(l));
+        nntest::expect_close(dw, g["grads"][l]["dW"].floats(), 2e-6, "dW" + std::to_string(l));
+        nntest::expect_close(db, g["grads"][l]["db"].floats(), 2e-6, "db" + std::to_string(l));
       }
     }
   }
@@ -70,15 +62,15 @@ TEST(ConvGolden, PredictActivationsDeadUnits) {
     const std::int32_t last = net->num_layers() - 1;
     std::vector<float> pred(rows * net->output_size(last));
     ASSERT_EQ(net->predict(x.data(), x.size(), pred.data()), Status::Ok);
-    expect_close(pred, c["predict"].floats(), 1e-6, "predict");
+    nntest::expect_close(pred, c["predict"].floats(), 1e-6, "predict");
 
     ASSERT_EQ(net->forward(x.data(), x.size()), Status::Ok);
     std::size_t hidden = 0;
     for (std::int32_t l = 0; l < net->num_layers(); ++l) {
       std::vector<float> a(rows * net->output_size(l));
       ASSERT_EQ(net->get_activations(l, a.data()), Status::Ok);
-      expect_close(a, c["activations"][static_cast<std::size_t>(l)].floats(), 1e-6,
-                   "activations " + std::to_string(l));
+      nntest::expect_close(a, c["activations"][static_cast<std::size_t>(l)].floats(), 1e-6,
+                           "activations " + std::to_string(l));
       if (l == last || c["layers"][static_cast<std::size_t>(l)].has("pool")) continue;
       std::vector<std::int32_t> dead(net->output_size(l));
       std::int32_t count = -1;
@@ -96,29 +88,7 @@ TEST(ConvGolden, ThreeStepsOfEachOptimizer) {
       SCOPED_TRACE(c["name"].string + " " + t["optimizer"].string +
                    " l2=" + std::to_string(t["l2"].number));
       nntest::ConvNetPtr net = nntest::make_conv_case(c);
-      const std::vector<float> x = c["X"].floats(), y = c["Y"].floats();
-      relu::nn::TrainOptions o;
-      o.optimizer = nntest::optimizer_from(t["optimizer"].string);
-      o.lr = t["lr"].number;
-      o.l2 = t["l2"].number;
-      o.l1 = t["l1"].number;
-      if (t.has("momentum")) o.momentum = t["momentum"].number;
-      if (t.has("beta1")) o.beta1 = t["beta1"].number;
-      if (t.has("beta2")) o.beta2 = t["beta2"].number;
-      if (t.has("eps")) o.eps = t["eps"].number;
-      for (std::size_t s = 0; s < t["losses"].size(); ++s) {
-        double loss = 0.0;
-        ASSERT_EQ(net->train_step(x.data(), x.size(), y.data(), y.size(), o, &loss), Status::Ok);
-        EXPECT_NEAR(loss, t["losses"][s].number, 1e-5 * std::fabs(t["losses"][s].number) + 1e-6)
-            << "step " << s;
-      }
-      for (std::size_t l = 0; l < t["params"].size(); ++l) {
-        const auto li = static_cast<std::int32_t>(l);
-        std::vector<float> w(net->weight_count(li)), b(net->bias_count(li));
-        ASSERT_EQ(net->get_params(li, w.data(), b.data()), Status::Ok);
-        expect_close(w, t["params"][l]["W"].floats(), 2e-6, "W" + std::to_string(l));
-        expect_close(b, t["params"][l]["b"].floats(), 2e-6, "b" + std::to_string(l));
-      }
+      nntest::expect_training_matches(*net, c, t, 2e-6);
     }
   }
 }

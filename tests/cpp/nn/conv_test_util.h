@@ -27,17 +27,24 @@ inline relu::nn::ConvLayerSpec dense_layer(std::int32_t units) {
   return {relu::nn::ConvLayerKind::Dense, units, 0, {}};
 }
 
-inline ConvNetPtr make_conv_net(std::vector<std::int32_t> input,
-                                const std::vector<relu::nn::ConvLayerSpec>& layers,
-                                relu::nn::Activation act, relu::nn::Loss loss,
-                                std::uint32_t seed = 1, relu::nn::Init init = relu::nn::Init::He,
-                                std::int32_t grad_at_zero = 0, double slope = 0.01) {
+// A configuration of `input` ({channels, height, width}) and `layers`, which must outlive it.
+inline relu::nn::ConvNetConfig conv_config(const std::vector<std::int32_t>& input,
+                                           const std::vector<relu::nn::ConvLayerSpec>& layers) {
   relu::nn::ConvNetConfig config;
   config.channels = input[0];
   config.height = input[1];
   config.width = input[2];
   config.layers = layers.data();
   config.num_layers = layers.size();
+  return config;
+}
+
+inline ConvNetPtr make_conv_net(std::vector<std::int32_t> input,
+                                const std::vector<relu::nn::ConvLayerSpec>& layers,
+                                relu::nn::Activation act, relu::nn::Loss loss,
+                                std::uint32_t seed = 1, relu::nn::Init init = relu::nn::Init::He,
+                                std::int32_t grad_at_zero = 0, double slope = 0.01) {
+  relu::nn::ConvNetConfig config = conv_config(input, layers);
   config.activation = act;
   config.loss = loss;
   config.seed = seed;

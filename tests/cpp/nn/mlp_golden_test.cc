@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "json.h"
+#include "golden_checks.h"
 #include "test_util.h"
 
 namespace {
@@ -22,15 +22,6 @@ const nntest::Json& golden() {
 
 // Float32 results of two implementations: 1e-5 relative, with an absolute floor for values
 // near zero (a sum of terms of size ~1 cannot be more exact than a few float ulps of 1).
-void expect_close(const std::vector<float>& got, const std::vector<float>& want, double abs_floor,
-                  const std::string& what) {
-  ASSERT_EQ(got.size(), want.size()) << what;
-  for (std::size_t i = 0; i < got.size(); ++i) {
-    const double tol = 1e-5 * std::max(std::fabs(got[i]), std::fabs(want[i])) + abs_floor;
-    EXPECT_NEAR(got[i], want[i], tol) << what << " [" << i << "]";
-  }
-}
-
 nntest::MlpPtr make_case_net(const nntest::Json& c) {
   const std::vector<std::int32_t> sizes = c["sizes"].ints();
   nntest::MlpPtr net =
@@ -65,8 +56,8 @@ TEST(Golden, LossAndGradients) {
         const auto li = static_cast<std::int32_t>(l);
         std::vector<float> dw(net->weight_count(li)), db(net->bias_count(li));
         ASSERT_EQ(net->get_gradients(li, dw.data(), db.data()), Status::Ok);
-        expect_close(dw, g["grads"][l]["dW"].floats(), 1e-6, "dW" + std::to_string(l));
-        expect_close(db, g["grads"][l]["db"].floats(), 1e-6, "db" + std::to_string(l));
+        nntest::expect_close(dw, g["grads"][l]["dW"].floats(), 1e-6, "dW" + std::to_string(l));
+        nntest::expect_close(db, g["grads"][l]["db"].floats(), 1e-6, "db" + std::to_string(l));
       }
     }
   }
@@ -80,20 +71,21 @@ TEST(Golden, PredictActivationsDeadUnits) {
     const std::size_t rows = x.size() / static_cast<std::size_t>(net->size(0));
     std::vector<float> pred(rows * static_cast<std::size_t>(net->size(net->num_layers())));
     ASSERT_EQ(net->predict(x.data(), x.size(), pred.data()), Status::Ok);
-    expect_close(pred, c["predict"].floats(), 1e-6, "predict");
+    nntest::expect_close(pred, c["predict"].floats(), 1e-6, "predict");
 
     ASSERT_EQ(net->forward(x.data(), x.size()), Status::Ok);
     for (std::int32_t l = 0; l < net->num_layers(); ++l) {
       std::vector<float> a(rows * static_cast<std::size_t>(net->size(l + 1)));
       ASSERT_EQ(net->get_activations(l, a.data()), Status::Ok);
-      expect_close(a, c["activations"][static_cast<std::size_t>(l)].floats(), 1e-6, "activations");
+      nntest::expect_close(a, c["activations"][static_cast<std::size_t>(l)].floats(), 1e-6,
+                           "activations");
     }
     for (std::int32_t h = 0; h + 1 < net->num_layers(); ++h) {
       const auto units = static_cast<std::size_t>(net->size(h + 1));
       std::vector<float> z(rows * units);
       ASSERT_EQ(net->get_pre_activations(h, z.data()), Status::Ok);
-      expect_close(z, c["preActivations"][static_cast<std::size_t>(h)].floats(), 1e-6,
-                   "preActivations");
+      nntest::expect_close(z, c["preActivations"][static_cast<std::size_t>(h)].floats(), 1e-6,
+                           "preActivations");
       std::vector<std::int32_t> dead(units);
       std::int32_t count = -1;
       ASSERT_EQ(net->dead_units(h, dead.data(), &count), Status::Ok);
@@ -109,29 +101,7 @@ TEST(Golden, ThreeStepsOfEachOptimizer) {
       SCOPED_TRACE(c["name"].string + " " + t["optimizer"].string +
                    " l2=" + std::to_string(t["l2"].number));
       nntest::MlpPtr net = make_case_net(c);
-      const std::vector<float> x = c["X"].floats(), y = c["Y"].floats();
-      relu::nn::TrainOptions o;
-      o.optimizer = nntest::optimizer_from(t["optimizer"].string);
-      o.lr = t["lr"].number;
-      o.l2 = t["l2"].number;
-      o.l1 = t["l1"].number;
-      if (t.has("momentum")) o.momentum = t["momentum"].number;
-      if (t.has("beta1")) o.beta1 = t["beta1"].number;
-      if (t.has("beta2")) o.beta2 = t["beta2"].number;
-      if (t.has("eps")) o.eps = t["eps"].number;
-      for (std::size_t s = 0; s < t["losses"].size(); ++s) {
-        double loss = 0.0;
-        ASSERT_EQ(net->train_step(x.data(), x.size(), y.data(), y.size(), o, &loss), Status::Ok);
-        EXPECT_NEAR(loss, t["losses"][s].number, 1e-5 * std::fabs(t["losses"][s].number) + 1e-6)
-            << "step " << s;
-      }
-      for (std::size_t l = 0; l < t["params"].size(); ++l) {
-        const auto li = static_cast<std::int32_t>(l);
-        std::vector<float> w(net->weight_count(li)), b(net->bias_count(li));
-        ASSERT_EQ(net->get_params(li, w.data(), b.data()), Status::Ok);
-        expect_close(w, t["params"][l]["W"].floats(), 1e-6, "W" + std::to_string(l));
-        expect_close(b, t["params"][l]["b"].floats(), 1e-6, "b" + std::to_string(l));
-      }
+      nntest::expect_training_matches(*net, c, t, 1e-6);
     }
   }
 }

@@ -63,10 +63,6 @@ export class WorkerPace {
     this.#sync();
   }
 
-  get running(): boolean {
-    return this.#running;
-  }
-
   /** Trains unit after unit until the run is over or pause() (after an ended run: a fresh one). */
   async play(): Promise<void> {
     if (this.#running || !this.#enabled) return;

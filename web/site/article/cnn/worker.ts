@@ -113,23 +113,21 @@ async function accuracyOf(id: number, net: ConvNet | MLP, network: 'cnn' | 'mlp'
   return correct / data.rows;
 }
 
+/** One more epoch of `net`, then its test accuracy: the next point of its line. */
+async function nextPoint(id: number, net: ConvNet | MLP, network: 'cnn' | 'mlp', point: RunPoint): Promise<RunPoint> {
+  const { loss, seconds } = await epochOf(id, net, network, point.epoch);
+  return {
+    epoch: point.epoch + 1,
+    loss,
+    trainSeconds: point.trainSeconds + seconds,
+    accuracy: await accuracyOf(id, net, network),
+  };
+}
+
 async function runEpoch(id: number, sample: number): Promise<Result> {
   if (!cnn || !mlp) throw new Error('no network: initialise one first');
-  const epoch = cnnPoint.epoch;
-  const c = await epochOf(id, cnn, 'cnn', epoch);
-  cnnPoint = {
-    epoch: epoch + 1,
-    loss: c.loss,
-    trainSeconds: cnnPoint.trainSeconds + c.seconds,
-    accuracy: await accuracyOf(id, cnn, 'cnn'),
-  };
-  const m = await epochOf(id, mlp, 'mlp', epoch);
-  mlpPoint = {
-    epoch: epoch + 1,
-    loss: m.loss,
-    trainSeconds: mlpPoint.trainSeconds + m.seconds,
-    accuracy: await accuracyOf(id, mlp, 'mlp'),
-  };
+  cnnPoint = await nextPoint(id, cnn, 'cnn', cnnPoint);
+  mlpPoint = await nextPoint(id, mlp, 'mlp', mlpPoint);
   return snapshot(sample);
 }
 
